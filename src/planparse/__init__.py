@@ -1,0 +1,44 @@
+"""planparse: parse Vietnamese administrative plans into typed, comparable facts.
+
+>>> import planparse
+>>> plan = planparse.parse_file("corpus/lai-chau-3414-kh-ubnd-2023.txt")  # doctest: +SKIP
+>>> plan.document.number  # doctest: +SKIP
+'3414/KH-UBND'
+"""
+
+from planparse.errors import (
+    EmptyDocumentError,
+    FileMissingError,
+    InputError,
+    NotAPlanError,
+    PlanparseError,
+    TooLargeError,
+    UndecodableError,
+    UnsupportedFormatError,
+)
+from planparse.model import DocumentInfo, Plan, Provenance, Reference, Section, SectionRole
+from planparse.pipeline import parse, parse_file
+from planparse.read import Source, read
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "parse",
+    "parse_file",
+    "read",
+    "Plan",
+    "DocumentInfo",
+    "Reference",
+    "Section",
+    "SectionRole",
+    "Provenance",
+    "Source",
+    "PlanparseError",
+    "InputError",
+    "FileMissingError",
+    "UnsupportedFormatError",
+    "UndecodableError",
+    "TooLargeError",
+    "EmptyDocumentError",
+    "NotAPlanError",
+]

@@ -1,0 +1,7 @@
+"""``python -m planparse``: the command line."""
+
+import sys
+
+from planparse.cli import main
+
+sys.exit(main())

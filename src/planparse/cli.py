@@ -1,0 +1,136 @@
+"""The ``planparse`` command: a thin ``main(argv)`` over the library.
+
+    planparse parse FILE [-o OUT]      the Plan as JSON
+    planparse facts FILE               the planparse-facts/1 view
+    planparse summary PATH...          one line per document (folders are searched)
+    planparse schema [-o OUT]          the JSON Schema of a Plan
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from planparse.errors import PlanparseError
+from planparse.model import Plan
+from planparse.pipeline import parse_file
+from planparse.read import TEXT_SUFFIXES
+
+DEFAULT_SCHEMA = Path("schemas/plan.schema.json")
+
+
+def schema_json() -> str:
+    """The JSON Schema of :class:`Plan`, as committed in ``schemas/plan.schema.json``."""
+    return json.dumps(Plan.model_json_schema(), ensure_ascii=False, indent=2) + "\n"
+
+
+def _write(text: str, out: str | None) -> None:
+    if out in (None, "-"):
+        sys.stdout.write(text)
+        return
+    path = Path(out)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
+
+
+def documents(paths: Sequence[str]) -> Iterator[Path]:
+    """The files named, and the plan documents inside the folders named, in sorted order."""
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES
+                              and p.suffix and not p.name.endswith(".facts.json"))
+        else:
+            yield path
+
+
+def summary_line(path: Path, plan: Plan) -> str:
+    """One line about a parsed plan: what, which, when, who, and how much was found."""
+    doc = plan.document
+    top = sum(1 for s in plan.sections if s.label)
+    parts = [
+        doc.type or "?",
+        doc.number or "(no number)",
+        doc.date.isoformat() if doc.date else "(no date)",
+        doc.issuer or "(issuer unknown)",
+        f"{len(plan.references)} references",
+        f"{top} numbered parts",
+    ]
+    return f"{path}: " + " · ".join(parts)
+
+
+def _cmd_parse(args: argparse.Namespace) -> int:
+    plan = parse_file(args.file)
+    _write(plan.model_dump_json(indent=2) + "\n", args.output)
+    return 0
+
+
+def _cmd_facts(args: argparse.Namespace) -> int:
+    facts = parse_file(args.file).to_facts()
+    _write(json.dumps(facts, ensure_ascii=False, indent=1) + "\n", args.output)
+    return 0
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    _write(schema_json(), args.output)
+    if args.output != "-":
+        print(f"wrote {args.output}", file=sys.stderr)
+    return 0
+
+
+def _cmd_summary(args: argparse.Namespace) -> int:
+    failed = done = 0
+    for path in documents(args.paths):
+        try:
+            print(summary_line(path, parse_file(path)), flush=True)
+            done += 1
+        except PlanparseError as exc:
+            print(f"planparse: error: {exc}", file=sys.stderr, flush=True)
+            failed += 1
+    print(f"{done} parsed, {failed} failed", file=sys.stderr)
+    return 1 if failed or not done else 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="planparse", description="Parse Vietnamese administrative plans.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    p = sub.add_parser("parse", help="write the Plan of a document as JSON")
+    p.add_argument("file")
+    p.add_argument("-o", "--output", help="output file (default: standard output)")
+    p.set_defaults(run=_cmd_parse)
+    p = sub.add_parser("facts", help="print the planparse-facts/1 view of a document")
+    p.add_argument("file")
+    p.add_argument("-o", "--output", help="output file (default: standard output)")
+    p.set_defaults(run=_cmd_facts)
+    p = sub.add_parser("summary", help="one line per document of files and folders")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.set_defaults(run=_cmd_summary)
+    p = sub.add_parser("schema", help="write the JSON Schema of a Plan")
+    p.add_argument("-o", "--output", default=str(DEFAULT_SCHEMA), help=f"default: {DEFAULT_SCHEMA}; - for stdout")
+    p.set_defaults(run=_cmd_schema)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code (errors are one line on stderr, never a traceback)."""
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except PlanparseError as exc:
+        print(f"planparse: error: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"planparse: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("planparse: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

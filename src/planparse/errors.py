@@ -1,0 +1,50 @@
+"""The errors planparse raises: one hierarchy, each message naming the file and the reason.
+
+Policy: a caller's bad input raises one of these; "nothing found" is never an
+error (it gives empty lists and ``None`` fields).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class PlanparseError(Exception):
+    """Base class of every error planparse raises on purpose."""
+
+    def __init__(self, reason: str, path: str | Path | None = None) -> None:
+        self.reason = reason
+        self.path = str(path) if path is not None else None
+        super().__init__(f"{self.path}: {reason}" if self.path else reason)
+
+    def with_path(self, path: str | Path) -> PlanparseError:
+        """The same error, naming ``path`` (used when a text came from a file)."""
+        return type(self)(self.reason, path)
+
+
+class InputError(PlanparseError):
+    """The input could not be read as a document."""
+
+
+class FileMissingError(InputError):
+    """The path does not exist or is not a readable file."""
+
+
+class UnsupportedFormatError(InputError):
+    """The file's format is not one planparse reads (yet)."""
+
+
+class UndecodableError(InputError):
+    """The bytes are binary or in an encoding planparse cannot decode."""
+
+
+class TooLargeError(InputError):
+    """The file is far larger than any plan."""
+
+
+class EmptyDocumentError(InputError):
+    """The document holds no text."""
+
+
+class NotAPlanError(PlanparseError):
+    """The text is readable but is not a Vietnamese administrative document."""

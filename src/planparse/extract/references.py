@@ -1,0 +1,93 @@
+"""Cited documents: every số hiệu the text names (``348/QĐ-TTg``, ``09/2021/CT-TTg``,
+``09-NQ/TU``, ``83/2015/QH13``), with the date written next to it and the type
+named before it, anywhere in the text (footnotes and tables included).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from planparse import vocab
+from planparse.extract.header import type_code
+from planparse.model import Provenance, Reference
+
+# number [/year] then code parts joined by / or - (a space may follow the joiner: "09- NQ/TU")
+_REFERENCE = re.compile(
+    r"(?<![\w/.-])(?P<num>\d{1,6})(?P<year>/\d{4})?"
+    r"(?P<code>(?:\s?[/-]\s?(?=[A-ZĐ])[A-ZĐ][A-Za-zĐđ0-9&]*(?:\.[A-ZĐ][A-Za-zĐđ0-9&]*)*)+)"
+    r"(?![\w&])"
+)
+_DATE_AFTER = re.compile(
+    r"\s*,?\s*(?:ban hành\s+)?ngày\s+(?:(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})"
+    r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4}))",
+    re.IGNORECASE,
+)
+
+
+def _type_words() -> list[tuple[str, str]]:
+    names = set(vocab.doctypes().values()) | {"Công văn", "Văn bản", "Luật", "Nghị định", "Thông tư"}
+    return sorted(((n.casefold(), n) for n in names), key=lambda x: -len(x[0]))
+
+
+def extract_references(text: str, own_number: str | None, line_of) -> list[Reference]:
+    """Every document cited by number, once each, in order of first mention."""
+    found: dict[str, dict] = {}
+    for m in _REFERENCE.finditer(text):
+        if not m.group("year") and "/" not in m.group("code"):
+            continue  # "2021-TTg" alone is not a số hiệu; one needs a "/"
+        number = re.sub(r"\s+", "", m.group())
+        if own_number and _key(number) == _key(own_number):
+            continue
+        prov = Provenance(start=m.start(), end=m.end(), line=line_of(m.start()))
+        date = _date_after(text, m.end())
+        entry = found.get(_key(number))
+        if entry is None:
+            found[_key(number)] = entry = {
+                "number": number,
+                "type": _type_before(text, m.start()),
+                "type_code": type_code(number),
+                "issuer_code": _issuer_code(number),
+                "year": int(m.group("year")[1:]) if m.group("year") else None,
+                "date": date,
+                "provenance": prov,
+                "mentions": [],
+            }
+        entry["mentions"].append(prov)
+        entry["date"] = entry["date"] or date
+        entry["type"] = entry["type"] or _type_before(text, m.start())
+    return [Reference(**entry) for entry in found.values()]
+
+
+def _key(number: str) -> str:
+    return number.casefold().replace("đ", "d")
+
+
+def _date_after(text: str, end: int) -> dt.date | None:
+    m = _DATE_AFTER.match(text, end)
+    if not m:
+        return None
+    d, mo, y = (m.group("d"), m.group("m"), m.group("y")) if m.group("d") else (m.group("d2"), m.group("m2"),
+                                                                              m.group("y2"))
+    try:
+        return dt.date(int(y), int(mo), int(d))
+    except ValueError:
+        return None
+
+
+def _type_before(text: str, start: int) -> str | None:
+    """The type named just before the number: ``Quyết định số 348/…``, ``Chỉ thị 09/…``."""
+    before = text[max(0, start - 30):start].casefold()
+    before = re.sub(r"\s*(số|số hiệu)?\s*:?\s*$", "", before)
+    for folded, name in _type_words():
+        if before.endswith(folded):
+            return name
+    return None
+
+
+def _issuer_code(number: str) -> str | None:
+    """The issuer's code: the part after the type code (``348/QĐ-TTg`` → ``TTg``; ``09-NQ/TU`` → ``TU``)."""
+    parts = [p for p in re.split(r"[/-]", number)[1:] if p and not p.isdigit()]
+    code = type_code(number)
+    rest = [p for p in parts if p != code]
+    return rest[-1] if rest else None

@@ -1,0 +1,35 @@
+"""The ``planparse-facts/1`` view: a small, flat, stable export of a Plan (see shared/eval/FACTS.md).
+
+Parts not extracted yet are empty lists, as the format requires.
+"""
+
+from __future__ import annotations
+
+from planparse.model import Plan
+
+FORMAT = "planparse-facts/1"
+
+
+def to_facts(plan: Plan) -> dict:
+    """The facts view of ``plan`` as a JSON-ready dict."""
+    doc = plan.document
+    return {
+        "format": FORMAT,
+        "document": {
+            "type": doc.type,
+            "number": doc.number,
+            "date": doc.date.isoformat() if doc.date else None,
+            "place": doc.place,
+            "issuer": doc.issuer,
+            "title": doc.title,
+            "signer": doc.signer,
+            "signer_position": doc.signer_position,
+        },
+        "references": [
+            {"number": ref.number, "date": ref.date.isoformat() if ref.date else None} for ref in plan.references
+        ],
+        "objectives": [],
+        "assignments": [],
+        "deadlines": [],
+        "budget_sources": [],
+    }

@@ -1,0 +1,152 @@
+"""Pydantic models of a parsed plan.
+
+Every extracted item carries a :class:`Provenance`: its character span in the
+cleaned text (``Plan.text``) and the line of the source it came from.
+Serialisers (the facts view, JSON Schema) live outside the models.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1"
+
+NonNegative = Annotated[int, Field(ge=0)]
+LineNumber = Annotated[int, Field(ge=1, description="1-based line in the source text")]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Provenance(_Model):
+    """Where an item was found: ``Plan.text[start:end]``, on source line ``line``."""
+
+    start: NonNegative
+    end: NonNegative
+    line: LineNumber
+    page: Annotated[int, Field(ge=1)] | None = Field(
+        default=None, description="1-based page, for paged sources (PDF)"
+    )
+
+
+class SourceInfo(_Model):
+    """What was read: the file (if any), its format and encoding."""
+
+    path: str | None = None
+    format: str = Field(description="text, markdown, …")
+    encoding: str | None = None
+
+
+class SectionKind(str, Enum):
+    """The numbering form a section's label takes."""
+
+    ARTICLE = "article"  # Điều 1.
+    ROMAN = "roman"  # I.
+    ARABIC = "arabic"  # 1.
+    DECIMAL = "decimal"  # 1.1.
+    LETTER = "letter"  # a)
+    BULLET = "bullet"  # - + • *
+    MARKDOWN = "markdown"  # # heading without a label
+    CAPS = "caps"  # HEADING IN CAPITALS
+    LEAD = "lead"  # a line ending in ":" that heads what follows (Nơi nhận:)
+    BLOCK = "block"  # an unlabelled block: preamble, signature
+
+
+class SectionRole(str, Enum):
+    """What a section is for in the genre."""
+
+    HEADER = "header"
+    LEGAL_BASIS = "legal_basis"
+    PURPOSE = "purpose"
+    OBJECTIVES = "objectives"
+    TASKS = "tasks"
+    BUDGET = "budget"
+    ORGANISATION = "organisation"
+    ANNEX = "annex"
+    RECIPIENTS = "recipients"
+    SIGNATURE = "signature"
+
+
+class Section(_Model):
+    """A numbered or headed part of the document and the parts under it."""
+
+    label: str | None = Field(description="the numbering label as written: 'I.', '1.1.', 'a)', '-'")
+    kind: SectionKind
+    title: str = Field(description="the heading text after the label (the whole line for items)")
+    role: SectionRole | None = None
+    provenance: Provenance = Field(description="the heading line")
+    end: NonNegative = Field(description="end offset of the section's whole text in Plan.text")
+    children: list[Section] = Field(default_factory=list)
+
+
+class Recipient(_Model):
+    """One entry of the ``Nơi nhận`` list."""
+
+    name: str
+    provenance: Provenance
+
+
+class DocumentInfo(_Model):
+    """The header of the document: who issued what, when and where, and who signed."""
+
+    type: str | None = Field(default=None, description="Kế hoạch, Quyết định, Công văn, …")
+    type_code: str | None = Field(default=None, description="KH, QĐ, CTr, … from the number")
+    number: str | None = Field(default=None, description="the số hiệu, spaces removed")
+    date: dt.date | None = None
+    place: str | None = None
+    issuer: str | None = Field(default=None, description="the issuing body, abbreviations expanded")
+    parent_issuer: str | None = Field(default=None, description="the body above the issuer")
+    title: str | None = Field(default=None, description="the trích yếu")
+    signer: str | None = None
+    signer_position: str | None = None
+    signature_marks: list[str] = Field(
+        default_factory=list, description="TM., KT., Q., TL., TUQ. as they appear, in order"
+    )
+    signing_for: str | None = Field(default=None, description="the body a TM. signature acts for")
+    recipients: list[Recipient] = Field(default_factory=list)
+    provenance: dict[str, Provenance] = Field(
+        default_factory=dict, description="where each field above was found"
+    )
+
+
+class Reference(_Model):
+    """Another document the text cites by number."""
+
+    number: str = Field(description="as written, spaces removed: 348/QĐ-TTg, 09-NQ/TU")
+    type: str | None = Field(default=None, description="Quyết định, Nghị quyết, … when named")
+    type_code: str | None = None
+    issuer_code: str | None = Field(default=None, description="TTg, UBND, TU, …")
+    year: int | None = Field(default=None, description="the year inside the number, if any")
+    date: dt.date | None = None
+    provenance: Provenance = Field(description="the first mention")
+    mentions: list[Provenance] = Field(default_factory=list, description="every mention")
+
+
+class Plan(_Model):
+    """A parsed plan: its cleaned text, header, references and outline."""
+
+    schema_version: str = SCHEMA_VERSION
+    source: SourceInfo
+    text: str = Field(description="the cleaned text every provenance span points into")
+    document: DocumentInfo
+    references: list[Reference] = Field(default_factory=list)
+    sections: list[Section] = Field(default_factory=list)
+
+    def to_facts(self) -> dict:
+        """The ``planparse-facts/1`` view of this plan (see ``planparse.facts``)."""
+        from planparse.facts import to_facts
+
+        return to_facts(self)
+
+    def walk(self):
+        """Every section, depth first, in document order."""
+        stack = list(reversed(self.sections))
+        while stack:
+            section = stack.pop()
+            yield section
+            stack.extend(reversed(section.children))

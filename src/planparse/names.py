@@ -1,0 +1,117 @@
+"""Names of bodies and places: abbreviations expanded, capitals turned into proper case.
+
+``UBND TỈNH LAI CHÂU`` → ``Ủy ban nhân dân tỉnh Lai Châu``;
+``SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI`` → ``Sở Lao động - Thương binh và Xã hội``.
+The casing follows the convention of official names: the head noun as the
+vocabulary writes it, the first word of each field capitalised, the
+administrative unit in lower case and the place name in title case.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from planparse import vocab
+from planparse.clean import is_caps
+
+_JOINERS = {"và", "-", ","}
+
+
+@cache
+def _abbreviation_pattern() -> re.Pattern[str]:
+    keys = sorted(vocab.abbreviations(), key=len, reverse=True)
+    return re.compile(r"(?<![\w&.])(" + "|".join(map(re.escape, keys)) + r")(?![\w&]|-\w)")
+
+
+def expand_abbreviations(text: str) -> str:
+    """``Sở TT&TT`` → ``Sở Thông tin và Truyền thông``; ``UBND tỉnh`` → ``Ủy ban nhân dân tỉnh``."""
+    return _abbreviation_pattern().sub(lambda m: vocab.abbreviations()[m.group(1)], text)
+
+
+def capitalize(word: str) -> str:
+    """First letter upper, the rest lower (``CHÂU`` → ``Châu``)."""
+    return word[:1].upper() + word[1:].lower()
+
+
+def place_case(text: str) -> str:
+    """A place name in title case, as the gazetteer writes it when it knows it."""
+    known = vocab.provinces().get(text.casefold())
+    if known:
+        return known.name
+    return " ".join(w if w == "-" else "-".join(capitalize(p) for p in w.split("-")) for w in text.split())
+
+
+def _match_head(words: list[str]) -> tuple[str, int] | None:
+    folded = [w.casefold() for w in words]
+    for head in sorted(vocab.body_heads(), key=len, reverse=True):
+        parts = head.casefold().split()
+        if folded[:len(parts)] == parts:
+            return head, len(parts)
+    return None
+
+
+def _match_unit(words: list[str], i: int) -> tuple[str, int] | None:
+    folded = [w.casefold() for w in words[i:i + 2]]
+    for unit in vocab.admin_units():
+        parts = unit.split()
+        if folded[:len(parts)] == parts:
+            return unit, len(parts)
+    return None
+
+
+def proper_case_body(name: str) -> str:
+    """A body's name, expanded and (when written in capitals) in proper case."""
+    caps = is_caps(name)
+    name = " ".join(expand_abbreviations(name).split())
+    if not caps:
+        return name[:1].upper() + name[1:]
+    words = name.split()
+    out: list[str] = []
+    i = 0
+    head = _match_head(words)
+    if head:
+        out.append(head[0])
+        i = head[1]
+    field_start = True
+    while i < len(words):
+        word = words[i]
+        after_joiner = bool(out) and (out[-1].casefold() in _JOINERS or out[-1].endswith(","))
+        unit = None if after_joiner else _match_unit(words, i)
+        if unit:
+            i += unit[1]
+            if i < len(words) and words[i].casefold() == "ủy":
+                out.append(capitalize(unit[0]) + " ủy")  # Tỉnh ủy, Thành ủy: a body, not a place
+                i += 1
+                continue
+            j = i
+            while j < len(words) and not _match_unit(words, j):
+                j += 1
+            out += [unit[0], place_case(" ".join(words[i:j]))] if j > i else [unit[0]]
+            i = j
+            continue
+        rest = " ".join(words[i:])
+        if rest.casefold() in vocab.provinces():
+            out.append(place_case(rest))  # Tỉnh ủy Lai Châu
+            break
+        if not is_caps(word) and any(ch.isalpha() for ch in word):
+            out.append(word)  # an expanded abbreviation, already in proper case
+        elif word.casefold() in _JOINERS:
+            out.append(word.lower())
+        else:
+            out.append(capitalize(word) if field_start else word.lower())
+        field_start = word.casefold() in _JOINERS or word.endswith(",")
+        i += 1
+    text = " ".join(out)
+    return text[:1].upper() + text[1:]
+
+
+def sentence_case(text: str, keep: tuple[str, ...] = ()) -> str:
+    """A title in capitals as a sentence, with the place names in ``keep`` (and provinces) restored."""
+    if not is_caps(text):
+        return text
+    lowered = text.lower()
+    names = {p.name for p in vocab.provinces().values()} | set(keep)
+    for name in sorted(names, key=len, reverse=True):
+        lowered = re.sub(rf"(?<!\w){re.escape(name.lower())}(?!\w)", name, lowered)
+    return lowered[:1].upper() + lowered[1:]

@@ -1,0 +1,68 @@
+"""The numbering grammar of the genre: the labels that open headings and items.
+
+``Điều 1.`` · ``I.`` · ``1.`` · ``1.1.`` · ``a)`` · ``-`` ``+`` ``•`` · markdown ``#``.
+Shared by the cleaner (a label starts a new line) and the outline (a label
+opens a section).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from planparse.model import SectionKind
+
+_MARKDOWN = re.compile(r"#{1,6}(?=\s)")
+_RULE = re.compile(r"[-_=*─—]{3,}")
+_PATTERNS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
+    (SectionKind.ARTICLE, re.compile(r"(Điều\s+\d{1,3})\s*[.:]\s+", re.IGNORECASE)),
+    (SectionKind.ROMAN, re.compile(r"((?:X{0,2})(?:IX|IV|V?I{0,3}))\s*[.)]\s*(?=\S)")),
+    (SectionKind.DECIMAL, re.compile(r"(\d{1,2}(?:\.\d{1,2})+)\.?\s+(?=\S)")),
+    (SectionKind.ARABIC, re.compile(r"(\d{1,2})\s*[.)]\s+(?=\S)")),
+    (SectionKind.LETTER, re.compile(r"([a-zđ])\s*[).]\s+(?=\S)")),
+    (SectionKind.BULLET, re.compile(r"([-+•*·–●○▪■♦➢✓])\s+(?=\S)")),
+)
+
+
+@dataclass(frozen=True)
+class Label:
+    """A label at the start of a line: its kind, its text, and where the rest begins."""
+
+    kind: SectionKind
+    text: str
+    rest_start: int
+    markdown_level: int = 0
+
+
+def is_rule(line: str) -> bool:
+    """A separator line such as ``-------`` or ``***``."""
+    return bool(_RULE.fullmatch(line.strip()))
+
+
+def match_label(line: str) -> Label | None:
+    """The numbering label (or markdown heading) at the start of ``line``, if any."""
+    if is_rule(line):
+        return None
+    md = _MARKDOWN.match(line)
+    offset, level = 0, 0
+    if md:
+        level = len(md.group())
+        offset = md.end() + (len(line) - md.end() - len(line[md.end():].lstrip()))
+    label = _numbering(line, offset)
+    if label is None:
+        if md:
+            return Label(SectionKind.MARKDOWN, md.group(), offset, level)
+        return None
+    return Label(label[0], label[1], label[2], level)
+
+
+def _numbering(line: str, offset: int) -> tuple[SectionKind, str, int] | None:
+    for kind, pattern in _PATTERNS:
+        m = pattern.match(line, offset)
+        if m and m.group(1):
+            if kind is SectionKind.BULLET:
+                inner = _PATTERNS[-1][1].match(line, m.end())  # "- + text": the inner mark counts
+                if inner:
+                    m = inner
+            return kind, m.group(1), m.end()
+    return None

@@ -1,0 +1,269 @@
+"""Headings → section tree, each section with its role in the genre.
+
+The tree is built from the numbering grammar (``planparse.numbering``): a label
+of a kind already open closes that section and opens its sibling; a label of a
+new kind opens a child. Headings in capitals start a new top-level part. The
+header block, the legal-basis preamble, ``Nơi nhận`` and the signature block
+are recognised as sections of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from planparse import vocab
+from planparse.clean import Cleaned, is_caps
+from planparse.model import Provenance, Section, SectionKind, SectionRole
+from planparse.numbering import Label, is_rule, match_label
+
+_LEGAL_OPENERS = re.compile(r"(Căn cứ|Thực hiện|Xét đề nghị|Theo đề nghị|Xét)\b")
+_DATE_LINE = re.compile(r",?\s*ngày\s+\S*\s*tháng\s+\S*\s*năm\s+\d{4}", re.IGNORECASE)
+_RECIPIENTS = re.compile(r"N[oơ]i\s+nh[aăâậạệeẹ]n\s*:?", re.IGNORECASE)
+_SIGNATURE_MARK = re.compile(r"(TM|KT|Q|TL|TUQ)\.\s")
+_SIGNED = re.compile(r"\(?\s*(đã ký|đã ký và đóng dấu|ký tên, đóng dấu)\s*\)?", re.IGNORECASE)
+_HEADING_KINDS = {SectionKind.ARTICLE, SectionKind.ROMAN, SectionKind.ARABIC, SectionKind.DECIMAL,
+                  SectionKind.MARKDOWN, SectionKind.CAPS}
+
+
+@dataclass
+class _Line:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def in_table(self) -> bool:
+        return self.text.startswith("|") or self.text.endswith("|")
+
+
+@dataclass
+class _Node:
+    label: str | None
+    kind: SectionKind
+    title: str
+    role: SectionRole | None
+    start: int
+    line_end: int
+    key: tuple
+    end: int = 0
+    children: list[_Node] = field(default_factory=list)
+
+
+def lines_of(text: str) -> list[_Line]:
+    """The logical lines of a cleaned text with their offsets."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append(_Line(line, pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def build_outline(cleaned: Cleaned) -> list[Section]:
+    """The section tree of a cleaned text."""
+    lines = lines_of(cleaned.text)
+    roots: list[_Node] = []
+    stack: list[_Node] = []
+    i = header_length(lines)
+    if i:
+        roots.append(_block(lines[0:i], SectionRole.HEADER, key=("header",)))
+    while i < len(lines):
+        line = lines[i]
+        between_pipes = 0 < i < len(lines) - 1 and lines[i - 1].text == lines[i + 1].text == "|"
+        if not line.text or line.in_table or between_pipes:
+            i += 1
+            continue
+        consumed = _special(lines, i, roots, stack)
+        if consumed:
+            i += consumed
+            continue
+        label = match_label(line.text)
+        if label and (label.kind is not SectionKind.MARKDOWN or label.markdown_level):
+            _open(_labelled(line, label), stack, roots)
+        elif _is_caps_heading(line.text):
+            j = i + 1
+            while j < len(lines) and _is_caps_heading(lines[j].text) and not match_label(lines[j].text):
+                j += 1
+            node = _caps_node(lines[i:j])
+            stack.clear()
+            roots.append(node)
+            stack.append(node)
+            i = j
+            continue
+        i += 1
+    _close(roots, len(cleaned.text))
+    return [_freeze(node, cleaned) for node in roots]
+
+
+def header_length(lines: list[_Line]) -> int:
+    """How many leading lines form the header block (issuer, motto, number, date, type, title)."""
+    n = 0
+    after_type = False
+    for line in lines:
+        text = line.text
+        label = match_label(text)
+        if label and label.kind is not SectionKind.MARKDOWN and not label.markdown_level:
+            break
+        if label and label.markdown_level and label.kind is not SectionKind.MARKDOWN:
+            break
+        headerish = (
+            not text
+            or is_caps(text.rstrip(":"))
+            or is_rule(text)
+            or text == "|"
+            or text.startswith(("Số", "V/v", "Độc lập", "(", "#"))
+            or bool(_DATE_LINE.search(text))
+            or after_type
+        )
+        if not headerish or _LEGAL_OPENERS.match(text) or text.startswith(("Kính gửi", "TM.", "KT.")):
+            break
+        after_type = bool(text) and starts_with_doctype(text) and is_caps(text)
+        n += 1
+    while n and not lines[n - 1].text:
+        n -= 1
+    return n
+
+
+@cache
+def _doctype_names() -> tuple[str, ...]:
+    names = set(vocab.doctypes().values()) | {"Công văn"}
+    return tuple(sorted((name.upper() for name in names), key=len, reverse=True))
+
+
+def starts_with_doctype(text: str) -> str | None:
+    """The document-type name (in capitals) that ``text`` opens with, if any."""
+    head = text.lstrip("# ").upper()
+    return next((name for name in _doctype_names() if head.startswith(name)
+                 and (len(head) == len(name) or not head[len(name)].isalpha())), None)
+
+
+def _opens_part(text: str) -> bool:
+    """A capitalised line that opens a new part (a document type, an annex), not a signature line."""
+    return bool(starts_with_doctype(text)) or text.upper().startswith("PHỤ LỤC")
+
+
+def _is_caps_heading(text: str) -> bool:
+    return is_caps(text) and not is_rule(text) and not _SIGNATURE_MARK.match(text) and len(text) > 3
+
+
+def _special(lines: list[_Line], i: int, roots: list[_Node], stack: list[_Node]) -> int:
+    """Recognise the preamble, Nơi nhận and the signature block at line ``i``; lines consumed."""
+    text = lines[i].text
+    if not stack and _LEGAL_OPENERS.match(text):
+        j = i + 1
+        while j < len(lines) and lines[j].text and not match_label(lines[j].text) \
+                and not _is_caps_heading(lines[j].text):
+            j += 1
+        roots.append(_block(lines[i:j], SectionRole.LEGAL_BASIS, key=("preamble",)))
+        return j - i
+    if _RECIPIENTS.match(text):
+        node = _block([lines[i]], SectionRole.RECIPIENTS, key=("recipients",), kind=SectionKind.LEAD)
+        node.title = "Nơi nhận"
+        j = i + 1
+        while j < len(lines) and (label := match_label(lines[j].text)) and label.kind is SectionKind.BULLET:
+            item = _labelled(lines[j], label)
+            item.role = SectionRole.RECIPIENTS
+            node.children.append(item)
+            j += 1
+        stack.clear()
+        roots.append(node)
+        return j - i
+    if _SIGNATURE_MARK.match(text) or is_position(text) and (stack or roots):
+        j = i + 1
+        while j < len(lines) and j - i < 8:
+            nxt = lines[j].text
+            if _SIGNATURE_MARK.match(nxt) or is_position(nxt) or _SIGNED.fullmatch(nxt) or not nxt \
+                    or is_caps(nxt) and len(nxt.split()) <= 4 and not _opens_part(nxt):
+                j += 1
+                continue
+            if is_signer_name(nxt):
+                j += 1
+            break
+        stack.clear()
+        roots.append(_block(lines[i:j], SectionRole.SIGNATURE, key=("signature",)))
+        return j - i
+    return 0
+
+
+@cache
+def _positions() -> tuple[str, ...]:
+    return tuple(sorted((p.upper() for p in vocab.column("positions", "position")), key=len, reverse=True))
+
+
+def is_position(text: str) -> bool:
+    """A line in capitals that names a signer's position (``PHÓ CHỦ TỊCH``)."""
+    return is_caps(text) and any(text.startswith(p) for p in _positions())
+
+
+def is_signer_name(text: str) -> bool:
+    """A short line of capitalised words: a person's name under a signature."""
+    words = text.split()
+    return 2 <= len(words) <= 5 and all(w[0].isupper() and w.isalpha() for w in words)
+
+
+def _labelled(line: _Line, label: Label) -> _Node:
+    title = line.text[label.rest_start:].strip().rstrip(":").strip()
+    key: tuple = (label.kind, label.text if label.kind is SectionKind.BULLET else "")
+    if label.kind is SectionKind.MARKDOWN:
+        key = (label.kind, label.markdown_level)
+    text = None if label.kind is SectionKind.MARKDOWN else label.text
+    return _Node(text, label.kind, title, None, line.start, line.end, key)
+
+
+def _caps_node(lines: list[_Line]) -> _Node:
+    title = " ".join(line.text for line in lines).rstrip(":")
+    role = SectionRole.ANNEX if title.upper().startswith("PHỤ LỤC") else None
+    return _Node(None, SectionKind.CAPS, title, role, lines[0].start, lines[-1].end, ("caps",))
+
+
+def _block(lines: list[_Line], role: SectionRole, key: tuple, kind: SectionKind = SectionKind.BLOCK) -> _Node:
+    first = next((line.text for line in lines if line.text and line.text != "|"), "")
+    return _Node(None, kind, first, role, lines[0].start, lines[0].end, key, end=lines[-1].end)
+
+
+def _open(node: _Node, stack: list[_Node], roots: list[_Node]) -> None:
+    for depth, open_node in enumerate(stack):
+        if open_node.key == node.key:
+            del stack[depth:]
+            break
+    parent = stack[-1] if stack else None
+    if parent is not None:
+        node.role = parent.role if parent.role is not None else _role_of(node)
+        parent.children.append(node)
+    else:
+        node.role = _role_of(node)
+        roots.append(node)
+    stack.append(node)
+
+
+def _role_of(node: _Node) -> SectionRole | None:
+    if node.kind not in _HEADING_KINDS:
+        return None
+    title = node.title.casefold()
+    for prefix in ("các ", "những "):
+        title = title.removeprefix(prefix)
+    for keyword, role in vocab.section_roles():
+        if title.startswith(keyword):
+            return SectionRole(role)
+    return None
+
+
+def _close(nodes: list[_Node], end: int) -> None:
+    """Set each node's end: the start of its next sibling, or its parent's end."""
+    for node, nxt in zip(nodes, nodes[1:] + [None]):
+        if node.key not in {("header",), ("preamble",), ("signature",)}:
+            node.end = nxt.start - 1 if nxt is not None else end
+        _close(node.children, node.end)
+
+
+def _freeze(node: _Node, cleaned: Cleaned) -> Section:
+    return Section(
+        label=node.label,
+        kind=node.kind,
+        title=node.title,
+        role=node.role,
+        provenance=Provenance(start=node.start, end=node.line_end, line=cleaned.line_of(node.start)),
+        end=max(node.end, node.line_end),
+        children=[_freeze(child, cleaned) for child in node.children],
+    )

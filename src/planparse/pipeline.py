@@ -1,0 +1,48 @@
+"""The pipeline: read → clean → outline → extract → Plan."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from planparse.clean import clean
+from planparse.errors import EmptyDocumentError, NotAPlanError, PlanparseError
+from planparse.extract.header import extract_document
+from planparse.extract.references import extract_references
+from planparse.model import Plan, SourceInfo
+from planparse.outline import build_outline
+from planparse.read import read
+
+# letters only Vietnamese writes: a text without any is not a Vietnamese document
+_VIETNAMESE = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ]")
+
+
+def parse(text: str, source: SourceInfo | None = None) -> Plan:
+    """Parse the text of a plan into a :class:`Plan`.
+
+    Raises :class:`EmptyDocumentError` for a text with nothing in it and
+    :class:`NotAPlanError` for one that is not Vietnamese.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"parse() takes the text as str, not {type(text).__name__}; use parse_file() for files")
+    source = source or SourceInfo(format="text")
+    if not text.strip():
+        raise EmptyDocumentError("the document is empty")
+    cleaned = clean(text)
+    if not cleaned.text.strip():
+        raise EmptyDocumentError("the document holds only blank or invisible characters")
+    if not _VIETNAMESE.search(cleaned.text):
+        raise NotAPlanError("no Vietnamese text found; this does not look like a Vietnamese plan")
+    sections = build_outline(cleaned)
+    document = extract_document(cleaned.text, sections, cleaned.line_of)
+    references = extract_references(cleaned.text, document.number, cleaned.line_of)
+    return Plan(source=source, text=cleaned.text, document=document, references=references, sections=sections)
+
+
+def parse_file(path: str | Path) -> Plan:
+    """Read and parse a plan document; every error names the file."""
+    src = read(path)
+    try:
+        return parse(src.text, src.info)
+    except PlanparseError as exc:
+        raise exc.with_path(path) from None

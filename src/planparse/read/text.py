@@ -1,0 +1,65 @@
+"""Plain text and markdown: detect the encoding (UTF-8 with or without BOM, UTF-16)."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from planparse.errors import TooLargeError, UndecodableError
+from planparse.model import SourceInfo
+from planparse.read import Source
+
+MAX_BYTES = 50 * 1024 * 1024  # far larger than any plan; a guard against mistakes
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode ``data`` to text and name the encoding; raise :class:`UndecodableError`."""
+    if data.startswith(codecs.BOM_UTF8):
+        return _strict(data[len(codecs.BOM_UTF8):], "utf-8"), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _strict(data, "utf-16"), "utf-16"
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return _strict(data, utf16), utf16
+    if b"\x00" in data:
+        raise UndecodableError("binary data (NUL bytes), not a text document")
+    return _strict(data, "utf-8"), "utf-8"
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text without a BOM has NUL in most high bytes of its ASCII characters."""
+    sample = data[:4096]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def _strict(data: bytes, encoding: str) -> str:
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise UndecodableError(
+            f"not valid {encoding.upper()} text (byte {exc.start}: {data[exc.start:exc.start + 4]!r});"
+            " save the file as UTF-8"
+        ) from None
+    controls = sum(1 for ch in text[:8192] if ch < " " and ch not in "\t\n\r\f\v")
+    if controls > max(8, len(text[:8192]) // 100):
+        raise UndecodableError("binary data (control characters), not a text document")
+    return text
+
+
+def read_text(path: Path, fmt: str) -> Source:
+    """Read a text or markdown file."""
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise TooLargeError(f"file of {size:,} bytes is far larger than any plan", path)
+    try:
+        text, encoding = decode(path.read_bytes())
+    except UndecodableError as exc:
+        raise exc.with_path(path) from None
+    return Source(text, SourceInfo(path=str(path), format=fmt, encoding=encoding))
