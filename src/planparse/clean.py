@@ -16,18 +16,20 @@ from dataclasses import dataclass
 from functools import cache
 
 from planparse import vocab
+from planparse.model import SectionKind
 from planparse.numbering import is_rule, match_label
 
 _TONES = "\u0300\u0301\u0309\u0303\u0323"  # huyền, sắc, hỏi, ngã, nặng
 # oa, oe, uy closing a syllable: the tone mark goes on the first vowel (hòa, khỏe, thủy);
 # not after q, where u belongs to the consonant (quý).
-_OLD_STYLE = re.compile(r"(?<![qQ])([oO][aAeE]|[uU][yY])(?!\w)")
+_OLD_STYLE = re.compile(r"(?<![qQ])([oO][aAeE][\u0300-\u036f]*|[uU][yY][\u0300-\u036f]*)(?![\w\u0300-\u036f])")
 _ODD_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _EMPHASIS = re.compile(r"\*\*|__")
 _ITALIC = re.compile(r"(?<![\w*])\*(?=\S)([^*]*?\S)\*(?![\w*])")
 _TRANSLATE = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00d0": "Đ", "\u00f0": "đ"})
 _TERMINAL = tuple(".;:!?…")  # a line ending so is closed, but ";" may run on in lower case
+_HEADING_LABELS = {SectionKind.ARTICLE, SectionKind.ROMAN, SectionKind.ARABIC, SectionKind.DECIMAL}
 _SIGNATURE_MARK = re.compile(r"(?:TM|KT|Q|TL|TUQ)\.\s")
 
 
@@ -37,12 +39,15 @@ def normalize_tones(text: str) -> str:
     def move(m: re.Match[str]) -> str:
         first, second = unicodedata.normalize("NFD", m.group(1)[0]), unicodedata.normalize("NFD", m.group(1)[1:])
         tone = next((ch for ch in second if ch in _TONES), None)
-        if tone is None or any(ch in _TONES for ch in first):
+        others = [ch for ch in second[1:] if ch != tone]  # a breve or circumflex: not this pattern (hoặc)
+        if tone is None or others or any(ch in _TONES for ch in first):
             return m.group(1)
         second = second.replace(tone, "")
         return unicodedata.normalize("NFC", first + tone + second)
 
-    return _OLD_STYLE.sub(move, unicodedata.normalize("NFD", text)) if _has_tone_pair(text) else text
+    if not _has_tone_pair(text):
+        return text
+    return unicodedata.normalize("NFC", _OLD_STYLE.sub(move, unicodedata.normalize("NFD", text)))
 
 
 def _has_tone_pair(text: str) -> bool:
@@ -54,7 +59,7 @@ def normalize_line(line: str) -> str:
     line = unicodedata.normalize("NFC", line).translate(_TRANSLATE)
     line = _INVISIBLE.sub("", _ODD_SPACES.sub(" ", line))
     line = _ITALIC.sub(r"\1", _EMPHASIS.sub("", line))
-    line = unicodedata.normalize("NFC", normalize_tones(line))
+    line = normalize_tones(line)
     return " ".join(line.split())
 
 
@@ -181,14 +186,16 @@ def _continues(first: str, prev: str, line: str, nxt: str, wrapped: bool, width:
         return True
     if prev.rsplit(" ", 1)[-1] in _continuation_words():
         return True
-    if wrapped and len(prev) >= 0.75 * width:
-        return True
     # the short tail of a wrapped line, followed by a new block: "... cơ quan báo chí" / "Trung ương"
-    return wrapped and len(line.split()) <= 3 and (not nxt or starts_block(nxt))
+    if wrapped and len(line.split()) <= 3 and not line.endswith(_TERMINAL) and (not nxt or starts_block(nxt)):
+        return True
+    if label and label.kind in _HEADING_LABELS:
+        return False  # a heading ends before a capitalised line
+    return wrapped and len(prev) >= 0.75 * width
 
 
 def _closed(line: str) -> bool:
-    return line.endswith(_TERMINAL) or is_rule(line)
+    return line.endswith(_TERMINAL) or is_rule(line) or line.startswith("(") and line.endswith(")")
 
 
 @cache

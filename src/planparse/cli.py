@@ -52,14 +52,14 @@ def documents(paths: Sequence[str]) -> Iterator[Path]:
 def summary_line(path: Path, plan: Plan) -> str:
     """One line about a parsed plan: what, which, when, who, and how much was found."""
     doc = plan.document
-    top = sum(1 for s in plan.sections if s.label)
+    headings = sum(1 for s in plan.walk() if s.kind.value in {"article", "roman", "arabic", "decimal", "caps"})
     parts = [
         doc.type or "?",
         doc.number or "(no number)",
         doc.date.isoformat() if doc.date else "(no date)",
         doc.issuer or "(issuer unknown)",
         f"{len(plan.references)} references",
-        f"{top} numbered parts",
+        f"{headings} headings",
     ]
     return f"{path}: " + " · ".join(parts)
 

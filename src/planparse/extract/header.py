@@ -124,7 +124,8 @@ def _parse_header(segments: list[_Segment], put) -> None:
             _parse_date(date, seg, put)
         elif _VV.match(text):
             seen_body_end = True
-            put("title", _VV.sub("", text, count=1).strip(), seg.start, seg.end)
+            title = _VV.sub("", text, count=1).strip()
+            put("title", title[:1].upper() + title[1:], seg.start, seg.end)
         elif (doctype := starts_with_doctype(text)) and is_caps(doctype):
             seen_body_end = True
             put("type", _doctype_name(doctype), seg.start, seg.start + len(text))

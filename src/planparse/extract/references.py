@@ -76,13 +76,15 @@ def _date_after(text: str, end: int) -> dt.date | None:
 
 
 def _type_before(text: str, start: int) -> str | None:
-    """The type named just before the number: ``Quyết định số 348/…``, ``Chỉ thị 09/…``."""
-    before = text[max(0, start - 30):start].casefold()
-    before = re.sub(r"\s*(số|số hiệu)?\s*:?\s*$", "", before)
+    """The type named just before the number: ``Quyết định số 348/…``, ``Luật Báo chí số 103/…``."""
+    before = text[max(0, start - 60):start].casefold()
+    before = before[max(before.rfind(";"), before.rfind("\n")) + 1:]
+    best: tuple[int, str] | None = None
     for folded, name in _type_words():
-        if before.endswith(folded):
-            return name
-    return None
+        at = before.rfind(folded)
+        if at >= 0 and (best is None or at > best[0]):
+            best = (at, name)
+    return best[1] if best else None
 
 
 def _issuer_code(number: str) -> str | None:

@@ -1,0 +1,100 @@
+"""Cleaning: Unicode, tone marks, spaces, reflow of hard-wrapped lines, and the map back to source lines."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from planparse.clean import clean, normalize_line, normalize_tones
+
+
+@pytest.mark.parametrize(
+    "before, after",
+    [
+        ("hoà bình", "hòa bình"),
+        ("HOÀ", "HÒA"),
+        ("khoẻ mạnh", "khỏe mạnh"),
+        ("thuỷ lợi", "thủy lợi"),
+        ("Uỷ ban nhân dân", "Ủy ban nhân dân"),
+        ("tối ưu hoá", "tối ưu hóa"),
+        ("toà soạn", "tòa soạn"),
+        ("quý III", "quý III"),  # u belongs to qu: the mark stays on y
+        ("hoàng hôn", "hoàng hôn"),  # a final consonant: the mark stays on a
+        ("thuyết minh", "thuyết minh"),
+        ("hòa", "hòa"),
+        ("hoặc", "hoặc"),  # regression: a breve and a final consonant
+        ("khuyến khích", "khuyến khích"),
+    ],
+)
+def test_tone_marks_take_one_placement(before, after):
+    assert normalize_tones(before) == after
+
+
+def test_decomposed_text_is_composed():
+    nfd = unicodedata.normalize("NFD", "Kế hoạch chuyển đổi số")
+    assert normalize_line(nfd) == "Kế hoạch chuyển đổi số"
+
+
+def test_odd_spaces_dashes_and_emphasis_are_made_plain():
+    assert normalize_line("**Giai\u00a0đoạn**  2021 \u2013 2025\u200b") == "Giai đoạn 2021 - 2025"
+    assert normalize_line("*Hà Nội, ngày 01 tháng 02 năm 2024*") == "Hà Nội, ngày 01 tháng 02 năm 2024"
+    assert normalize_line("Ðồng Nai") == "Đồng Nai"
+
+
+WRAPPED = """\
+I. MỤC ĐÍCH,
+YÊU CẦU
+1. Mục đích
+- Chuyển đổi số báo chí nhằm
+xây dựng các cơ quan báo chí tỉnh theo hướng chuyên nghiệp;
+làm tốt sứ mệnh thông tin tuyên truyền.
+3. Các sở: Sở Tài chính, Sở
+Kế hoạch và Đầu tư
+Trên cơ sở đề nghị của các cơ
+quan, đơn vị tham mưu bố trí kinh phí.
+Thực hiện Quyết định số
+348/QĐ-TTg ngày 06/4/2023 của Thủ tướng Chính phủ.
+"""
+
+
+def test_hard_wrapped_lines_are_rejoined_and_labels_kept():
+    lines = clean(WRAPPED).text.split("\n")
+    assert lines == [
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "1. Mục đích",
+        "- Chuyển đổi số báo chí nhằm xây dựng các cơ quan báo chí tỉnh theo hướng chuyên nghiệp; "
+        "làm tốt sứ mệnh thông tin tuyên truyền.",
+        "3. Các sở: Sở Tài chính, Sở Kế hoạch và Đầu tư",
+        "Trên cơ sở đề nghị của các cơ quan, đơn vị tham mưu bố trí kinh phí.",
+        "Thực hiện Quyết định số 348/QĐ-TTg ngày 06/4/2023 của Thủ tướng Chính phủ.",
+    ]
+
+
+def test_markdown_headings_and_bullets_survive():
+    text = "## KẾ HOẠCH\n### Về chuyển đổi số\n- Mục một\n  - + Mục con\n* Mục hai\n"
+    assert clean(text).text.split("\n") == ["## KẾ HOẠCH", "### Về chuyển đổi số", "- Mục một", "- + Mục con",
+                                            "* Mục hai"]
+
+
+def test_every_offset_maps_back_to_its_source_line():
+    cleaned = clean(WRAPPED)
+    text = cleaned.text
+    assert cleaned.line_of(text.index("xây dựng")) == 5
+    assert cleaned.line_of(text.index("làm tốt")) == 6
+    assert cleaned.line_of(text.index("Kế hoạch và Đầu tư")) == 8
+    assert cleaned.line_of(text.index("quan, đơn vị")) == 10
+    assert cleaned.line_of(text.index("348/QĐ-TTg")) == 12
+
+
+def test_two_column_rows_are_unfolded_column_by_column():
+    text = ("ỦY BAN NHÂN DÂN TỈNH NINH BÌNH | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Số: 86/QĐ-UBND | Ninh Bình, ngày 12 tháng 01 năm 2024\n")
+    cleaned = clean(text)
+    assert cleaned.text.split("\n") == ["ỦY BAN NHÂN DÂN TỈNH NINH BÌNH", "Số: 86/QĐ-UBND",
+                                        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Ninh Bình, ngày 12 tháng 01 năm 2024"]
+    assert cleaned.line_of(cleaned.text.index("Ninh Bình, ngày")) == 2
+
+
+def test_windows_line_ends_and_stray_escapes():
+    assert clean("Dòng một.\r\nDòng hai.\\r\\nDòng ba.").text == "Dòng một.\nDòng hai.\nDòng ba."

@@ -1,0 +1,56 @@
+"""The command line: subcommands, output, and errors as one line with a non-zero exit code."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from conftest import CORPUS, ROOT
+from planparse.cli import main, schema_json
+
+LAI_CHAU = CORPUS / "lai-chau-3414-kh-ubnd-2023.txt"
+
+
+def test_facts_prints_the_facts_view(capsys):
+    assert main(["facts", str(LAI_CHAU)]) == 0
+    facts = json.loads(capsys.readouterr().out)
+    assert facts["format"] == "planparse-facts/1"
+    assert facts["document"]["number"] == "3414/KH-UBND"
+
+
+def test_parse_writes_the_plan_json(tmp_path):
+    out = tmp_path / "plan.json"
+    assert main(["parse", str(LAI_CHAU), "-o", str(out)]) == 0
+    plan = json.loads(out.read_text("utf-8"))
+    assert plan["document"]["issuer"] == "Ủy ban nhân dân tỉnh Lai Châu"
+    assert "Ủy ban" in out.read_text("utf-8")  # Vietnamese stays readable, not \\u-escaped
+    assert not list(tmp_path.glob("*.tmp"))
+
+
+def test_summary_goes_on_after_a_bad_file(tmp_path, capsys):
+    (tmp_path / "good.txt").write_text(LAI_CHAU.read_text("utf-8"), encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x01\x02" * 100)
+    assert main(["summary", str(tmp_path)]) == 1
+    captured = capsys.readouterr()
+    assert "good.txt: Kế hoạch · 3414/KH-UBND · 2023-09-08" in captured.out
+    assert "bad.txt" in captured.err and "Traceback" not in captured.err
+
+
+def test_errors_are_one_line_without_traceback(tmp_path):
+    missing = tmp_path / "missing.txt"
+    proc = subprocess.run([sys.executable, "-m", "planparse", "facts", str(missing)], capture_output=True,
+                          text=True)
+    assert proc.returncode == 1
+    assert proc.stderr.strip() == f"planparse: error: {missing}: no such file"
+
+
+def test_committed_schema_is_up_to_date():
+    committed = (ROOT / "schemas" / "plan.schema.json").read_text("utf-8")
+    assert committed == schema_json(), "schemas/plan.schema.json is stale: run `planparse schema`"
+
+
+def test_schema_command_writes_the_file(tmp_path):
+    out = tmp_path / "plan.schema.json"
+    assert main(["schema", "-o", str(out)]) == 0
+    assert json.loads(out.read_text("utf-8"))["title"] == "Plan"

@@ -1,0 +1,53 @@
+"""Accuracy on the corpus, measured by the shared scorer (shared/eval/score.py)."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SHARED_PLANS, corpus_documents
+from planparse import parse_file
+
+SCORER = Path(os.environ.get("PLANPARSE_SCORER", ROOT.parent / "shared" / "eval" / "score.py"))
+
+
+@pytest.fixture(scope="module")
+def scorer():
+    if not SCORER.exists():
+        pytest.skip(f"the shared scorer is not at {SCORER} (set PLANPARSE_SCORER)")
+    spec = importlib.util.spec_from_file_location("planparse_scorer", SCORER)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_corpus_holds_the_shared_plans_and_our_own():
+    names = {p.name for p in corpus_documents()}
+    assert set(SHARED_PLANS) <= names
+    assert len(names - set(SHARED_PLANS)) >= 6
+
+
+@pytest.mark.parametrize("doc", corpus_documents(), ids=lambda p: p.stem)
+@pytest.mark.parametrize("part", ["document", "references"])
+def test_header_and_references_match_gold(scorer, doc, part):
+    gold = json.loads(doc.with_name(doc.stem + ".facts.json").read_text("utf-8"))
+    pred = parse_file(doc).to_facts()
+    tallies = {p: scorer.Tally() for p in scorer.PARTS}
+    misses: list[str] = []
+    scorer.score_one(gold, pred, tallies, misses)
+    precision, recall, f1 = tallies[part].prf()
+    assert f1 == 1.0, [m for m in misses if m.startswith(part)]
+
+
+@pytest.mark.parametrize("doc", corpus_documents(), ids=lambda p: p.stem)
+def test_facts_view_has_every_field(doc):
+    facts = parse_file(doc).to_facts()
+    assert facts["format"] == "planparse-facts/1"
+    assert list(facts) == ["format", "document", "references", "objectives", "assignments", "deadlines",
+                           "budget_sources"]
+    assert set(facts["document"]) == {"type", "number", "date", "place", "issuer", "title", "signer",
+                                      "signer_position"}
