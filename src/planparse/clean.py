@@ -15,7 +15,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-from planparse import vocab
+from planparse import genre, vocab
+from planparse.genre import is_caps
 from planparse.model import SectionKind
 from planparse.numbering import is_rule, match_label
 
@@ -30,7 +31,6 @@ _ITALIC = re.compile(r"(?<![\w*])\*(?=\S)([^*]*?\S)\*(?![\w*])")
 _TRANSLATE = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00d0": "Đ", "\u00f0": "đ"})
 _TERMINAL = tuple(".;:!?…")  # a line ending so is closed, but ";" may run on in lower case
 _HEADING_LABELS = {SectionKind.ARTICLE, SectionKind.ROMAN, SectionKind.ARABIC, SectionKind.DECIMAL}
-_SIGNATURE_MARK = re.compile(r"(?:TM|KT|Q|TL|TUQ)\.\s")
 
 
 def normalize_tones(text: str) -> str:
@@ -159,15 +159,10 @@ def starts_block(line: str) -> bool:
     return bool(
         match_label(line)
         or is_rule(line)
-        or line.startswith(("|", "[", "Căn cứ", "Số:", "Kính gửi", "Nơi nhận", "V/v"))
-        or _SIGNATURE_MARK.match(line)
+        or line.startswith(("|", "["))
+        or any(p.match(line) for p in (genre.LEGAL_OPENER, genre.NUMBER_LINE, genre.ADDRESSEES, genre.RECIPIENTS,
+                                       genre.ABOUT, genre.signature_mark()))
     )
-
-
-def is_caps(line: str) -> bool:
-    """All the letters are capitals (and there are at least two)."""
-    letters = [ch for ch in line if ch.isalpha()]
-    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
 
 
 def _continues(first: str, prev: str, line: str, nxt: str, wrapped: bool, width: int) -> bool:

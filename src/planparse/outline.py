@@ -14,15 +14,23 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from planparse import vocab
-from planparse.clean import Cleaned, is_caps
+from planparse.clean import Cleaned
+from planparse.genre import (
+    ADDRESSEES,
+    DATE_LINE,
+    LEGAL_OPENER,
+    RECIPIENTS,
+    SIGNED,
+    is_caps,
+    is_position,
+    is_signer_name,
+    opens_part,
+    signature_mark,
+    starts_with_doctype,
+)
 from planparse.model import Provenance, Section, SectionKind, SectionRole
 from planparse.numbering import Label, is_rule, match_label
 
-_LEGAL_OPENERS = re.compile(r"(Căn cứ|Thực hiện|Xét đề nghị|Theo đề nghị|Xét)\b")
-_DATE_LINE = re.compile(r",?\s*ngày\s+\S*\s*tháng\s+\S*\s*năm\s+\d{4}", re.IGNORECASE)
-_RECIPIENTS = re.compile(r"N[oơ]i\s+nh[aăâậạệeẹ]n\s*:?", re.IGNORECASE)
-_SIGNATURE_MARK = re.compile(r"(TM|KT|Q|TL|TUQ)\.\s")
-_SIGNED = re.compile(r"\(?\s*(đã ký|đã ký và đóng dấu|ký tên, đóng dấu)\s*\)?", re.IGNORECASE)
 _HEADING_KINDS = {SectionKind.ARTICLE, SectionKind.ROMAN, SectionKind.ARABIC, SectionKind.DECIMAL,
                   SectionKind.MARKDOWN, SectionKind.CAPS}
 
@@ -103,9 +111,7 @@ def header_length(lines: list[_Line]) -> int:
     for line in lines:
         text = line.text
         label = match_label(text)
-        if label and label.kind is not SectionKind.MARKDOWN and not label.markdown_level:
-            break
-        if label and label.markdown_level and label.kind is not SectionKind.MARKDOWN:
+        if label and label.kind is not SectionKind.MARKDOWN:
             break
         headerish = (
             not text
@@ -113,10 +119,10 @@ def header_length(lines: list[_Line]) -> int:
             or is_rule(text)
             or text == "|"
             or text.startswith(("Số", "V/v", "Độc lập", "(", "#"))
-            or bool(_DATE_LINE.search(text))
+            or bool(DATE_LINE.search(text))
             or after_type
         )
-        if not headerish or _LEGAL_OPENERS.match(text) or text.startswith(("Kính gửi", "TM.", "KT.")):
+        if not headerish or LEGAL_OPENER.match(text) or ADDRESSEES.match(text) or signature_mark().match(text):
             break
         after_type = bool(text) and starts_with_doctype(text) and is_caps(text)
         n += 1
@@ -125,39 +131,21 @@ def header_length(lines: list[_Line]) -> int:
     return n
 
 
-@cache
-def _doctype_names() -> tuple[str, ...]:
-    names = set(vocab.doctypes().values()) | {"Công văn"}
-    return tuple(sorted((name.upper() for name in names), key=len, reverse=True))
-
-
-def starts_with_doctype(text: str) -> str | None:
-    """The document-type name (in capitals) that ``text`` opens with, if any."""
-    head = text.lstrip("# ").upper()
-    return next((name for name in _doctype_names() if head.startswith(name)
-                 and (len(head) == len(name) or not head[len(name)].isalpha())), None)
-
-
-def _opens_part(text: str) -> bool:
-    """A capitalised line that opens a new part (a document type, an annex), not a signature line."""
-    return bool(starts_with_doctype(text)) or text.upper().startswith("PHỤ LỤC")
-
-
 def _is_caps_heading(text: str) -> bool:
-    return is_caps(text) and not is_rule(text) and not _SIGNATURE_MARK.match(text) and len(text) > 3
+    return is_caps(text) and not is_rule(text) and not signature_mark().match(text) and len(text) > 3
 
 
 def _special(lines: list[_Line], i: int, roots: list[_Node], stack: list[_Node]) -> int:
     """Recognise the preamble, Nơi nhận and the signature block at line ``i``; lines consumed."""
     text = lines[i].text
-    if not stack and _LEGAL_OPENERS.match(text):
+    if not stack and LEGAL_OPENER.match(text):
         j = i + 1
         while j < len(lines) and lines[j].text and not match_label(lines[j].text) \
                 and not _is_caps_heading(lines[j].text):
             j += 1
         roots.append(_block(lines[i:j], SectionRole.LEGAL_BASIS, key=("preamble",)))
         return j - i
-    if _RECIPIENTS.match(text):
+    if RECIPIENTS.match(text):
         node = _block([lines[i]], SectionRole.RECIPIENTS, key=("recipients",), kind=SectionKind.LEAD)
         node.title = "Nơi nhận"
         j = i + 1
@@ -169,12 +157,12 @@ def _special(lines: list[_Line], i: int, roots: list[_Node], stack: list[_Node])
         stack.clear()
         roots.append(node)
         return j - i
-    if _SIGNATURE_MARK.match(text) or is_position(text) and (stack or roots):
+    if signature_mark().match(text) or is_position(text) and (stack or roots):
         j = i + 1
         while j < len(lines) and j - i < 8:
             nxt = lines[j].text
-            if _SIGNATURE_MARK.match(nxt) or is_position(nxt) or _SIGNED.fullmatch(nxt) or not nxt \
-                    or is_caps(nxt) and len(nxt.split()) <= 4 and not _opens_part(nxt):
+            if signature_mark().match(nxt) or is_position(nxt) or SIGNED.fullmatch(nxt) or not nxt \
+                    or is_caps(nxt) and len(nxt.split()) <= 4 and not opens_part(nxt):
                 j += 1
                 continue
             if is_signer_name(nxt):
@@ -184,22 +172,6 @@ def _special(lines: list[_Line], i: int, roots: list[_Node], stack: list[_Node])
         roots.append(_block(lines[i:j], SectionRole.SIGNATURE, key=("signature",)))
         return j - i
     return 0
-
-
-@cache
-def _positions() -> tuple[str, ...]:
-    return tuple(sorted((p.upper() for p in vocab.column("positions", "position")), key=len, reverse=True))
-
-
-def is_position(text: str) -> bool:
-    """A line in capitals that names a signer's position (``PHÓ CHỦ TỊCH``)."""
-    return is_caps(text) and any(text.startswith(p) for p in _positions())
-
-
-def is_signer_name(text: str) -> bool:
-    """A short line of capitalised words: a person's name under a signature."""
-    words = text.split()
-    return 2 <= len(words) <= 5 and all(w[0].isupper() and w.isalpha() for w in words)
 
 
 def _labelled(line: _Line, label: Label) -> _Node:

@@ -15,31 +15,27 @@ import re
 from dataclasses import dataclass
 
 from planparse import vocab
-from planparse.clean import is_caps
+from planparse.genre import (
+    ABOUT,
+    ARCHIVE,
+    DATE_LINE,
+    MOTTO,
+    NUMBER_LINE,
+    SIGNED,
+    is_caps,
+    is_position,
+    is_signer_name,
+    positions,
+    signature_mark,
+    starts_with_doctype,
+)
 from planparse.model import DocumentInfo, Provenance, Recipient, Section, SectionRole
 from planparse.names import capitalize, proper_case_body, sentence_case
 from planparse.numbering import is_rule
-from planparse.outline import is_position, is_signer_name, starts_with_doctype
 
-_MOTTO = re.compile(
-    r"CỘNG\s+HÒA\s+XÃ\s+HỘI(?:\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM)?|CHỦ\s+NGHĨA\s+VIỆT\s+NAM"
-    r"|Độc\s+lập\s*-\s*Tự\s+do\s*-\s*Hạnh\s+phúc",
-    re.IGNORECASE,
-)
-_NUMBER_LINE = re.compile(r"Số\s*(?:hiệu)?\s*:?\s*", re.IGNORECASE)
 NUMBER = re.compile(
     r"(?P<num>\d{1,6}[a-z]?)?\s*(?P<code>(?:/\s*\d{4})?(?:\s*[/-]\s*[A-ZĐ][\w&.]*?(?=[\s/,;:)|-]|$))+)"
 )
-_DATE_LINE = re.compile(
-    r"(?P<place>[^,\n]*?)\s*,?\s*ngày\s*(?P<day>\d{1,2})?[\s.…_]*"
-    r"tháng\s*(?P<month>\d{1,2})?[\s.…_]*năm\s*(?P<year>\d{4})",
-    re.IGNORECASE,
-)
-_VV = re.compile(r"V/v\s*:?\s*", re.IGNORECASE)
-_ABOUT = re.compile(r"(?:Về việc|V/v)\s*:?\s+", re.IGNORECASE)
-_MARK = re.compile(r"(TM|KT|Q|TL|TUQ)\.\s*")
-_SIGNED = re.compile(r"\(?\s*đã ký.*\)?", re.IGNORECASE)
-_ARCHIVE = re.compile(r"Lưu\s*:", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -98,7 +94,7 @@ def _segments(text: str, start: int, end: int) -> list[_Segment]:
         for m in re.finditer(r"[^|]+", line):
             piece_start = pos + m.start()
             last = 0
-            for motto in list(_MOTTO.finditer(m.group())) + [None]:
+            for motto in list(MOTTO.finditer(m.group())) + [None]:
                 cut = motto.start() if motto else len(m.group())
                 piece = m.group()[last:cut]
                 stripped = piece.strip(" -_")
@@ -116,15 +112,15 @@ def _parse_header(segments: list[_Segment], put) -> None:
     while i < len(segments):
         seg = segments[i]
         text = seg.text.lstrip("#").strip()
-        if _NUMBER_LINE.match(text) and not text.casefold().startswith("số liệu"):
+        if NUMBER_LINE.match(text):
             seen_body_end = True
             _parse_number(text, seg, put)
-        elif (date := _DATE_LINE.search(text)) and not starts_with_doctype(text):
+        elif (date := DATE_LINE.search(text)) and not starts_with_doctype(text):
             seen_body_end = True
             _parse_date(date, seg, put)
-        elif _VV.match(text):
+        elif text.startswith("V/v"):
             seen_body_end = True
-            title = _VV.sub("", text, count=1).strip()
+            title = ABOUT.sub("", text, count=1).strip()
             put("title", title[:1].upper() + title[1:], seg.start, seg.end)
         elif (doctype := starts_with_doctype(text)) and is_caps(doctype):
             seen_body_end = True
@@ -150,7 +146,7 @@ def _doctype_name(caps: str) -> str:
 
 
 def _parse_number(text: str, seg: _Segment, put) -> None:
-    rest = _NUMBER_LINE.sub("", text, count=1)
+    rest = NUMBER_LINE.sub("", text, count=1)
     m = NUMBER.match(rest)
     if not m:
         return
@@ -200,8 +196,8 @@ def _parse_title(segments: list[_Segment], i: int, rest: str, type_seg: _Segment
         text = segments[i].text.lstrip("#").strip()
         stop = (
             text.startswith("(")
-            or _NUMBER_LINE.match(text)
-            or _DATE_LINE.search(text)
+            or NUMBER_LINE.match(text)
+            or DATE_LINE.search(text)
             or is_position(text)
             or text.startswith(("Căn cứ", "Kính gửi"))
         )
@@ -216,7 +212,7 @@ def _parse_title(segments: list[_Segment], i: int, rest: str, type_seg: _Segment
         last = segments[i]
         i += 1
     if parts and first is not None:
-        title = _ABOUT.sub("", " ".join(parts), count=1).strip()
+        title = ABOUT.sub("", " ".join(parts), count=1).strip() if ABOUT.match(parts[0]) else " ".join(parts)
         put("title", title[:1].upper() + title[1:], first.start, last.end)
     return i
 
@@ -237,7 +233,7 @@ def _split_bodies(parts: list[_Segment]) -> list[list[_Segment]]:
 
 
 def _parse_signature(segments: list[_Segment], put) -> None:
-    segments = [seg for seg in segments if not _SIGNED.fullmatch(seg.text)]
+    segments = [seg for seg in segments if not SIGNED.fullmatch(seg.text)]
     name = _signer_name(segments)
     if name is not None:
         text = name.text
@@ -247,9 +243,9 @@ def _parse_signature(segments: list[_Segment], put) -> None:
     for seg in segments:
         if seg is name:
             break
-        m = _MARK.match(seg.text)
+        m = signature_mark().match(seg.text)
         if m:
-            marks.append((m.group(1) + ".", [seg.text[m.end():]], seg))
+            marks.append((m.group(1), [seg.text[m.end():]], seg))
         elif is_position(seg.text):
             positions.append(seg)
         elif marks and is_caps(seg.text):
@@ -279,22 +275,18 @@ def _signer_name(segments: list[_Segment]) -> _Segment | None:
     """The name under the signature: a short line of capitalised words after the marks and position."""
     for k in range(len(segments) - 1, 0, -1):
         seg = segments[k]
-        if not is_signer_name(seg.text) or is_position(seg.text) or _MARK.match(seg.text):
+        if not is_signer_name(seg.text) or is_position(seg.text) or signature_mark().match(seg.text):
             continue
         before = segments[k - 1].text
-        if not is_caps(seg.text) or is_position(before) or _MARK.match(before):
+        if not is_caps(seg.text) or is_position(before) or signature_mark().match(before):
             return seg
     return None
-
-
-def _position_table() -> list[tuple[str, str]]:
-    return sorted(((p.upper(), p) for p in vocab.column("positions", "position")), key=lambda x: -len(x[0]))
 
 
 def _position_case(text: str) -> str:
     """``PHÓ CHỦ TỊCH`` → ``Phó Chủ tịch``; ``GIÁM ĐỐC SỞ TƯ PHÁP`` → ``Giám đốc Sở Tư pháp``."""
     upper = text.upper()
-    for caps, written in _position_table():
+    for caps, written in positions():
         if upper.startswith(caps):
             rest = text[len(caps):].strip()
             return f"{written} {proper_case_body(rest)}" if rest else written
@@ -304,7 +296,7 @@ def _position_case(text: str) -> str:
 def _governed_position(obj: str) -> tuple[str | None, str | None]:
     """``CHỦ TỊCH PHÓ CHỦ TỊCH`` → (``Chủ tịch``, ``Phó Chủ tịch``): what a mark governs, and a position after it."""
     upper = obj.upper()
-    for caps, written in _position_table():
+    for caps, written in positions():
         if upper.startswith(caps):
             rest = obj[len(caps):].strip()
             return written, (_position_case(rest) if rest and is_position(rest) else None)
@@ -314,7 +306,7 @@ def _governed_position(obj: str) -> tuple[str | None, str | None]:
 def _split_position(obj: str) -> tuple[str, str, str | None]:
     """``ỦY BAN NHÂN DÂN CHỦ TỊCH`` → body ``ỦY BAN NHÂN DÂN`` and position ``Chủ tịch``."""
     upper = obj.upper()
-    for caps, _ in _position_table():
+    for caps, _ in positions():
         m = re.search(rf"(?<!\w){re.escape(caps)}(?!\w)", upper)
         if m and m.start() > 0:
             return obj[:m.start()].strip(), obj[m.start():], _position_case(obj[m.start():])
@@ -333,7 +325,7 @@ def _place_levelled(body: str, place: str | None) -> str:
 def _recipients(section: Section, line_of) -> list[Recipient]:
     out: list[Recipient] = []
     for item in section.children:
-        if _ARCHIVE.match(item.title):
+        if ARCHIVE.match(item.title):
             continue
         pos = item.provenance.start + len(item.label or "")
         for name in item.title.split(";"):
