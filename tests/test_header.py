@@ -124,3 +124,16 @@ def test_decision_issuing_a_plan_keeps_the_decisions_header():
                                                                        "Vũ Thị Hiền Hạnh", "Phó Chủ tịch")
     assert doc.title == "Ban hành Kế hoạch chuyển đổi số năm 2024"
     assert [r.number for r in plan.references] == ["77/2015/QH13"]
+
+
+def test_mixed_case_issuer_and_city_place():
+    text = ("Ủy ban nhân dân\nThành phố Hồ Chí Minh\nSố: 5/KH-UBND\nThành phố Hồ Chí Minh, ngày 7 tháng 8 năm 2024\n"
+            "KẾ HOẠCH\nPHÁT TRIỂN KINH TẾ SỐ\n" + BODY)
+    doc = parse(text).document
+    assert doc.issuer == "Ủy ban nhân dân Thành phố Hồ Chí Minh"
+    assert doc.place == "Thành phố Hồ Chí Minh"
+
+
+def test_a_sentence_mentioning_a_plan_is_not_the_type_line():
+    text = "Hà Nội, ngày 7 tháng 8 năm 2024\nKế hoạch này thay thế các văn bản trước.\n" + BODY
+    assert parse(text).document.type is None

@@ -124,6 +124,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PlanparseError as exc:
         print(f"planparse: error: {exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # the reader went away (| head): not an error of ours
+        sys.stderr.close()
+        return 0
     except OSError as exc:
         print(f"planparse: error: {exc}", file=sys.stderr)
         return 1

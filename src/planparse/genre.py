@@ -77,3 +77,10 @@ def is_signer_name(text: str) -> bool:
 def opens_part(text: str) -> bool:
     """A capitalised line that opens a new part (a document type, an annex), not a signature line."""
     return bool(starts_with_doctype(text)) or text.upper().startswith("PHỤ LỤC")
+
+
+def opens_body(text: str) -> bool:
+    """The line opens with a body's head noun (``ỦY BAN NHÂN DÂN``, ``Sở``) or its abbreviation (``UBND``)."""
+    upper = text.upper()
+    heads = [h.upper() for h in vocab.body_heads()] + list(vocab.abbreviations())
+    return any(upper == h or upper.startswith(h + " ") for h in heads)

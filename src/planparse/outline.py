@@ -19,6 +19,7 @@ from planparse.genre import (
     ADDRESSEES,
     DATE_LINE,
     LEGAL_OPENER,
+    NUMBER_LINE,
     RECIPIENTS,
     SIGNED,
     is_caps,
@@ -108,7 +109,7 @@ def header_length(lines: list[_Line]) -> int:
     """How many leading lines form the header block (issuer, motto, number, date, type, title)."""
     n = 0
     after_type = False
-    for line in lines:
+    for k, line in enumerate(lines):
         text = line.text
         label = match_label(text)
         if label and label.kind is not SectionKind.MARKDOWN:
@@ -121,6 +122,7 @@ def header_length(lines: list[_Line]) -> int:
             or text.startswith(("Số", "V/v", "Độc lập", "(", "#"))
             or bool(DATE_LINE.search(text))
             or after_type
+            or _heads_a_header(lines[k:k + 4])
         )
         if not headerish or LEGAL_OPENER.match(text) or ADDRESSEES.match(text) or signature_mark().match(text):
             break
@@ -129,6 +131,14 @@ def header_length(lines: list[_Line]) -> int:
     while n and not lines[n - 1].text:
         n -= 1
     return n
+
+
+def _heads_a_header(lines: list[_Line]) -> bool:
+    """A short unpunctuated line (an issuer in mixed case) followed closely by the number or date line."""
+    text = lines[0].text
+    if len(text.split()) > 8 or text.endswith((".", ";", ":")):
+        return False
+    return any(NUMBER_LINE.match(line.text) or DATE_LINE.search(line.text) for line in lines[1:])
 
 
 def _is_caps_heading(text: str) -> bool:

@@ -24,6 +24,7 @@ from planparse.genre import (
     SIGNED,
     is_caps,
     is_position,
+    opens_body,
     is_signer_name,
     positions,
     signature_mark,
@@ -122,13 +123,13 @@ def _parse_header(segments: list[_Segment], put) -> None:
             seen_body_end = True
             title = ABOUT.sub("", text, count=1).strip()
             put("title", title[:1].upper() + title[1:], seg.start, seg.end)
-        elif (doctype := starts_with_doctype(text)) and is_caps(doctype):
+        elif (doctype := starts_with_doctype(text)) and (is_caps(text[:len(doctype)]) or seg.text.startswith("#")):
             seen_body_end = True
             put("type", _doctype_name(doctype), seg.start, seg.start + len(text))
             rest = text[len(doctype):].strip(" :")
             i = _parse_title(segments, i + 1, rest, seg, put)
             continue
-        elif not seen_body_end and is_caps(text):
+        elif not seen_body_end and (is_caps(text) or opens_body(text) or issuer_parts and _opens_unit(text)):
             issuer_parts.append(seg)
         i += 1
     bodies = _split_bodies(issuer_parts)
@@ -174,6 +175,12 @@ def _parse_date(m: re.Match[str], seg: _Segment, put) -> None:
         place_words.insert(0, word)
     while place_words and place_words[0] == "-":
         place_words.pop(0)
+    before = words[:len(words) - len(place_words)]
+    for unit in vocab.admin_units():  # "Thành phố Hồ Chí Minh", "Thị xã Sa Pa"
+        n = len(unit.split())
+        if len(before) >= n and " ".join(before[-n:]).casefold() == unit and before[-n][0].isupper():
+            place_words = before[-n:] + place_words
+            break
     if place_words:
         place = " ".join(place_words).strip(" ,")
         offset = seg.start + seg.text.find(place)
@@ -217,15 +224,17 @@ def _parse_title(segments: list[_Segment], i: int, rest: str, type_seg: _Segment
     return i
 
 
+def _opens_unit(text: str) -> bool:
+    """``Thành phố Hồ Chí Minh``, ``tỉnh Lai Châu``: the place half of a body's name."""
+    folded = text.casefold()
+    return any(folded.startswith(unit + " ") for unit in vocab.admin_units())
+
+
 def _split_bodies(parts: list[_Segment]) -> list[list[_Segment]]:
     """Group the issuer lines into bodies: a line opening with a head noun starts a new body."""
-    heads = sorted((h.upper() for h in vocab.body_heads()), key=len, reverse=True)
-    abbreviations = tuple(vocab.abbreviations())
     bodies: list[list[_Segment]] = []
     for seg in parts:
-        upper = seg.text.upper()
-        opens = any(upper == h or upper.startswith(h + " ") for h in heads) or upper.startswith(abbreviations)
-        if opens or not bodies:
+        if opens_body(seg.text) or not bodies:
             bodies.append([seg])
         else:
             bodies[-1].append(seg)
