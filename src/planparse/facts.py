@@ -31,5 +31,5 @@ def to_facts(plan: Plan) -> dict:
         "objectives": [],
         "assignments": [],
         "deadlines": [],
-        "budget_sources": [],
+        "budget_sources": [source.kind.value for source in plan.budget_sources],
     }

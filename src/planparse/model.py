@@ -127,8 +127,29 @@ class Reference(_Model):
     mentions: list[Provenance] = Field(default_factory=list, description="every mention")
 
 
+class BudgetKind(str, Enum):
+    """The kinds of funding of the facts view (shared/eval/FACTS.md)."""
+
+    STATE_BUDGET = "state_budget"
+    PROGRAM_INTEGRATION = "program_integration"
+    AID = "aid"
+    SOCIALIZATION = "socialization"
+    SELF_FUNDED = "self_funded"
+    INVESTMENT_CAPITAL = "investment_capital"
+    OTHER_LAWFUL = "other_lawful"
+    ALLOCATED = "allocated"
+
+
+class BudgetSource(_Model):
+    """A kind of funding the budget section names, at its first mention."""
+
+    kind: BudgetKind
+    text: str = Field(description="the words that name it")
+    provenance: Provenance
+
+
 class Plan(_Model):
-    """A parsed plan: its cleaned text, header, references and outline."""
+    """A parsed plan: its cleaned text, header, references, outline and the facts found in it."""
 
     schema_version: str = SCHEMA_VERSION
     source: SourceInfo
@@ -136,6 +157,7 @@ class Plan(_Model):
     document: DocumentInfo
     references: list[Reference] = Field(default_factory=list)
     sections: list[Section] = Field(default_factory=list)
+    budget_sources: list[BudgetSource] = Field(default_factory=list)
 
     def to_facts(self) -> dict:
         """The ``planparse-facts/1`` view of this plan (see ``planparse.facts``)."""

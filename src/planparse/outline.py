@@ -32,6 +32,7 @@ from planparse.genre import (
 from planparse.model import Provenance, Section, SectionKind, SectionRole
 from planparse.numbering import Label, is_rule, match_label
 
+_MAX_HEADING_WORDS = 15
 _HEADING_KINDS = {SectionKind.ARTICLE, SectionKind.ROMAN, SectionKind.ARABIC, SectionKind.DECIMAL,
                   SectionKind.MARKDOWN, SectionKind.CAPS}
 
@@ -211,7 +212,7 @@ def _open(node: _Node, stack: list[_Node], roots: list[_Node]) -> None:
             break
     parent = stack[-1] if stack else None
     if parent is not None:
-        node.role = parent.role if parent.role is not None else _role_of(node)
+        node.role = _role_of(node) or parent.role
         parent.children.append(node)
     else:
         node.role = _role_of(node)
@@ -220,7 +221,8 @@ def _open(node: _Node, stack: list[_Node], roots: list[_Node]) -> None:
 
 
 def _role_of(node: _Node) -> SectionRole | None:
-    if node.kind not in _HEADING_KINDS:
+    """The role a heading's own words give it (``KINH PHÍ THỰC HIỆN`` → budget); items and sentences have none."""
+    if node.kind not in _HEADING_KINDS or len(node.title.split()) > _MAX_HEADING_WORDS:
         return None
     title = node.title.casefold()
     for prefix in ("các ", "những "):

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from planparse.clean import clean
 from planparse.errors import EmptyDocumentError, NotAPlanError, PlanparseError
+from planparse.extract.budget import extract_budget
 from planparse.extract.header import extract_document
 from planparse.extract.references import extract_references
 from planparse.model import Plan, SourceInfo
@@ -36,7 +37,9 @@ def parse(text: str, source: SourceInfo | None = None) -> Plan:
     sections = build_outline(cleaned)
     document = extract_document(cleaned.text, sections, cleaned.line_of)
     references = extract_references(cleaned.text, document.number, cleaned.line_of)
-    return Plan(source=source, text=cleaned.text, document=document, references=references, sections=sections)
+    budget = extract_budget(cleaned.text, sections, references, cleaned.line_of)
+    return Plan(source=source, text=cleaned.text, document=document, references=references, sections=sections,
+                budget_sources=budget)
 
 
 def parse_file(path: str | Path) -> Plan:

@@ -1,0 +1,47 @@
+"""Budget sources: each kind of funding named in the budget section, and only there."""
+
+from __future__ import annotations
+
+import pytest
+
+from planparse import parse
+
+
+def plan_with(budget: str, elsewhere: str = "") -> list[str]:
+    text = ("KẾ HOẠCH\nTHỬ NGHIỆM\nI. NHIỆM VỤ\n- " + (elsewhere or "Triển khai.") + "\nII. KINH PHÍ THỰC HIỆN\n"
+            + budget + "\nIII. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính\nTham mưu bố trí vốn đầu tư phát triển.\n")
+    return [s.kind.value for s in parse(text).budget_sources]
+
+
+@pytest.mark.parametrize(
+    "sentence, kinds",
+    [
+        ("Ngân sách nhà nước theo phân cấp hiện hành.", ["state_budget"]),
+        ("Kinh phí sự nghiệp giáo dục theo phân cấp.", ["state_budget"]),
+        ("Vốn ngân sách Trung ương, ngân sách tỉnh.", ["state_budget"]),
+        ("Lồng ghép với các chương trình, đề án có liên quan.", ["program_integration"]),
+        ("Huy động từ các nguồn tài trợ, viện trợ.", ["aid"]),
+        ("Huy động xã hội hóa từ doanh nghiệp.", ["socialization"]),
+        ("Nguồn thu sự nghiệp của các đơn vị.", ["self_funded"]),
+        ("Vốn đầu tư công trung hạn của tỉnh.", ["investment_capital"]),
+        ("Các nguồn kinh phí hợp pháp khác.", ["other_lawful"]),
+        ("Kinh phí đã được giao tại Quyết định số 1628/QĐ-UBND ngày 12/12/2022.", ["allocated"]),
+        ("Thực hiện theo Luật Ngân sách nhà nước số 83/2015/QH13.", ["state_budget"]),
+        ("Ngân sách nhà nước; lồng ghép các chương trình; xã hội hóa và các nguồn hợp pháp khác.",
+         ["state_budget", "program_integration", "socialization", "other_lawful"]),
+    ],
+)
+def test_budget_kinds(sentence, kinds):
+    assert plan_with(sentence) == kinds
+
+
+def test_funding_named_outside_the_budget_section_does_not_count():
+    assert plan_with("Ngân sách nhà nước.", elsewhere="Huy động xã hội hóa các nguồn lực.") == ["state_budget"]
+
+
+def test_a_budget_heading_nested_under_organisation():
+    text = ("KẾ HOẠCH\nTHỬ NGHIỆM\nI. TỔ CHỨC THỰC HIỆN\n1. Trách nhiệm của các sở\n- Triển khai.\n"
+            "2. Kinh phí\nNguồn tài trợ của doanh nghiệp.\n")
+    sources = parse(text).budget_sources
+    assert [s.kind.value for s in sources] == ["aid"]
+    assert parse(text).text[sources[0].provenance.start:sources[0].provenance.end] == "tài trợ"
