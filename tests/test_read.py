@@ -56,7 +56,7 @@ def test_binary_with_a_text_suffix_is_refused(tmp_path):
 
 def test_legacy_8bit_text_is_refused_with_the_reason(tmp_path):
     path = tmp_path / "plan.txt"
-    path.write_bytes("Kế hoạch số 12".encode("utf-8")[:-3] + b"\xe2\x28\xa1 \xff\xfe")
+    path.write_bytes("Kế hoạch số 12".encode()[:-3] + b"\xe2\x28\xa1 \xff\xfe")
     with pytest.raises(UndecodableError) as err:
         planparse.parse_file(path)
     assert str(path) in str(err.value) and "UTF-8" in str(err.value)

@@ -8,7 +8,7 @@ Serialisers (the facts view, JSON Schema) live outside the models.
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -42,7 +42,7 @@ class SourceInfo(_Model):
     encoding: str | None = None
 
 
-class SectionKind(str, Enum):
+class SectionKind(StrEnum):
     """The numbering form a section's label takes."""
 
     ARTICLE = "article"  # Điều 1.
@@ -57,7 +57,7 @@ class SectionKind(str, Enum):
     BLOCK = "block"  # an unlabelled block: preamble, signature
 
 
-class SectionRole(str, Enum):
+class SectionRole(StrEnum):
     """What a section is for in the genre."""
 
     HEADER = "header"
@@ -127,7 +127,7 @@ class Reference(_Model):
     mentions: list[Provenance] = Field(default_factory=list, description="every mention")
 
 
-class BudgetKind(str, Enum):
+class BudgetKind(StrEnum):
     """The kinds of funding of the facts view (shared/eval/FACTS.md)."""
 
     STATE_BUDGET = "state_budget"

@@ -9,9 +9,7 @@ are recognised as sections of their own.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from functools import cache
 
 from planparse import vocab
 from planparse.clean import Cleaned

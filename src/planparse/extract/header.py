@@ -10,6 +10,7 @@ separate lines or on one line split by ``|``.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -187,10 +188,8 @@ def _parse_date(m: re.Match[str], seg: _Segment, put) -> None:
         put("place", place, offset, offset + len(place))
     day, month, year = m.group("day"), m.group("month"), m.group("year")
     if day and month and year:
-        try:
+        with contextlib.suppress(ValueError):  # "ngày 31 tháng 2": no such date, so none
             put("date", dt.date(int(year), int(month), int(day)), seg.start + m.start(), seg.start + m.end())
-        except ValueError:
-            pass
 
 
 def _parse_title(segments: list[_Segment], i: int, rest: str, type_seg: _Segment, put) -> int:
