@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -125,6 +125,31 @@ class Reference(_Model):
     date: dt.date | None = None
     provenance: Provenance = Field(description="the first mention")
     mentions: list[Provenance] = Field(default_factory=list, description="every mention")
+
+
+Unit = Literal["%", "count", "level", "VND"]
+Comparator = Literal[">=", "<=", "="]
+Kind = Literal["share", "increase", "count", "level", "amount"]
+Direction = Literal["up", "down"]
+
+
+class Quantity(_Model):
+    """One number a target commits to, with its unit, comparator and qualifiers."""
+
+    value: float = Field(description="the number, multiplied out for money (1,5 tỷ đồng → 1500000000)")
+    unit: Unit
+    comparator: Comparator
+    kind: Kind = Field(description="share (a %), increase (a change), count, level or amount (money)")
+    direction: Direction | None = Field(default=None, description="for a change: tăng → up, giảm → down")
+    range_id: int | None = Field(
+        default=None, description="for the two bounds of a range: the start offset of the lower bound"
+    )
+    baseline_year: int | None = Field(default=None, description="the year of 'so với năm 2020'")
+    per_year: bool = Field(default=False, description="hàng năm, mỗi năm, 15%/năm")
+    noun: str | None = Field(default=None, description="for a count: the thing counted (cơ quan báo chí)")
+    start: NonNegative
+    end: NonNegative
+    text: str = Field(description="the quantity phrase: text[start:end] of the text given")
 
 
 class BudgetKind(StrEnum):
