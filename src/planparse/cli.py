@@ -15,11 +15,12 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from planparse.errors import PlanparseError
-from planparse.model import Plan
+from planparse.model import Plan, SectionKind
 from planparse.pipeline import parse_file
 from planparse.read import TEXT_SUFFIXES
 
 DEFAULT_SCHEMA = Path("schemas/plan.schema.json")
+HEADINGS = {SectionKind.ARTICLE, SectionKind.ROMAN, SectionKind.ARABIC, SectionKind.DECIMAL, SectionKind.CAPS}
 
 
 def schema_json() -> str:
@@ -52,7 +53,7 @@ def documents(paths: Sequence[str]) -> Iterator[Path]:
 def summary_line(path: Path, plan: Plan) -> str:
     """One line about a parsed plan: what, which, when, who, and how much was found."""
     doc = plan.document
-    headings = sum(1 for s in plan.walk() if s.kind.value in {"article", "roman", "arabic", "decimal", "caps"})
+    headings = sum(1 for s in plan.walk() if s.kind in HEADINGS)
     parts = [
         doc.type or "?",
         doc.number or "(no number)",

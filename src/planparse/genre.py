@@ -79,8 +79,12 @@ def opens_part(text: str) -> bool:
     return bool(starts_with_doctype(text)) or text.upper().startswith("PHỤ LỤC")
 
 
+@cache
+def _body_openers() -> tuple[str, ...]:
+    return tuple(h.upper() for h in vocab.body_heads()) + tuple(vocab.abbreviations())
+
+
 def opens_body(text: str) -> bool:
     """The line opens with a body's head noun (``ỦY BAN NHÂN DÂN``, ``Sở``) or its abbreviation (``UBND``)."""
     upper = text.upper()
-    heads = [h.upper() for h in vocab.body_heads()] + list(vocab.abbreviations())
-    return any(upper == h or upper.startswith(h + " ") for h in heads)
+    return any(upper == h or upper.startswith(h + " ") for h in _body_openers())

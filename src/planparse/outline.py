@@ -87,7 +87,7 @@ def build_outline(cleaned: Cleaned) -> list[Section]:
             i += consumed
             continue
         label = match_label(line.text)
-        if label and (label.kind is not SectionKind.MARKDOWN or label.markdown_level):
+        if label:
             _open(_labelled(line, label), stack, roots)
         elif _is_caps_heading(line.text):
             j = i + 1

@@ -53,9 +53,10 @@ def extract_references(text: str, own_number: str | None, line_of) -> list[Refer
                 "provenance": prov,
                 "mentions": [],
             }
+        else:
+            entry["date"] = entry["date"] or date
+            entry["type"] = entry["type"] or _type_before(text, m.start())
         entry["mentions"].append(prov)
-        entry["date"] = entry["date"] or date
-        entry["type"] = entry["type"] or _type_before(text, m.start())
     return [Reference(**entry) for entry in found.values()]
 
 
