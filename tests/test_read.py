@@ -15,7 +15,9 @@ from planparse import (
     UnsupportedFormatError,
 )
 
-TEXT = "ỦY BAN NHÂN DÂN\nTỈNH LAI CHÂU\nSố: 12/KH-UBND\nLai Châu, ngày 08 tháng 9 năm 2023\nKẾ HOẠCH\nVề chuyển đổi số\n"
+TEXT = (
+    "ỦY BAN NHÂN DÂN\nTỈNH LAI CHÂU\nSố: 12/KH-UBND\nLai Châu, ngày 08 tháng 9 năm 2023\nKẾ HOẠCH\nVề chuyển đổi số\n"
+)
 
 
 @pytest.mark.parametrize(

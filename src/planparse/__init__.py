@@ -16,7 +16,17 @@ from planparse.errors import (
     UndecodableError,
     UnsupportedFormatError,
 )
-from planparse.model import DocumentInfo, Plan, Provenance, Reference, Section, SectionRole
+from planparse.model import (
+    DocumentInfo,
+    Objective,
+    ObjectiveScope,
+    Plan,
+    Provenance,
+    Quantity,
+    Reference,
+    Section,
+    SectionRole,
+)
 from planparse.pipeline import parse, parse_file
 from planparse.read import Source, read
 
@@ -29,6 +39,9 @@ __all__ = [
     "Plan",
     "DocumentInfo",
     "Reference",
+    "Objective",
+    "ObjectiveScope",
+    "Quantity",
     "Section",
     "SectionRole",
     "Provenance",

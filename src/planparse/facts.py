@@ -28,8 +28,23 @@ def to_facts(plan: Plan) -> dict:
         "references": [
             {"number": ref.number, "date": ref.date.isoformat() if ref.date else None} for ref in plan.references
         ],
-        "objectives": [],
+        "objectives": [
+            {
+                "horizon": objective.horizon,
+                "text": objective.text,
+                "quantities": [
+                    {"value": _number(q.value), "unit": q.unit, "comparator": q.comparator}
+                    for q in objective.quantities
+                ],
+            }
+            for objective in plan.objectives
+        ],
         "assignments": [],
         "deadlines": [],
         "budget_sources": [source.kind.value for source in plan.budget_sources],
     }
+
+
+def _number(value: float) -> int | float:
+    """67.0 → 67; 1.5 stays."""
+    return int(value) if value.is_integer() else value

@@ -152,6 +152,25 @@ class Quantity(_Model):
     text: str = Field(description="the quantity phrase: text[start:end] of the text given")
 
 
+class ObjectiveScope(StrEnum):
+    """Whether an objective is the plan's general aim or one of its specific targets."""
+
+    GENERAL = "general"  # Mục tiêu chung
+    SPECIFIC = "specific"  # Mục tiêu cụ thể, or targets under no such heading
+
+
+class Objective(_Model):
+    """One target the plan sets: its words, its horizon year and the numbers it commits to."""
+
+    text: str = Field(description="the target's own words, labels and closing punctuation removed")
+    horizon: int | None = Field(default=None, description="the year it is due (Mục tiêu đến năm 2025 → 2025)")
+    scope: ObjectiveScope = ObjectiveScope.SPECIFIC
+    quantities: list[Quantity] = Field(default_factory=list, description="in order of the text")
+    subject: str | None = Field(default=None, description="what it counts: cơ quan báo chí tỉnh, hộ nghèo …")
+    indicator: str | None = Field(default=None, description="what must be achieved, without the numbers")
+    provenance: Provenance = Field(description="the target's words (a table row for a table of targets)")
+
+
 class BudgetKind(StrEnum):
     """The kinds of funding of the facts view (shared/eval/FACTS.md)."""
 
@@ -182,6 +201,10 @@ class Plan(_Model):
     document: DocumentInfo
     references: list[Reference] = Field(default_factory=list)
     sections: list[Section] = Field(default_factory=list)
+    objectives: list[Objective] = Field(default_factory=list)
+    quantities: list[Quantity] = Field(
+        default_factory=list, description="quantities stated outside the objectives (tasks, organisation …)"
+    )
     budget_sources: list[BudgetSource] = Field(default_factory=list)
 
     def to_facts(self) -> dict:

@@ -9,6 +9,7 @@ from planparse.clean import clean
 from planparse.errors import EmptyDocumentError, NotAPlanError, PlanparseError
 from planparse.extract.budget import extract_budget
 from planparse.extract.header import extract_document
+from planparse.extract.objectives import extract_objectives, outside_quantities, title_horizon
 from planparse.extract.references import extract_references
 from planparse.model import Plan, SourceInfo
 from planparse.outline import build_outline
@@ -37,8 +38,10 @@ def parse(text: str, source: SourceInfo | None = None) -> Plan:
     sections = build_outline(cleaned)
     document = extract_document(cleaned.text, sections, cleaned.line_of)
     references = extract_references(cleaned.text, document.number, cleaned.line_of)
+    objectives = extract_objectives(cleaned.text, sections, cleaned.line_of, title_horizon(document.title))
     budget = extract_budget(cleaned.text, sections, references, cleaned.line_of)
     return Plan(source=source, text=cleaned.text, document=document, references=references, sections=sections,
+                objectives=objectives, quantities=outside_quantities(cleaned.text, sections, objectives),
                 budget_sources=budget)
 
 

@@ -305,9 +305,7 @@ def _direction(text: str, g: _Grammar, lo: int, start: int) -> Direction | None:
     The verb is the last one before the quantity, at most a few words before it, with no
     punctuation between and no target marker (``giảm xuống còn 2%`` is a level to reach).
     """
-    verb = None
-    for verb in g.change.finditer(text, lo, start):
-        pass
+    verb = next(iter(reversed(list(g.change.finditer(text, lo, start)))), None)
     if verb is None:
         return None
     direction = g.words["change_verb"].get(_key(verb.group()))  # None for a not_change word

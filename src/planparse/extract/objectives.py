@@ -1,0 +1,398 @@
+"""Objectives: every target a plan sets, with its horizon year and the numbers it commits to.
+
+Targets live in the objectives part (*Mục tiêu*). Its headings give the horizon
+(``Mục tiêu đến năm 2025``, ``a) Đến năm 2030``) and the scope (``Mục tiêu chung``,
+``Mục tiêu cụ thể``); a line ending in ``:`` leads in what follows and may give a
+horizon too. Under them each bullet, numbered item or sentence is a target; a
+bullet holding several targets — joined by ``;`` or listed after commas, each
+with its own number — gives one each. A general objective written as a paragraph
+stays whole. A text with no objectives part yields the targets it states with a
+horizon (``… đặt mục tiêu đến năm 2025: 100% …; từ 75% đến 85% …``).
+
+The words of this grammar are data (``data/objective_words.tsv``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from functools import cache
+
+import regex as re
+
+from planparse import vocab
+from planparse.extract.quantities import extract_quantities, lexicon
+from planparse.model import Objective, ObjectiveScope, Provenance, Quantity, Section, SectionRole
+from planparse.numbering import match_label
+
+LineOf = Callable[[int], int]
+
+_YEAR = r"(?<!\d)((?:19|20)\d{2})(?!\d)"
+_PERIOD = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*[-–]\s*((?:19|20)\d{2})(?!\d)")
+_ANY_YEAR = re.compile(_YEAR)
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[\p{Lu}\d])")
+_MARKS = re.compile(r"^(?:[-+•*·–●○▪■♦➢✓]\s+|\*\*|__)+|(?:\*\*|__)")
+_CLOSING = " \t.;,:"
+_MAX_HEADING_WORDS = 12
+_NOT_PLAN_PARTS = {SectionRole.HEADER, SectionRole.SIGNATURE, SectionRole.RECIPIENTS}
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What the headings above a target say about it."""
+
+    horizon: int | None
+    scope: ObjectiveScope = ObjectiveScope.SPECIFIC
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """A span of the text that states one target, and its horizon if the sentence gives one."""
+
+    start: int
+    end: int
+    horizon: int | None
+
+
+def extract_objectives(
+    text: str, sections: list[Section], line_of: LineOf, default_horizon: int | None = None
+) -> list[Objective]:
+    """The targets of the plan's objectives part, or those stated with a horizon anywhere when it has none.
+
+    ``default_horizon`` (from the title, see :func:`title_horizon`) applies where nothing nearer gives one.
+    """
+    out: list[Objective] = []
+    roots = list(_objective_parts(sections))
+    for root in roots:
+        _visit(text, root, _Context(default_horizon), line_of, out)
+    if not roots:
+        skip = [(s.provenance.start, s.end) for s in _walk(sections) if s.role in _NOT_PLAN_PARTS]
+        _stated(text, skip, line_of, out)
+    return out
+
+
+def title_horizon(title: str | None) -> int | None:
+    """The year a plan's title aims at: the first ``đến năm YYYY``, else the end of a period, else its only year."""
+    if not title:
+        return None
+    if m := _words().horizon.search(title):
+        return int(m.group(1))
+    if m := _PERIOD.search(title):
+        return int(m.group(1))
+    years = {int(y) for y in _ANY_YEAR.findall(title)}
+    return years.pop() if len(years) == 1 else None
+
+
+def outside_quantities(text: str, sections: list[Section], objectives: list[Objective]) -> list[Quantity]:
+    """The quantities stated in the plan's parts outside its objectives (tasks, organisation, budget …)."""
+    taken = [(o.provenance.start, o.provenance.end) for o in objectives]
+    out = []
+    for section in sections:
+        if section.role in _NOT_PLAN_PARTS or section.role in {SectionRole.OBJECTIVES, SectionRole.LEGAL_BASIS}:
+            continue
+        start = section.provenance.start
+        for q in extract_quantities(text[start:section.end], start):
+            if not any(s <= q.start < e for s, e in taken):
+                out.append(q)
+    return out
+
+
+# --- the objectives part --------------------------------------------------------------------------------------
+
+
+def _objective_parts(sections: list[Section]) -> Iterator[Section]:
+    for section in sections:
+        if section.role == SectionRole.OBJECTIVES:
+            yield section
+        else:
+            yield from _objective_parts(section.children)
+
+
+def _walk(sections: list[Section]) -> Iterator[Section]:
+    """Every section, depth first."""
+    for section in sections:
+        yield section
+        yield from _walk(section.children)
+
+
+def _visit(text: str, section: Section, ctx: _Context, line_of: LineOf, out: list[Objective]) -> None:
+    lines = _own_lines(text, section)
+    if not lines:
+        return
+    first_start, first_end = lines[0]
+    label = match_label(text[first_start:first_end])
+    head_start = first_start + (label.rest_start if label else 0)
+    head = _strip_marks(text[head_start:first_end])
+    body = lines[1:]
+    if _is_heading(head):
+        ctx = _heading_context(head, ctx)
+    elif head.endswith(":") and (body or section.children) and not extract_quantities(head):
+        ctx = replace(ctx, horizon=_horizon(head) or ctx.horizon)
+    else:
+        body = [(head_start, first_end), *body]
+    _paragraphs(text, body, ctx, line_of, out)
+    for child in section.children:
+        _visit(text, child, ctx, line_of, out)
+
+
+def _own_lines(text: str, section: Section) -> list[tuple[int, int]]:
+    """The non-blank lines of a section before its first child."""
+    stop = section.children[0].provenance.start if section.children else section.end
+    return _lines(text, section.provenance.start, stop)
+
+
+def _lines(text: str, start: int, stop: int) -> list[tuple[int, int]]:
+    """The spans of the non-blank lines of ``text[start:stop]``, trailing spaces left out."""
+    spans, at = [], start
+    for line in text[start:stop].split("\n"):
+        if line.strip():
+            spans.append((at, at + len(line.rstrip())))
+        at += len(line) + 1
+    return spans
+
+
+def _is_heading(head: str) -> bool:
+    folded = head.casefold()
+    return (
+        len(head.split()) <= _MAX_HEADING_WORDS
+        and any(folded.startswith(word) for word in _words().heading)
+        and not extract_quantities(head)
+    )
+
+
+def _heading_context(head: str, ctx: _Context) -> _Context:
+    folded = head.casefold()
+    scope = ctx.scope
+    if any(folded.startswith(word) for word in _words().general):
+        scope = ObjectiveScope.GENERAL
+    elif any(folded.startswith(word) for word in _words().specific):
+        scope = ObjectiveScope.SPECIFIC
+    horizon = ctx.horizon
+    if (m := _PERIOD.search(head)) or (m := _ANY_YEAR.search(head)):
+        horizon = int(m.group(1))
+    return _Context(horizon, scope)
+
+
+def _paragraphs(text: str, spans: list[tuple[int, int]], ctx: _Context, line_of: LineOf,
+                out: list[Objective]) -> None:
+    for start, end in spans:
+        start = _skip_marks(text, start, end)
+        if ctx.scope == ObjectiveScope.GENERAL:
+            start, end = _trim(text, start, end)
+            if start < end:
+                out.append(_objective(text, start, end, _horizon(text[start:end]) or ctx.horizon, ctx.scope, line_of))
+            continue
+        for unit in _units(text, start, end):
+            if _leads_in(text, unit):
+                ctx = replace(ctx, horizon=unit.horizon or ctx.horizon)
+            elif len(text[unit.start:unit.end].split()) > 1:
+                out.append(_objective(text, unit.start, unit.end, unit.horizon or ctx.horizon, ctx.scope, line_of))
+
+
+def _leads_in(text: str, unit: _Unit) -> bool:
+    """A clause ending in ``:`` with no number of its own introduces what follows."""
+    tail = text[unit.end:unit.end + 1]
+    return tail == ":" and not extract_quantities(text[unit.start:unit.end])
+
+
+# --- a text with no objectives part --------------------------------------------------------------------------
+
+
+def _stated(text: str, skip: list[tuple[int, int]], line_of: LineOf, out: list[Objective]) -> None:
+    """Targets stated with a horizon anywhere outside the ``skip`` spans, when the plan has no objectives part."""
+    for start, end in _lines(text, 0, len(text)):
+        if any(s <= start < e for s, e in skip):
+            continue
+        for unit in _units(text, start, end):
+            quantities = extract_quantities(text[unit.start:unit.end], unit.start)
+            if unit.horizon and any(q.unit != "VND" for q in quantities):
+                out.append(_objective(text, unit.start, unit.end, unit.horizon, ObjectiveScope.SPECIFIC, line_of))
+
+
+# --- splitting a paragraph into targets ----------------------------------------------------------------------
+
+
+def _units(text: str, start: int, end: int) -> list[_Unit]:
+    """The spans of one paragraph that each state one target.
+
+    Sentences first; within a sentence, a lead-in ending in ``:`` gives its horizon to what follows it;
+    then ``;`` and commas split where both sides state their own number.
+    """
+    units = []
+    for s_start, s_end in _sentences(text, start, end):
+        horizon = _horizon(text[s_start:s_end])
+        colon = text.find(":", s_start, s_end)
+        if colon > 0 and not extract_quantities(text[s_start:colon]):
+            units.append(_Unit(*_trim(text, s_start, colon), horizon))
+            s_start = colon + 1
+            horizon = _horizon(text[s_start:s_end]) or horizon
+        for p_start, p_end in _split(text, s_start, s_end):
+            p_start, p_end = _trim(text, p_start, p_end)
+            if p_start < p_end:
+                units.append(_Unit(p_start, p_end, horizon))
+    return [u for u in units if u.start < u.end]
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans, at = [], start
+    for m in _SENTENCE_BREAK.finditer(text, start, end):
+        spans.append((at, m.start()))
+        at = m.end()
+    spans.append((at, end))
+    return spans
+
+
+def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split at ``;`` and at commas that open a clause with its own number, when the part before has one."""
+    quantities = extract_quantities(text[start:end], start)
+    cuts = []
+    last = start
+    for m in re.finditer(r"[;,]", text[start:end]):
+        at = start + m.start()
+        before = any(last <= q.start < at for q in quantities)
+        nxt = min((i for i in (text.find(";", at + 1, end), text.find(",", at + 1, end)) if i >= 0), default=end)
+        after = [q for q in quantities if at < q.start < (end if m.group() == ";" else nxt)]
+        if not (before and after):
+            continue
+        clause = text[at + 1:end].lstrip()
+        opens = at + 1 + (len(text[at + 1:end]) - len(clause))
+        if m.group() == ";" or after[0].start == opens or _words().split_opener.match(clause):
+            cuts.append(at)
+            last = at + 1
+    bounds = [start, *[c + 1 for c in cuts]]
+    stops = [*cuts, end]
+    return list(zip(bounds, stops))
+
+
+def _horizon(sentence: str) -> int | None:
+    m = _words().horizon.search(sentence)
+    return int(m.group(1)) if m else None
+
+
+def _skip_marks(text: str, start: int, end: int) -> int:
+    m = _MARKS.match(text, start, end)
+    return m.end() if m and m.start() == start and m.end() > start else start
+
+
+def _strip_marks(head: str) -> str:
+    return _MARKS.sub("", head).strip()
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start] in _CLOSING or text[start] == "*"):
+        start += 1
+    while end > start and (text[end - 1] in _CLOSING or text[end - 1] == "*"):
+        end -= 1
+    return start, end
+
+
+# --- one target ---------------------------------------------------------------------------------------------
+
+
+def _objective(text: str, start: int, end: int, horizon: int | None, scope: ObjectiveScope,
+               line_of: LineOf) -> Objective:
+    words = text[start:end]
+    quantities = extract_quantities(words, start)
+    return Objective(
+        text=" ".join(_strip_marks(words).split()),
+        horizon=horizon,
+        scope=scope,
+        quantities=quantities,
+        subject=_subject(words, quantities, start),
+        indicator=_indicator(words, quantities, start),
+        provenance=Provenance(start=start, end=end, line=line_of(start)),
+    )
+
+
+def _indicator(words: str, quantities: list[Quantity], offset: int) -> str | None:
+    """The target without its numbers, its horizon lead-in and the linking words left dangling."""
+    kept, at = [], 0
+    for start, end in _number_spans(quantities, offset):
+        kept.append(words[at:start])
+        at = end
+    kept.append(words[at:])
+    indicator = " ".join(" ".join(kept).split())
+    indicator = _words().lead_in.sub("", indicator, count=1)
+    indicator = _words().dangling.sub("", indicator).strip(_CLOSING)
+    return indicator or None
+
+
+def _number_spans(quantities: list[Quantity], offset: int) -> list[tuple[int, int]]:
+    """The spans (relative to ``offset``) that hold the numbers: a range as one, a count without its noun."""
+    spans: list[tuple[int, int]] = []
+    for q in quantities:
+        end = q.end
+        if q.noun and q.text.casefold().endswith(q.noun.casefold()):
+            end -= len(q.noun)
+        if spans and q.range_id is not None and q.range_id == spans[-1][0] + offset:
+            spans[-1] = (spans[-1][0], end - offset)
+        else:
+            spans.append((q.start - offset, end - offset))
+    return spans
+
+
+def _subject(words: str, quantities: list[Quantity], offset: int) -> str | None:
+    """What the target counts: the words after its opening number, or after ``Tỷ lệ``, or a count's noun,
+    up to the predicate."""
+    lead = _words().lead_in.match(words)
+    opening = lead.end() if lead else 0
+    opening += len(words[opening:]) - len(words[opening:].lstrip())
+    spans = _number_spans(quantities, offset)
+    if spans and spans[0][0] == opening:
+        subject = _until_predicate(words[spans[0][1]:])
+    elif m := _words().subject_opener.match(words, opening):
+        subject = _until_predicate(words[m.end():])
+    elif counts := [q for q in quantities if q.noun]:
+        subject = counts[0].noun + _until_predicate(words[counts[0].end - offset:])
+    else:
+        return None
+    return " ".join(subject.split()).strip(_CLOSING) or None
+
+
+def _until_predicate(words: str) -> str:
+    m = _words().predicate.search(words)
+    return words[:m.start()] if m else ""
+
+
+# --- the words ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Words:
+    horizon: re.Pattern[str]
+    lead_in: re.Pattern[str]
+    heading: tuple[str, ...]
+    general: tuple[str, ...]
+    specific: tuple[str, ...]
+    split_opener: re.Pattern[str]
+    predicate: re.Pattern[str]
+    subject_opener: re.Pattern[str]
+    dangling: re.Pattern[str]
+
+
+def _phrases(*categories: str) -> tuple[str, ...]:
+    rows = vocab.table("objective_words", ("phrase", "category"))
+    return tuple(row["phrase"] for row in rows if row["category"] in categories)
+
+
+def _alternation(phrases: tuple[str, ...]) -> str:
+    ordered = sorted(phrases, key=len, reverse=True)
+    return "(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in ordered) + ")"
+
+
+@cache
+def _words() -> _Words:
+    flags = re.IGNORECASE
+    horizon = _alternation(_phrases("horizon_lead"))
+    linkers = tuple(lexicon()["linker"])
+    return _Words(
+        horizon=re.compile(rf"(?<!\w){horizon}\s+{_YEAR}", flags),
+        lead_in=re.compile(rf"^\W*(?:[^\W\d]+\s+){{0,3}}?{horizon}\s+{_YEAR}\s*[,:]?\s*", flags),
+        heading=tuple(p.casefold() for p in _phrases("heading", "general", "specific")),
+        general=tuple(p.casefold() for p in _phrases("general")),
+        specific=tuple(p.casefold() for p in _phrases("specific")),
+        split_opener=re.compile(rf"{_alternation(_phrases('split_opener'))}(?!\w)", flags),
+        predicate=re.compile(rf"(?<!\w){_alternation(_phrases('predicate'))}(?!\w)", flags),
+        subject_opener=re.compile(rf"{_alternation(_phrases('subject_opener'))}\s+(?!\d)", flags),
+        dangling=re.compile(rf"(?<!\w){_alternation(linkers)}(?=\s*(?:[,;.]|$))", flags),
+    )

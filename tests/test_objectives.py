@@ -1,0 +1,203 @@
+"""Objectives: what a researcher reads off a plan's targets — the year, the words, the numbers."""
+
+from __future__ import annotations
+
+import pytest
+
+import planparse
+from planparse.extract.objectives import title_horizon
+from planparse.model import ObjectiveScope
+
+HEADER = """ỦY BAN NHÂN DÂN TỈNH HÒA BÌNH
+Số: 12/KH-UBND
+Hòa Bình, ngày 05 tháng 3 năm 2024
+KẾ HOẠCH
+Phát triển dịch vụ công trực tuyến năm 2024
+I. MỤC ĐÍCH, YÊU CẦU
+- Nâng cao chất lượng phục vụ người dân.
+"""
+TASKS = """III. NHIỆM VỤ, GIẢI PHÁP
+1. Tổ chức 04 lớp tập huấn cho cán bộ một cửa.
+"""
+
+
+def objectives_of(body: str, header: str = HEADER, tasks: str = TASKS) -> list[planparse.Objective]:
+    return planparse.parse(header + body + tasks).objectives
+
+
+def facts(objective: planparse.Objective) -> tuple:
+    return objective.horizon, [(q.value, q.unit, q.comparator) for q in objective.quantities]
+
+
+def test_headings_give_the_horizon_to_their_bullets():
+    found = objectives_of("""II. MỤC TIÊU
+1. Mục tiêu đến năm 2025
+- 80% hồ sơ được xử lý trực tuyến.
+- Tối thiểu 90% người dân hài lòng.
+2. Mục tiêu đến năm 2030
+- 100% hồ sơ được xử lý trực tuyến.
+""")
+    assert [facts(o) for o in found] == [
+        (2025, [(80, "%", "=")]),
+        (2025, [(90, "%", ">=")]),
+        (2030, [(100, "%", "=")]),
+    ]
+    assert found[0].text == "80% hồ sơ được xử lý trực tuyến"
+
+
+@pytest.mark.parametrize(
+    ("heading", "horizon"),
+    [
+        ("a) Đến năm 2027", 2027),
+        ("1. Mục tiêu năm 2024", 2024),
+        ("1. Chỉ tiêu giai đoạn 2021 - 2025", 2025),
+        ("1.1. Mục tiêu cụ thể đến hết năm 2026", 2026),
+    ],
+)
+def test_heading_forms(heading, horizon):
+    found = objectives_of(f"II. MỤC TIÊU\n{heading}\n- 70% xã có điểm phục vụ bưu chính.\n")
+    assert [facts(o) for o in found] == [(horizon, [(70, "%", "=")])]
+
+
+def test_a_top_heading_with_a_year_and_numbered_targets():
+    found = objectives_of("""II. MỤC TIÊU, CHỈ TIÊU NĂM 2024
+1. 95% hồ sơ được giải quyết đúng hạn.
+2. Giảm ít nhất 10% thời gian chờ đợi của người dân.
+""")
+    assert [facts(o) for o in found] == [(2024, [(95, "%", "=")]), (2024, [(10, "%", ">=")])]
+
+
+def test_a_general_objective_paragraph_is_one_objective_with_the_year_it_names():
+    found = objectives_of("""II. MỤC TIÊU
+1. Mục tiêu chung
+Xây dựng chính quyền số hiện đại. Phấn đấu đến năm 2030 tỉnh thuộc nhóm dẫn đầu cả nước về dịch vụ công.
+2. Mục tiêu cụ thể
+- 60% hồ sơ được nộp trực tuyến.
+""", header=HEADER.replace(" năm 2024", ""))
+    general, specific = found
+    assert general.scope == ObjectiveScope.GENERAL and general.horizon == 2030
+    assert general.text.startswith("Xây dựng chính quyền số") and general.text.endswith("về dịch vụ công")
+    assert specific.scope == ObjectiveScope.SPECIFIC and specific.horizon is None
+
+
+def test_a_lead_in_sentence_gives_its_own_year():
+    found = objectives_of("""II. MỤC TIÊU
+Phấn đấu đến năm 2026, toàn tỉnh có ít nhất 03 trung tâm dữ liệu. Đến năm 2028, 100% xã có mạng cáp quang.
+""")
+    assert [facts(o) for o in found] == [(2026, [(3, "count", ">=")]), (2028, [(100, "%", "=")])]
+    assert found[0].text == "Phấn đấu đến năm 2026, toàn tỉnh có ít nhất 03 trung tâm dữ liệu"
+
+
+def test_targets_joined_by_a_semicolon_are_split_only_when_each_has_a_number():
+    found = objectives_of("""II. MỤC TIÊU ĐẾN NĂM 2025
+- 100% trường học có kết nối Internet; ít nhất 80% giáo viên sử dụng học liệu số.
+- 50% bệnh viện triển khai bệnh án điện tử; từng bước kết nối với cơ sở dữ liệu quốc gia.
+""")
+    assert [o.text for o in found] == [
+        "100% trường học có kết nối Internet",
+        "ít nhất 80% giáo viên sử dụng học liệu số",
+        "50% bệnh viện triển khai bệnh án điện tử; từng bước kết nối với cơ sở dữ liệu quốc gia",
+    ]
+
+
+def test_a_sentence_listing_several_numbered_targets_gives_one_each():
+    found = objectives_of("""II. MỤC TIÊU
+- Đến năm 2030, 100% cơ quan báo chí có trang điện tử, 90% cơ quan báo chí có ứng dụng di động, tỷ lệ tin số đạt 70%.
+- 100% xã đạt chuẩn, trong đó ít nhất 05 xã đạt chuẩn nâng cao.
+""")
+    assert [facts(o) for o in found] == [
+        (2030, [(100, "%", "=")]),
+        (2030, [(90, "%", "=")]),
+        (2030, [(70, "%", "=")]),
+        (2024, [(100, "%", "="), (5, "count", ">=")]),  # the title's year
+    ]
+
+
+def test_a_lead_in_line_with_sub_bullets_is_not_a_target():
+    found = objectives_of("""II. MỤC TIÊU
+1. Mục tiêu đến năm 2025
+- Các bệnh viện tuyến tỉnh:
++ Triển khai bệnh án điện tử.
++ Thanh toán không dùng tiền mặt đạt 80%.
+Các chỉ tiêu theo từng năm như sau:
+""")
+    assert [o.text for o in found] == ["Triển khai bệnh án điện tử", "Thanh toán không dùng tiền mặt đạt 80%"]
+    assert found[0].quantities == []
+
+
+def test_ranges_and_baselines():
+    (found,) = objectives_of("""II. MỤC TIÊU NĂM 2024
+- Thu nhập bình quân tăng từ 8% đến 10% so với năm 2023.
+""")
+    low, high = found.quantities
+    assert (low.value, low.comparator, high.value, high.comparator) == (8, ">=", 10, "<=")
+    assert low.kind == "increase" and low.baseline_year == 2023
+    assert found.indicator == "Thu nhập bình quân tăng so với năm 2023"
+
+
+def test_subject_and_indicator():
+    share, rate, count = objectives_of("""II. MỤC TIÊU NĂM 2025
+- 67% cơ quan báo chí tỉnh đưa nội dung lên các nền tảng số.
+- Tỷ lệ hộ gia đình sử dụng nước sạch đạt tối thiểu 70%.
+- Có thêm 02 xã đạt chuẩn nông thôn mới kiểu mẫu.
+""")
+    assert share.subject == "cơ quan báo chí tỉnh"
+    assert share.indicator == "cơ quan báo chí tỉnh đưa nội dung lên các nền tảng số"
+    assert rate.subject == "hộ gia đình" and rate.indicator == "Tỷ lệ hộ gia đình sử dụng nước sạch"
+    assert count.subject == "xã" and count.indicator == "Có thêm xã đạt chuẩn nông thôn mới kiểu mẫu"
+
+
+def test_provenance_points_at_the_target():
+    plan = planparse.parse(HEADER + "II. MỤC TIÊU NĂM 2025\n- 45% doanh nghiệp dùng hóa đơn điện tử.\n" + TASKS)
+    (objective,) = plan.objectives
+    span = objective.provenance
+    assert plan.text[span.start:span.end] == "45% doanh nghiệp dùng hóa đơn điện tử"
+    assert plan.text.split("\n")[span.line - 1].endswith("45% doanh nghiệp dùng hóa đơn điện tử.")
+    assert all(span.start <= q.start < q.end <= span.end for q in objective.quantities)
+
+
+def test_quantities_outside_the_objectives_are_kept_apart():
+    plan = planparse.parse(HEADER + "II. MỤC TIÊU NĂM 2025\n- 45% doanh nghiệp dùng hóa đơn điện tử.\n" + TASKS)
+    assert [q.text for q in plan.quantities] == ["04 lớp"]
+    assert [q.text for o in plan.objectives for q in o.quantities] == ["45%"]
+
+
+def test_a_text_with_no_objectives_part_yields_the_targets_it_states_with_a_horizon():
+    report = (
+        "Theo kế hoạch, Ủy ban nhân dân tỉnh đặt mục tiêu đến năm 2026: 90% hộ dân được cảnh báo sớm thiên tai; "
+        "từ 60% đến 70% xã có đội xung kích. Năm 2023, tỉnh đã tập huấn cho 500 người.\n"
+    )
+    found = planparse.parse(report).objectives
+    assert [facts(o) for o in found] == [(2026, [(90, "%", "=")]), (2026, [(60, "%", ">="), (70, "%", "<=")])]
+
+
+def test_a_plan_without_targets_has_none():
+    assert objectives_of("II. MỤC TIÊU\n1. Nâng cao nhận thức của cán bộ, công chức.\n")[0].quantities == []
+    assert planparse.parse("Ủy ban nhân dân tỉnh tổ chức hội nghị tổng kết công tác năm 2023.").objectives == []
+
+
+@pytest.mark.parametrize(
+    ("title", "year"),
+    [
+        ("Triển khai Chiến lược đến năm 2025, định hướng đến năm 2030", 2025),
+        ("Xây dựng nông thôn mới giai đoạn 2024 - 2025", 2025),
+        ("Cải cách hành chính năm 2024", 2024),
+        ("Phòng, chống thiên tai", None),
+        (None, None),
+    ],
+)
+def test_title_horizon(title, year):
+    assert title_horizon(title) == year
+
+
+def test_the_title_year_applies_when_no_heading_gives_one():
+    (found,) = objectives_of("II. MỤC TIÊU\n- 85% hồ sơ được số hóa.\n")
+    assert found.horizon == 2024
+
+
+def test_facts_view_of_objectives():
+    plan = planparse.parse(HEADER + "II. MỤC TIÊU NĂM 2025\n- Giảm ít nhất 1,5% tỷ lệ hộ nghèo.\n" + TASKS)
+    assert plan.to_facts()["objectives"] == [
+        {"horizon": 2025, "text": "Giảm ít nhất 1,5% tỷ lệ hộ nghèo",
+         "quantities": [{"value": 1.5, "unit": "%", "comparator": ">="}]}
+    ]
