@@ -59,6 +59,24 @@ def test_heading_forms(heading, horizon):
     assert [facts(o) for o in found] == [(horizon, [(70, "%", "=")])]
 
 
+def test_markdown_headings_a_lead_in_on_the_heading_line_and_notes():
+    found = planparse.parse("""# KẾ HOẠCH
+### **II. MỤC TIÊU**
+#### **1. Mục tiêu đến năm 2025**
+- **100%** xã có điểm bưu điện văn hóa.
+#### 2. Mục tiêu cụ thể
+a) Đến năm 2030: 100% hộ dân có cáp quang; 90% người dân dùng dịch vụ công.
+(Chi tiết tại Phụ lục kèm theo)
+### III. NHIỆM VỤ
+1. Triển khai các nhiệm vụ.
+""").objectives
+    assert [(o.horizon, o.text) for o in found] == [
+        (2025, "100% xã có điểm bưu điện văn hóa"),
+        (2030, "100% hộ dân có cáp quang"),
+        (2030, "90% người dân dùng dịch vụ công"),
+    ]
+
+
 def test_a_top_heading_with_a_year_and_numbered_targets():
     found = objectives_of("""II. MỤC TIÊU, CHỈ TIÊU NĂM 2024
 1. 95% hồ sơ được giải quyết đúng hạn.
@@ -123,6 +141,16 @@ Các chỉ tiêu theo từng năm như sau:
 """)
     assert [o.text for o in found] == ["Triển khai bệnh án điện tử", "Thanh toán không dùng tiền mặt đạt 80%"]
     assert found[0].quantities == []
+
+
+def test_a_short_title_over_sub_items_groups_them():
+    found = objectives_of("""II. MỤC TIÊU ĐẾN NĂM 2025
+1. Về hạ tầng số
+- 100% thôn có sóng di động 4G.
+2. Về nhân lực số
+- 80% công chức được tập huấn kỹ năng số.
+""")
+    assert [o.text for o in found] == ["100% thôn có sóng di động 4G", "80% công chức được tập huấn kỹ năng số"]
 
 
 def test_ranges_and_baselines():

@@ -124,7 +124,7 @@ def _visit(text: str, section: Section, ctx: _Context, line_of: LineOf, out: lis
     head_start = first_start + (label.rest_start if label else 0)
     head = _strip_marks(text[head_start:first_end])
     body = lines[1:]
-    if _is_heading(head):
+    if _is_heading(head) or (section.children and _is_group_title(head)):
         ctx = _heading_context(head, ctx)
     elif head.endswith(":") and (body or section.children) and not extract_quantities(head):
         ctx = replace(ctx, horizon=_horizon(head) or ctx.horizon)
@@ -160,6 +160,11 @@ def _is_heading(head: str) -> bool:
     )
 
 
+def _is_group_title(head: str) -> bool:
+    """A short title over sub-items (``a) Về hạ tầng số``) groups targets; it is not one."""
+    return len(head.split()) <= _MAX_HEADING_WORDS and not head.endswith(".") and not extract_quantities(head)
+
+
 def _heading_context(head: str, ctx: _Context) -> _Context:
     folded = head.casefold()
     scope = ctx.scope
@@ -185,8 +190,13 @@ def _paragraphs(text: str, spans: list[tuple[int, int]], ctx: _Context, line_of:
         for unit in _units(text, start, end):
             if _leads_in(text, unit):
                 ctx = replace(ctx, horizon=unit.horizon or ctx.horizon)
-            elif len(text[unit.start:unit.end].split()) > 1:
+            elif _states_something(text[unit.start:unit.end]):
                 out.append(_objective(text, unit.start, unit.end, unit.horizon or ctx.horizon, ctx.scope, line_of))
+
+
+def _states_something(words: str) -> bool:
+    """More than a word, and not a note in brackets (``(Chi tiết tại Phụ lục)``)."""
+    return len(words.split()) > 1 and not (words.startswith("(") and words.endswith(")"))
 
 
 def _leads_in(text: str, unit: _Unit) -> bool:
