@@ -9,7 +9,7 @@ import pytest
 from conftest import CORPUS
 from pydantic import ValidationError
 
-from planparse.extract.quantities import Quantity, extract_quantities, lexicon
+from planparse.extract.quantities import Quantity, extract_quantities, lexicon, read_cell
 
 
 def only(phrase: str) -> Quantity:
@@ -311,3 +311,26 @@ def test_unit_words_belong_to_one_unit():
             assert seen.setdefault(word.casefold(), category) == category, word
     # nouns of age and time are not counted things
     assert not {"tuổi", "tháng", "năm", "ngày", "quý"} & {w.casefold() for w in words["count_noun"]}
+
+
+@pytest.mark.parametrize(
+    ("cell", "unit", "expected"),
+    [
+        ("06", "điểm", (6, "count", "=", "count")),
+        ("≥ 90", "%", (90, "%", ">=", "share")),
+        ("95%", "", (95, "%", "=", "share")),
+        ("Tối thiểu 3", "sao", (3, "level", ">=", "level")),
+        ("1,5", "tỷ đồng", (1_500_000_000, "VND", "=", "amount")),
+        ("12", "km", (12, "count", "=", "count")),
+        ("100 trở lên", "lượt khách", (100, "count", ">=", "count")),
+    ],
+)
+def test_a_table_cell_is_read_with_its_column_unit(cell, unit, expected):
+    (q,) = read_cell(cell, unit, offset=40)
+    assert (q.value, q.unit, q.comparator, q.kind) == expected
+    assert (q.start, q.end, q.text) == (40, 40 + len(cell), cell)
+
+
+@pytest.mark.parametrize("cell", ["", "-", "x", "Đạt", "2024-2025"])
+def test_a_cell_without_a_number_has_no_quantity(cell):
+    assert read_cell(cell, "%") == []

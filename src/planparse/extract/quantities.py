@@ -100,6 +100,28 @@ def extract_quantities(text: str, offset: int = 0) -> list[Quantity]:
     return quantities
 
 
+def read_cell(cell: str, unit: str = "", offset: int = 0) -> list[Quantity]:
+    """The quantities of a table cell (``06``, ``≥ 90``, ``95%``), read with its column's unit (``%``, ``điểm``).
+
+    A cell that names its own unit is read as a phrase; else the column's unit gives it one; a bare number
+    with a unit no word list knows (``km``, ``lượt khách``) is a count. Spans are the cell's, plus ``offset``.
+    """
+    words = cell.strip()
+    start = offset + cell.find(words) if words else offset
+    if found := extract_quantities(words, start):
+        return found
+    g = _grammar()
+    m = g.bare.fullmatch(words)
+    if not m:
+        return []
+    measure = _measure(unit, g) if unit.strip() and g.unit.fullmatch(unit.strip()) else _Measure("count", "count")
+    bound = _bound(m["n"], measure, _comparator(m, g), 0, len(words), g)
+    return [
+        Quantity(value=float(bound.value), unit=bound.unit, comparator=bound.comparator, kind=bound.kind,
+                 noun=bound.noun, start=start, end=start + len(words), text=words)
+    ]
+
+
 def _key(word: str) -> str:
     return " ".join(word.split()).casefold()
 
@@ -142,6 +164,8 @@ class _Grammar:
     """The compiled grammar and its word tables, case-folded."""
 
     quantity: re.Pattern[str]
+    bare: re.Pattern[str]  # a table cell's number alone: ≥ 90, 06
+    unit: re.Pattern[str]  # a unit word alone: %, điểm, tỷ đồng
     money: re.Pattern[str]
     change: re.Pattern[str]
     target_marker: re.Pattern[str]
@@ -168,10 +192,13 @@ def _grammar() -> _Grammar:
         rf"|(?<!\w)(?P<lp>{w['level_prefix']}){_HS}(?P<ln>{_NUMBER}|{_ROMAN})(?!{_HS}{unit}))"
         rf"(?:{_HS}(?P<post>{w['comparator_post']}))?"
     )
+    bare = rf"(?:(?P<cmp>{w['comparator_pre']}){_HS})?(?P<n>{_NUMBER})(?:{_HS}(?P<post>{w['comparator_post']}))?"
     lead = {category: _alt(lex[category], lead=True) for category in ("target_marker", "baseline", "per_year")}
     flags = re.IGNORECASE
     return _Grammar(
         quantity=re.compile(quantity, flags),
+        bare=re.compile(bare, flags),
+        unit=re.compile(unit, flags),
         money=re.compile(rf"(?:(?P<mult>{w['money_multiplier']}){_HS})?{w['currency']}", flags),
         change=re.compile(_alt([*lex["change_verb"], *lex["not_change"]], lead=True), flags),
         target_marker=re.compile(lead["target_marker"], flags),
