@@ -31,16 +31,26 @@ def test_corpus_holds_the_shared_plans_and_our_own():
     assert len(names - set(SHARED_PLANS)) >= 6
 
 
+# the F1 each part must reach on every corpus plan (the issues' acceptance thresholds, or better)
+MINIMUM_F1 = {
+    "document": 1.0,
+    "references": 1.0,
+    "objectives": 0.95,
+    "quantities": 1.0,
+    "budget_sources": 1.0,
+}
+
+
 @pytest.mark.parametrize("doc", corpus_documents(), ids=lambda p: p.stem)
-@pytest.mark.parametrize("part", ["document", "references"])
-def test_header_and_references_match_gold(scorer, doc, part):
+@pytest.mark.parametrize("part", list(MINIMUM_F1))
+def test_facts_match_gold(scorer, doc, part):
     gold = json.loads(doc.with_name(doc.stem + ".facts.json").read_text("utf-8"))
     pred = parse_file(doc).to_facts()
     tallies = {p: scorer.Tally() for p in scorer.PARTS}
     misses: list[str] = []
     scorer.score_one(gold, pred, tallies, misses)
     precision, recall, f1 = tallies[part].prf()
-    assert f1 == 1.0, [m for m in misses if m.startswith(part)]
+    assert f1 >= MINIMUM_F1[part], [m for m in misses if m.startswith(part)]
 
 
 @pytest.mark.parametrize("doc", corpus_documents(), ids=lambda p: p.stem)

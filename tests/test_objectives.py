@@ -229,3 +229,66 @@ def test_facts_view_of_objectives():
         {"horizon": 2025, "text": "Giảm ít nhất 1,5% tỷ lệ hộ nghèo",
          "quantities": [{"value": 1.5, "unit": "%", "comparator": ">="}]}
     ]
+
+
+def test_a_markdown_table_of_targets_gives_one_objective_per_row_and_year():
+    found = objectives_of("""II. MỤC TIÊU
+Các chỉ tiêu chủ yếu:
+
+| STT | Tên chỉ tiêu | ĐVT | Thực hiện năm 2023 | Kế hoạch năm 2024 | Năm 2025 |
+|---|---|---|---|---|---|
+| 1 | Tỷ lệ hồ sơ nộp trực tuyến | % | 40 | 50 | ≥ 60 |
+| 2 | Số xã đạt chuẩn nông thôn mới | xã | 10 | 12 | 15 |
+| 3 | Chiều dài đường giao thông được cứng hóa | km | 20 | 35 | |
+""")
+    assert [(o.horizon, o.text, [(q.value, q.unit, q.comparator) for q in o.quantities]) for o in found] == [
+        (2024, "Tỷ lệ hồ sơ nộp trực tuyến", [(50, "%", "=")]),
+        (2025, "Tỷ lệ hồ sơ nộp trực tuyến", [(60, "%", ">=")]),
+        (2024, "Số xã đạt chuẩn nông thôn mới", [(12, "count", "=")]),
+        (2025, "Số xã đạt chuẩn nông thôn mới", [(15, "count", "=")]),
+        (2024, "Chiều dài đường giao thông được cứng hóa", [(35, "count", "=")]),
+    ]
+    assert found[0].subject == "hồ sơ nộp trực tuyến"
+
+
+def test_a_flattened_table_of_targets_and_a_table_without_years():
+    found = objectives_of("""II. MỤC TIÊU
+Các chỉ tiêu như sau:
+TT
+|
+Nội dung
+|
+Đơn vị tính
+|
+Đến năm 2025
+|
+Đến năm 2030
+|
+1
+|
+Tỷ lệ dân số có hồ sơ sức khỏe điện tử
+|
+%
+|
+80
+|
+95
+|
+III. BẢNG PHÂN CÔNG
+""", tasks="")
+    assert [(o.horizon, o.text, o.quantities[0].value) for o in found] == [
+        (2025, "Tỷ lệ dân số có hồ sơ sức khỏe điện tử", 80),
+        (2030, "Tỷ lệ dân số có hồ sơ sức khỏe điện tử", 95),
+    ]
+    no_years = "II. MỤC TIÊU NĂM 2025\n| TT | Nội dung | Ghi chú |\n|---|---|---|\n| 1 | Tập huấn | 02 lớp |\n"
+    assert objectives_of(no_years) == []
+
+
+def test_a_table_row_points_back_at_its_indicator_cell():
+    table = "| Chỉ tiêu | Năm 2025 |\n|---|---|\n| Tỷ lệ xã có wifi công cộng | 70% |\n"
+    plan = planparse.parse(HEADER + "II. MỤC TIÊU\n" + table)
+    (objective,) = plan.objectives
+    span = objective.provenance
+    assert plan.text[span.start:span.start + len(objective.text)] == "Tỷ lệ xã có wifi công cộng"
+    q = objective.quantities[0]
+    assert plan.text[q.start:q.end] == "70%"

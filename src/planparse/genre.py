@@ -38,6 +38,11 @@ def signature_mark() -> re.Pattern[str]:
     return re.compile("(" + "|".join(re.escape(m) for m in marks) + r")\s*")
 
 
+def is_table_row(line: str) -> bool:
+    """A row of a table written with pipes (``| a | b |``, ``a | b | c``) or a lone ``|`` between flattened cells."""
+    return line.startswith("|") or line.count("|") >= 2
+
+
 def is_caps(line: str) -> bool:
     """All the letters are capitals (and there are at least two)."""
     letters = [ch for ch in line if ch.isalpha()]

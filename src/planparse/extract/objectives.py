@@ -6,7 +6,8 @@ Targets live in the objectives part (*Mục tiêu*). Its headings give the horiz
 horizon too. Under them each bullet, numbered item or sentence is a target; a
 bullet holding several targets — joined by ``;`` or listed after commas, each
 with its own number — gives one each. A general objective written as a paragraph
-stays whole. A text with no objectives part yields the targets it states with a
+stays whole. A table of targets gives one per row and year column, its text the
+indicator cell. A text with no objectives part yields the targets it states with a
 horizon (``… đặt mục tiêu đến năm 2025: 100% …; từ 75% đến 85% …``).
 
 The words of this grammar are data (``data/objective_words.tsv``).
@@ -21,7 +22,8 @@ from functools import cache
 import regex as re
 
 from planparse import vocab
-from planparse.extract.quantities import extract_quantities, lexicon
+from planparse.extract.quantities import extract_quantities, lexicon, read_cell
+from planparse.extract.tables import Cell, Table, find_tables
 from planparse.model import Objective, ObjectiveScope, Provenance, Quantity, Section, SectionRole
 from planparse.numbering import match_label
 
@@ -46,6 +48,15 @@ class _Context:
 
 
 @dataclass(frozen=True)
+class _Document:
+    """The cleaned text, its line map and its tables."""
+
+    text: str
+    line_of: LineOf
+    tables: list[Table]
+
+
+@dataclass(frozen=True)
 class _Unit:
     """A span of the text that states one target, and its horizon if the sentence gives one."""
 
@@ -63,8 +74,9 @@ def extract_objectives(
     """
     out: list[Objective] = []
     roots = list(_objective_parts(sections))
+    doc = _Document(text, line_of, find_tables(text) if roots else [])
     for root in roots:
-        _visit(text, root, _Context(default_horizon), line_of, out)
+        _visit(doc, root, _Context(default_horizon), out)
     if not roots:
         skip = [(s.provenance.start, s.end) for s in _walk(sections) if s.role in _NOT_PLAN_PARTS]
         _stated(text, skip, line_of, out)
@@ -115,7 +127,8 @@ def _walk(sections: list[Section]) -> Iterator[Section]:
         yield from _walk(section.children)
 
 
-def _visit(text: str, section: Section, ctx: _Context, line_of: LineOf, out: list[Objective]) -> None:
+def _visit(doc: _Document, section: Section, ctx: _Context, out: list[Objective]) -> None:
+    text = doc.text
     lines = _own_lines(text, section)
     if not lines:
         return
@@ -130,9 +143,9 @@ def _visit(text: str, section: Section, ctx: _Context, line_of: LineOf, out: lis
         ctx = replace(ctx, horizon=_horizon(head) or ctx.horizon)
     else:
         body = [(head_start, first_end), *body]
-    _paragraphs(text, body, ctx, line_of, out)
+    _paragraphs(doc, body, ctx, out)
     for child in section.children:
-        _visit(text, child, ctx, line_of, out)
+        _visit(doc, child, ctx, out)
 
 
 def _own_lines(text: str, section: Section) -> list[tuple[int, int]]:
@@ -178,9 +191,13 @@ def _heading_context(head: str, ctx: _Context) -> _Context:
     return _Context(horizon, scope)
 
 
-def _paragraphs(text: str, spans: list[tuple[int, int]], ctx: _Context, line_of: LineOf,
-                out: list[Objective]) -> None:
+def _paragraphs(doc: _Document, spans: list[tuple[int, int]], ctx: _Context, out: list[Objective]) -> None:
+    text, line_of = doc.text, doc.line_of
     for start, end in spans:
+        if table := next((t for t in doc.tables if t.start <= start < t.end), None):
+            if start == table.start:
+                out.extend(_table_targets(doc, table, ctx))
+            continue
         start = _skip_marks(text, start, end)
         if ctx.scope == ObjectiveScope.GENERAL:
             start, end = _trim(text, start, end)
@@ -203,6 +220,53 @@ def _leads_in(text: str, unit: _Unit) -> bool:
     """A clause ending in ``:`` with no number of its own introduces what follows."""
     tail = text[unit.end:unit.end + 1]
     return tail == ":" and not extract_quantities(text[unit.start:unit.end])
+
+
+# --- a table of targets ----------------------------------------------------------------------------------------
+
+
+def _table_targets(doc: _Document, table: Table, ctx: _Context) -> list[Objective]:
+    """One target per row and year column, its text the indicator cell, its number read with the unit column."""
+    indicator, unit, years = _target_columns(table.header)
+    if indicator is None or not years:
+        return []
+    out = []
+    for row in table.rows:
+        name = row[indicator]
+        if not name.text:
+            continue
+        unit_text = row[unit].text if unit is not None else ""
+        for column, year in years.items():
+            cell = row[column]
+            quantities = read_cell(doc.text[cell.start:cell.end], unit_text, cell.start)
+            if quantities:
+                out.append(Objective(
+                    text=name.text, horizon=year, scope=ctx.scope, quantities=quantities,
+                    subject=_subject(name.text, [], 0), indicator=name.text,
+                    provenance=Provenance(start=name.start, end=row[-1].end, line=doc.line_of(name.start)),
+                ))
+    return out
+
+
+def _target_columns(header: tuple[Cell, ...]) -> tuple[int | None, int | None, dict[int, int]]:
+    """The indicator column, the unit column and the target-year columns (column → year) of a table's header.
+
+    A year column that states what was done (``Thực hiện năm 2023``) is not a target; the indicator column is
+    the one its header names, else the one with the longest header.
+    """
+    words = _words()
+    folded = [cell.text.casefold() for cell in header]
+    years = {}
+    for i, cell in enumerate(header):
+        if any(folded[i].startswith(w) for w in words.baseline_column):
+            continue
+        if (m := _PERIOD.search(cell.text)) or (m := _ANY_YEAR.search(cell.text)):
+            years[i] = int(m.group(1))
+    unit = next((i for i, h in enumerate(folded) if h in words.unit_column), None)
+    named = [i for i, h in enumerate(folded) if i not in years and h in words.indicator_column]
+    rest = [i for i in range(len(header)) if i not in years and i != unit and not _ANY_YEAR.search(folded[i])]
+    indicator = named[0] if named else max(rest, key=lambda i: len(folded[i]), default=None)
+    return indicator, unit, years
 
 
 # --- a text with no objectives part --------------------------------------------------------------------------
@@ -360,8 +424,9 @@ def _subject(words: str, quantities: list[Quantity], offset: int) -> str | None:
 
 
 def _until_predicate(words: str) -> str:
-    m = _words().predicate.search(words)
-    return words[:m.start()] if m else ""
+    """The words before the predicate; with none, those before the first comma or bracket (a bare indicator)."""
+    m = _words().predicate.search(words) or re.search(r"[,;(]|$", words)
+    return words[:m.start()]
 
 
 # --- the words ---------------------------------------------------------------------------------------------
@@ -378,6 +443,9 @@ class _Words:
     predicate: re.Pattern[str]
     subject_opener: re.Pattern[str]
     dangling: re.Pattern[str]
+    indicator_column: frozenset[str]
+    unit_column: frozenset[str]
+    baseline_column: tuple[str, ...]
 
 
 def _phrases(*categories: str) -> tuple[str, ...]:
@@ -405,4 +473,7 @@ def _words() -> _Words:
         predicate=re.compile(rf"(?<!\w){_alternation(_phrases('predicate'))}(?!\w)", flags),
         subject_opener=re.compile(rf"{_alternation(_phrases('subject_opener'))}\s+(?!\d)", flags),
         dangling=re.compile(rf"(?<!\w){_alternation(linkers)}(?=\s*(?:[,;.]|$))", flags),
+        indicator_column=frozenset(p.casefold() for p in _phrases("indicator_column")),
+        unit_column=frozenset(p.casefold() for p in _phrases("unit_column")),
+        baseline_column=tuple(p.casefold() for p in _phrases("baseline_column")),
     )
