@@ -153,6 +153,20 @@ def test_a_short_title_over_sub_items_groups_them():
     assert [o.text for o in found] == ["100% thôn có sóng di động 4G", "80% công chức được tập huấn kỹ năng số"]
 
 
+def test_a_short_title_over_a_paragraph_is_not_a_target_and_a_year_is_not_a_count():
+    found = objectives_of("""II. MỤC TIÊU
+1. Mục tiêu tổng quát
+Phấn đấu đến năm 2025 tỉnh thuộc nhóm khá về chuyển đổi số.
+2. Về nhân lực số
+Hằng năm tổ chức từ 05 đến 07 lớp bồi dưỡng kỹ năng số cho công chức.
+""")
+    assert [(o.scope, o.quantities[:1] and o.quantities[0].value) for o in found] == [
+        (ObjectiveScope.GENERAL, []),
+        (ObjectiveScope.SPECIFIC, 5),
+    ]
+    assert found[1].subject == "lớp bồi dưỡng kỹ năng số cho công chức"
+
+
 def test_ranges_and_baselines():
     (found,) = objectives_of("""II. MỤC TIÊU NĂM 2024
 - Thu nhập bình quân tăng từ 8% đến 10% so với năm 2023.

@@ -334,3 +334,10 @@ def test_a_table_cell_is_read_with_its_column_unit(cell, unit, expected):
 @pytest.mark.parametrize("cell", ["", "-", "x", "Đạt", "2024-2025"])
 def test_a_cell_without_a_number_has_no_quantity(cell):
     assert read_cell(cell, "%") == []
+
+
+@pytest.mark.parametrize(
+    "text", ["phấn đấu đến năm 2025 tỉnh dẫn đầu", "trong tháng 6 xã hoàn thành", "quý 3 huyện báo cáo"]
+)
+def test_a_number_after_a_time_word_is_not_a_count(text):
+    assert extract_quantities(text) == []

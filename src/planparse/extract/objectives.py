@@ -24,7 +24,7 @@ import regex as re
 from planparse import vocab
 from planparse.extract.quantities import extract_quantities, lexicon, read_cell
 from planparse.extract.tables import Cell, Table, find_tables
-from planparse.model import Objective, ObjectiveScope, Provenance, Quantity, Section, SectionRole
+from planparse.model import Objective, ObjectiveScope, Provenance, Quantity, Section, SectionKind, SectionRole
 from planparse.numbering import match_label
 
 LineOf = Callable[[int], int]
@@ -137,7 +137,8 @@ def _visit(doc: _Document, section: Section, ctx: _Context, out: list[Objective]
     head_start = first_start + (label.rest_start if label else 0)
     head = _strip_marks(text[head_start:first_end])
     body = lines[1:]
-    if _is_heading(head) or (section.children and _is_group_title(head)):
+    titles_a_group = section.children or (body and section.kind != SectionKind.BULLET)
+    if _is_heading(head) or (titles_a_group and _is_group_title(head)):
         ctx = _heading_context(head, ctx)
     elif head.endswith(":") and (body or section.children) and not extract_quantities(head):
         ctx = replace(ctx, horizon=_horizon(head) or ctx.horizon)
@@ -174,7 +175,7 @@ def _is_heading(head: str) -> bool:
 
 
 def _is_group_title(head: str) -> bool:
-    """A short title over sub-items (``a) Về hạ tầng số``) groups targets; it is not one."""
+    """A short title over sub-items or a paragraph (``a) Về hạ tầng số``) groups targets; it is not one."""
     return len(head.split()) <= _MAX_HEADING_WORDS and not head.endswith(".") and not extract_quantities(head)
 
 
@@ -412,15 +413,18 @@ def _subject(words: str, quantities: list[Quantity], offset: int) -> str | None:
     opening = lead.end() if lead else 0
     opening += len(words[opening:]) - len(words[opening:].lstrip())
     spans = _number_spans(quantities, offset)
+    subject = None
     if spans and spans[0][0] == opening:
         subject = _until_predicate(words[spans[0][1]:])
     elif m := _words().subject_opener.match(words, opening):
         subject = _until_predicate(words[m.end():])
-    elif counts := [q for q in quantities if q.noun]:
-        subject = counts[0].noun + _until_predicate(words[counts[0].end - offset:])
-    else:
-        return None
-    return " ".join(subject.split()).strip(_CLOSING) or None
+        if any(m.end() <= q.start - offset < m.end() + len(subject) for q in quantities):
+            subject = None  # Số hóa 100% …: a verb, not "the number of"
+    if subject is None and (counts := [q for q in quantities if q.noun]):
+        first = counts[0]
+        end = max(q.end for q in quantities if q is first or (q.range_id is not None and q.range_id == first.range_id))
+        subject = first.noun + _until_predicate(words[end - offset:])
+    return " ".join(subject.split()).strip(_CLOSING) or None if subject else None
 
 
 def _until_predicate(words: str) -> str:

@@ -43,6 +43,7 @@ _CATEGORIES: dict[str, frozenset[str] | None] = {
     "target_marker": frozenset({""}),
     "baseline": frozenset({""}),
     "per_year": frozenset({""}),
+    "time_word": frozenset({""}),
 }
 
 _HS = r"[^\S\n]*"  # spaces within a line
@@ -67,7 +68,10 @@ _MAX_WORDS_FROM_VERB = 6  # tăng doanh thu quảng cáo trên báo điện tử
 def extract_quantities(text: str, offset: int = 0) -> list[Quantity]:
     """Every quantity ``text`` commits to, in order; ``offset`` is added to the spans."""
     g = _grammar()
-    groups = [group for m in g.quantity.finditer(text) for group in _read(m, g) if _whole(group)]
+    groups = [
+        group for m in g.quantity.finditer(text) for group in _read(m, g)
+        if _whole(group) and not g.after_time_word.search(text, max(0, group[0].start - 20), group[0].start)
+    ]
     ends = [m.start() for m in _SENTENCE_END.finditer(text)]
     sentences = [_sentence(ends, group[0].start, group[-1].end, len(text)) for group in groups]
     nexts = [later[0].start for later in groups[1:]] + [len(text)]
@@ -165,6 +169,7 @@ class _Grammar:
 
     quantity: re.Pattern[str]
     bare: re.Pattern[str]  # a table cell's number alone: ≥ 90, 06
+    after_time_word: re.Pattern[str]  # text ending in năm, tháng …: the number after it is a date part
     unit: re.Pattern[str]  # a unit word alone: %, điểm, tỷ đồng
     money: re.Pattern[str]
     change: re.Pattern[str]
@@ -198,6 +203,7 @@ def _grammar() -> _Grammar:
     return _Grammar(
         quantity=re.compile(quantity, flags),
         bare=re.compile(bare, flags),
+        after_time_word=re.compile(rf"{_alt(lex['time_word'], lead=True)}{_HS}$", flags),
         unit=re.compile(unit, flags),
         money=re.compile(rf"(?:(?P<mult>{w['money_multiplier']}){_HS})?{w['currency']}", flags),
         change=re.compile(_alt([*lex["change_verb"], *lex["not_change"]], lead=True), flags),
