@@ -45,3 +45,32 @@ def test_a_budget_heading_nested_under_organisation():
     sources = parse(text).budget_sources
     assert [s.kind.value for s in sources] == ["aid"]
     assert parse(text).text[sources[0].provenance.start:sources[0].provenance.end] == "tài trợ"
+
+
+def budget_of(budget: str, elsewhere: str = "Triển khai."):
+    return parse("KẾ HOẠCH\nTHỬ NGHIỆM\nI. NHIỆM VỤ\n- " + elsewhere + "\nII. KINH PHÍ THỰC HIỆN\n" + budget
+                 + "\nIII. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính\nBố trí 300 triệu đồng.\n")
+
+
+@pytest.mark.parametrize(
+    "sentence, values",
+    [
+        ("Tổng kinh phí dự kiến 1.500 triệu đồng.", [1_500_000_000]),
+        ("Tổng kinh phí 1,5 tỷ đồng từ ngân sách tỉnh.", [1_500_000_000]),
+        ("Năm 2024: 500 triệu đồng; năm 2025: 750.000.000 đồng.", [500_000_000, 750_000_000]),
+        ("Kinh phí khoảng 2 tỷ VNĐ.", [2_000_000_000]),
+        ("Ngân sách nhà nước theo phân cấp hiện hành.", []),
+    ],
+)
+def test_budget_amounts_in_vnd(sentence, values):
+    plan = budget_of(sentence, elsewhere="Hỗ trợ 100 triệu đồng cho mỗi xã.")
+    assert [a.value for a in plan.budget_amounts] == values
+    for amount in plan.budget_amounts:
+        assert plan.text[amount.provenance.start:amount.provenance.end] == amount.text
+
+
+def test_allocations_are_the_decisions_the_budget_section_cites_by_number():
+    plan = budget_of("Kinh phí đã giao tại Quyết định số 1535/QĐ-UBND ngày 08/12/2023 và Quyết định số "
+                     "20/QĐ-UBND; thực hiện theo Luật Ngân sách nhà nước số 83/2015/QH13.",
+                     elsewhere="Thực hiện Quyết định số 99/QĐ-TTg.")
+    assert [r.number for r in plan.budget_allocations] == ["1535/QĐ-UBND", "20/QĐ-UBND"]

@@ -54,6 +54,16 @@ def test_facts_match_gold(scorer, doc, part):
 
 
 @pytest.mark.parametrize("doc", corpus_documents(), ids=lambda p: p.stem)
+@pytest.mark.parametrize(("part", "threshold"), [("deadlines", 0.95), ("budget_sources", 1.0)])
+def test_deadlines_and_budget_match_gold(scorer, doc, part, threshold):
+    gold = json.loads(doc.with_name(doc.stem + ".facts.json").read_text("utf-8"))
+    tallies = {p: scorer.Tally() for p in scorer.PARTS}
+    misses: list[str] = []
+    scorer.score_one(gold, parse_file(doc).to_facts(), tallies, misses)
+    assert tallies[part].prf()[2] >= threshold, [m for m in misses if m.startswith(part)]
+
+
+@pytest.mark.parametrize("doc", corpus_documents(), ids=lambda p: p.stem)
 def test_facts_view_has_every_field(doc):
     facts = parse_file(doc).to_facts()
     assert facts["format"] == "planparse-facts/1"

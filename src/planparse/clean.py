@@ -159,7 +159,8 @@ def starts_block(line: str) -> bool:
     return bool(
         match_label(line)
         or is_rule(line)
-        or line.startswith(("|", "["))
+        or genre.is_table_row(line)
+        or line.startswith("[")
         or any(p.match(line) for p in (genre.LEGAL_OPENER, genre.NUMBER_LINE, genre.ADDRESSEES, genre.RECIPIENTS,
                                        genre.ABOUT, genre.signature_mark()))
     )
@@ -167,7 +168,7 @@ def starts_block(line: str) -> bool:
 
 def _continues(first: str, prev: str, line: str, nxt: str, wrapped: bool, width: int) -> bool:
     """Does source ``line`` continue the logical line that began with ``first`` and ends with ``prev``?"""
-    if starts_block(line) or prev.startswith("|") or first.startswith("#"):
+    if starts_block(line) or genre.is_table_row(prev) or first.startswith("#"):
         return False
     if _closed(prev) and not (prev.endswith((";", ",")) and line[0].islower()):
         return False

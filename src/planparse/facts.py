@@ -5,6 +5,7 @@ Parts not extracted yet are empty lists, as the format requires.
 
 from __future__ import annotations
 
+from planparse.extract.deadlines import facts_view
 from planparse.model import Plan
 
 FORMAT = "planparse-facts/1"
@@ -40,7 +41,7 @@ def to_facts(plan: Plan) -> dict:
             for objective in plan.objectives
         ],
         "assignments": [],
-        "deadlines": [],
+        "deadlines": [view for deadline in plan.deadlines if (view := facts_view(deadline)) is not None],
         "budget_sources": [source.kind.value for source in plan.budget_sources],
     }
 

@@ -192,6 +192,79 @@ class BudgetSource(_Model):
     provenance: Provenance
 
 
+class BudgetAmount(_Model):
+    """A sum of money the budget section states, in VND."""
+
+    value: float = Field(description="in VND: 1,5 tỷ đồng → 1500000000")
+    text: str
+    provenance: Provenance
+
+
+class TimeKind(StrEnum):
+    """The kinds of time the time grammar reads; the first six are those of the facts view."""
+
+    DATE = "date"  # trước ngày 15/12/2023
+    ANNUAL = "annual"  # trước ngày 15 tháng 12 hằng năm; Hằng năm
+    QUARTER = "quarter"  # quý III/2023
+    PERIOD = "period"  # 2023-2025, giai đoạn 2021 - 2025
+    ONGOING = "ongoing"  # Thường xuyên
+    ON_EVENT = "on_event"  # Khi có yêu cầu
+    MONTH = "month"  # tháng 6/2024
+    YEAR = "year"  # năm 2024
+    PERIODIC = "periodic"  # định kỳ 6 tháng
+    DURATION = "duration"  # trong vòng 30 ngày kể từ ngày ký
+
+
+DurationUnit = Literal["day", "working_day", "week", "month", "year"]
+
+
+class TimeExpression(_Model):
+    """A time phrase read by the time grammar, with the fields its kind has."""
+
+    kind: TimeKind
+    text: str = Field(description="the phrase as written, its lead included: trước ngày 15/12/2023")
+    lead: str | None = Field(default=None, description="the words before the time that limit work: trước, chậm nhất")
+    date: dt.date | None = None
+    year: int | None = None
+    quarter: Annotated[int, Field(ge=1, le=4)] | None = None
+    month: Annotated[int, Field(ge=1, le=12)] | None = None
+    day: Annotated[int, Field(ge=1, le=31)] | None = None
+    start_year: int | None = None
+    end_year: int | None = None
+    every_months: int | None = Field(default=None, description="periodic: the interval (định kỳ 6 tháng → 6)")
+    amount: int | None = Field(default=None, description="duration: how many units")
+    unit: DurationUnit | None = None
+    anchor: str | None = Field(default=None, description="duration: the event it runs from (kể từ ngày ký)")
+    event: str | None = Field(default=None, description="on_event: the event (Khi có yêu cầu từ Bộ TTTT)")
+    start: NonNegative
+    end: NonNegative
+
+
+class Task(_Model):
+    """A piece of work the plan sets: a row of a task table, or a duty written in the tasks or organisation part."""
+
+    number: str | None = Field(default=None, description="the row number as written: 1, 5.1")
+    group: str | None = Field(default=None, description="the group row or heading the task sits under")
+    text: str
+    lead: str | None = Field(default=None, description="the lead cell, or the organisation heading, as written")
+    support: str | None = Field(default=None, description="the support cell as written")
+    output: str | None = Field(default=None, description="the output (product) cell as written")
+    timeframe: str | None = Field(default=None, description="the time cell, or the time phrase of a duty")
+    source: Literal["table", "prose"]
+    provenance: Provenance
+    cells: dict[str, Provenance] = Field(
+        default_factory=dict, description="where each cell was (text, lead, support, output, timeframe)"
+    )
+
+
+class Deadline(_Model):
+    """A time limit set on work, and the task it limits."""
+
+    time: TimeExpression
+    task: NonNegative | None = Field(default=None, description="index of the task in Plan.tasks")
+    provenance: Provenance
+
+
 class Plan(_Model):
     """A parsed plan: its cleaned text, header, references, outline and the facts found in it."""
 
@@ -206,6 +279,12 @@ class Plan(_Model):
         default_factory=list, description="quantities stated outside the objectives (tasks, organisation …)"
     )
     budget_sources: list[BudgetSource] = Field(default_factory=list)
+    budget_amounts: list[BudgetAmount] = Field(default_factory=list)
+    budget_allocations: list[Reference] = Field(
+        default_factory=list, description="decisions the budget section cites as allocations already made"
+    )
+    tasks: list[Task] = Field(default_factory=list)
+    deadlines: list[Deadline] = Field(default_factory=list)
 
     def to_facts(self) -> dict:
         """The ``planparse-facts/1`` view of this plan (see ``planparse.facts``)."""

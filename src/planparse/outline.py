@@ -23,6 +23,7 @@ from planparse.genre import (
     is_caps,
     is_position,
     is_signer_name,
+    is_table_row,
     opens_part,
     signature_mark,
     starts_with_doctype,
@@ -43,7 +44,7 @@ class _Line:
 
     @property
     def in_table(self) -> bool:
-        return self.text.startswith("|") or self.text.endswith("|")
+        return is_table_row(self.text) or self.text.endswith("|")
 
 
 @dataclass

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from planparse.clean import clean
 from planparse.errors import EmptyDocumentError, NotAPlanError, PlanparseError
-from planparse.extract.budget import extract_budget
+from planparse.extract.budget import extract_allocations, extract_amounts, extract_budget
+from planparse.extract.deadlines import extract_tasks
 from planparse.extract.header import extract_document
 from planparse.extract.objectives import extract_objectives, outside_quantities, title_horizon
 from planparse.extract.references import extract_references
@@ -40,9 +41,12 @@ def parse(text: str, source: SourceInfo | None = None) -> Plan:
     references = extract_references(cleaned.text, document.number, cleaned.line_of)
     objectives = extract_objectives(cleaned.text, sections, cleaned.line_of, title_horizon(document.title))
     budget = extract_budget(cleaned.text, sections, references, cleaned.line_of)
+    year = document.date.year if document.date else None
+    tasks, deadlines = extract_tasks(cleaned.text, sections, cleaned.line_of, year)
     return Plan(source=source, text=cleaned.text, document=document, references=references, sections=sections,
                 objectives=objectives, quantities=outside_quantities(cleaned.text, sections, objectives),
-                budget_sources=budget)
+                budget_sources=budget, budget_amounts=extract_amounts(cleaned.text, sections, cleaned.line_of),
+                budget_allocations=extract_allocations(sections, references), tasks=tasks, deadlines=deadlines)
 
 
 def parse_file(path: str | Path) -> Plan:

@@ -153,7 +153,7 @@ def _valid(value: str, allowed: frozenset[str] | None) -> bool:
         return False
 
 
-def _alt(words: Iterable[str], lead: bool = False) -> str:
+def phrases(words: Iterable[str], lead: bool = False) -> str:
     """An alternation of phrases, longest first, each ending (with ``lead`` also starting) on a word edge."""
     parts = []
     for word in sorted(words, key=len, reverse=True):
@@ -184,8 +184,8 @@ class _Grammar:
 def _grammar() -> _Grammar:
     """The grammar compiled from the data, once."""
     lex = lexicon()
-    w = {category: _alt(words) for category, words in lex.items()}
-    number = rf"(?:{_NUMBER}|{_alt(lex['number_word'], lead=True)})"
+    w = {category: phrases(words) for category, words in lex.items()}
+    number = rf"(?:{_NUMBER}|{phrases(lex['number_word'], lead=True)})"
     money_unit = rf"(?:{w['money_multiplier']}{_HS})?{w['currency']}"
     unit = rf"(?:{w['percent']}|{money_unit}|{w['level_suffix']}|{w['count_noun']})"
     quantity = (
@@ -198,15 +198,15 @@ def _grammar() -> _Grammar:
         rf"(?:{_HS}(?P<post>{w['comparator_post']}))?"
     )
     bare = rf"(?:(?P<cmp>{w['comparator_pre']}){_HS})?(?P<n>{_NUMBER})(?:{_HS}(?P<post>{w['comparator_post']}))?"
-    lead = {category: _alt(lex[category], lead=True) for category in ("target_marker", "baseline", "per_year")}
+    lead = {category: phrases(lex[category], lead=True) for category in ("target_marker", "baseline", "per_year")}
     flags = re.IGNORECASE
     return _Grammar(
         quantity=re.compile(quantity, flags),
         bare=re.compile(bare, flags),
-        after_time_word=re.compile(rf"{_alt(lex['time_word'], lead=True)}{_HS}$", flags),
+        after_time_word=re.compile(rf"{phrases(lex['time_word'], lead=True)}{_HS}$", flags),
         unit=re.compile(unit, flags),
         money=re.compile(rf"(?:(?P<mult>{w['money_multiplier']}){_HS})?{w['currency']}", flags),
-        change=re.compile(_alt([*lex["change_verb"], *lex["not_change"]], lead=True), flags),
+        change=re.compile(phrases([*lex["change_verb"], *lex["not_change"]], lead=True), flags),
         target_marker=re.compile(lead["target_marker"], flags),
         baseline=re.compile(rf"{lead['baseline']}[^,;\n]{{0,40}}?{_YEAR}", flags),
         per_year=re.compile(lead["per_year"], flags),
@@ -241,7 +241,7 @@ class _Bound:
 def _read(m: re.Match[str], g: _Grammar) -> list[tuple[_Bound, ...]]:
     """The quantities of one match: groups of one bound, or of two for a range."""
     if m["lp"]:
-        value = Decimal(_roman(m["ln"])) if m["ln"].isalpha() else _number(m["ln"], g)
+        value = Decimal(roman_value(m["ln"])) if m["ln"].isalpha() else _number(m["ln"], g)
         return [(_Bound(value, "level", "level", _comparator(m, g), None, m.start(), m.end()),)]
     if m["n"]:
         return [(_bound(m["n"], _measure(m["u"], g), _comparator(m, g), m.start(), m.end(), g),)]
@@ -307,7 +307,7 @@ def _number(text: str, g: _Grammar) -> Decimal:
     return Decimal(text.replace(",", "."))
 
 
-def _roman(numeral: str) -> int:
+def roman_value(numeral: str) -> int:
     values = [{"I": 1, "V": 5, "X": 10}[ch] for ch in numeral]
     return sum(-v if v < after else v for v, after in zip(values, values[1:] + [0]))
 

@@ -119,7 +119,7 @@ def _pipe_table(lines: list[_Line], i: int) -> tuple[Table | None, int]:
             cells = [_cell(line.text, line.start)]  # the wrapped tail of the last cell, without pipes
         else:
             cells = _pipe_cells(line)
-        if rows and len(rows[-1]) < width:
+        if rows and len(rows[-1]) < width and not _opens_row(line.text, lines[i].text):
             rows[-1][-1] = _join(rows[-1][-1], cells[0])
             rows[-1].extend(cells[1:])
         else:
@@ -129,6 +129,13 @@ def _pipe_table(lines: list[_Line], i: int) -> tuple[Table | None, int]:
         return None, i + 1
     end = lines[j - 1].start + len(lines[j - 1].text)
     return Table(tuple(header), tuple(_fit(row, width) for row in rows), lines[i].start, end), j
+
+
+def _opens_row(text: str, header: str) -> bool:
+    """A line that starts a new row: a markdown row under a markdown header, or a bare row opening with its number."""
+    if header.startswith("|"):
+        return text.startswith("|")
+    return is_table_row(text) and bool(_ROW_NUMBER.match(text))
 
 
 def _fit(row: list[Cell], width: int) -> tuple[Cell, ...]:

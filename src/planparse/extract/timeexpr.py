@@ -1,0 +1,221 @@
+"""The time grammar: the phrases that set a time on work, read into typed :class:`TimeExpression` objects.
+
+Kinds: a ``date`` (``ngày 30 tháng 6 năm 2024``, ``15/12/2023``; ``ngày 15/12`` has its
+``month`` and ``day`` and no ``date``, its year left unsaid), an ``annual`` day
+(``ngày 15 tháng 12 hằng năm``; a bare ``Hằng năm``), a ``quarter`` (``quý III/2023``),
+a ``month`` (``tháng 6/2024``), a ``year`` (``năm 2024``), a ``period`` of years
+(``2023-2025``, ``giai đoạn 2021 - 2025``), a ``periodic`` time (``định kỳ 6 tháng``),
+a ``duration`` from an event (``trong vòng 30 ngày kể từ ngày ký``), ``ongoing`` work
+(``Thường xuyên``) and work bound to an event (``Khi có yêu cầu``). The words are data
+(``data/time_words.tsv``); the words before a time that limit work (``trước``,
+``chậm nhất trong``) are read as its ``lead``.
+
+:func:`find_times` reads running text, where a time counts only with a number in it;
+:func:`read_cell` reads a time column's cell (or the value of a ``Thời gian thực hiện:``
+label), where ``Thường xuyên``, ``Hằng năm`` and ``Khi có yêu cầu`` count too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from functools import cache
+
+import regex
+
+from planparse import vocab
+from planparse.extract.quantities import phrases, roman_value
+from planparse.model import TimeExpression
+
+_DATA = "time_words"
+_CATEGORIES = {
+    "limit", "within", "linker", "yearly", "day", "month", "quarter", "year", "period", "range_from", "range_to",
+    "periodic", "frequency", "duration_lead", "duration_unit", "anchor", "ongoing", "event",
+}
+_UNITS = {"day", "working_day", "week", "month", "year"}
+_S = r"[^\S\n]+"  # spaces within a line
+_HS = r"[^\S\n]*"
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+_MONTH = r"(?:0?[1-9]|1[0-2])"
+_YEAR = r"(?:19|20)\d{2}"
+_QUARTER = r"(?:(?-i:IV|I{1,3})|[1-4])"
+_EDGE_BEFORE = r"(?<![\w/.-])"
+_EDGE_AFTER = r"(?![\w]|[/.-]\d)"
+_CLAUSE = r"[^\n;,.()]*[^\s;,.()]"  # the rest of a clause, up to its punctuation
+
+
+@cache
+def lexicon() -> dict[str, dict[str, str]]:
+    """Category → {word: value}, from ``data/time_words.tsv``, checked."""
+    words: dict[str, dict[str, str]] = {category: {} for category in _CATEGORIES}
+    for row in vocab.table(_DATA, ("word", "category", "value")):
+        category, value = row["category"], row["value"]
+        if category not in _CATEGORIES:
+            raise ValueError(f"data/{_DATA}.tsv: unknown category in {row}")
+        if category == "frequency" and not value.isdigit() or category == "duration_unit" and value not in _UNITS:
+            raise ValueError(f"data/{_DATA}.tsv: bad value in {row}")
+        words[category][row["word"]] = value
+    if empty := sorted(category for category, entries in words.items() if not entries):
+        raise ValueError(f"data/{_DATA}.tsv: no words for {empty}")
+    return words
+
+
+@cache
+def _grammar() -> regex.Pattern[str]:
+    """The grammar compiled from the data, once: an optional lead, then one form of time."""
+    lex = lexicon()
+    w = {category: phrases(words, lead=True) for category, words in lex.items()}
+    day, month, year, quarter = w["day"], w["month"], w["year"], w["quarter"]
+    sep = rf"{_HS}[/.-]{_HS}"
+    forms = [
+        # ngày 15 tháng 12 hằng năm · ngày 15/12 hằng năm
+        rf"(?P<annual>(?:{day}{_S})?(?P<d>{_DAY})(?:{_S}{month}{_S}|{_HS}/{_HS})(?P<m>{_MONTH}){_S}{w['yearly']})",
+        # ngày 30 tháng 6 năm 2024 · 15/12/2023 · ngày 15-12-2023
+        rf"(?P<date>{day}{_S}(?P<d>{_DAY}){_S}{month}{_S}(?P<m>{_MONTH}){_S}{year}{_S}(?P<y>{_YEAR})"
+        rf"|(?:{day}{_S})?{_EDGE_BEFORE}(?P<d>{_DAY})(?P<s>[/.-])(?P<m>{_MONTH})(?P=s)(?P<y>{_YEAR}){_EDGE_AFTER})",
+        # ngày 15/12, ngày 15 tháng 12: a day of a year left unsaid
+        rf"(?P<daymonth>{day}{_S}(?P<d>{_DAY})(?:{_S}{month}{_S}|{_HS}/{_HS})(?P<m>{_MONTH})"
+        rf"(?!{_HS}[/.-]{_HS}\d|{_S}{year}{_S}\d|\w))",
+        # tháng 6 hằng năm
+        rf"(?P<annual>{month}{_S}(?P<m>{_MONTH}){_S}{w['yearly']})",
+        # quý III/2023 · Quý IV năm 2024 · quý 2
+        rf"(?P<quarter>{quarter}{_S}(?P<q>{_QUARTER})(?:{sep}(?P<y>{_YEAR})|{_S}{year}{_S}(?P<y>{_YEAR}))?{_EDGE_AFTER})",
+        # tháng 6/2024 · tháng 6 năm 2024
+        rf"(?P<month>{month}{_S}(?P<m>{_MONTH})(?:{sep}|{_S}{year}{_S})(?P<y>{_YEAR}){_EDGE_AFTER})",
+        # giai đoạn 2021 - 2025 · 2023-2025 · từ năm 2023 đến năm 2025
+        rf"(?P<period>(?:{w['period']}{_S})?(?:{w['range_from']}{_S})?(?:{year}{_S})?{_EDGE_BEFORE}(?P<y1>{_YEAR})"
+        rf"(?:{_HS}[-–]{_HS}|{_S}{w['range_to']}{_S}(?:{year}{_S})?)(?P<y2>{_YEAR}){_EDGE_AFTER})",
+        # năm 2024
+        rf"(?P<year>{year}{_S}(?P<y>{_YEAR}){_EDGE_AFTER})",
+        # định kỳ 6 tháng · định kỳ hằng quý · hằng tháng · 6 tháng/lần
+        rf"(?P<periodic>(?:{w['periodic']}{_S})?(?P<f>{w['frequency']})|{w['periodic']}{_S}(?P<f>{w['yearly']})"
+        rf"|{w['periodic']}{_S}(?P<n>\d{{1,2}}){_S}(?P<u>{w['duration_unit']})"
+        rf"|(?P<n>\d{{1,2}}){_S}(?P<u>{w['duration_unit']})(?:{_HS}/{_HS}lần|{_S}một{_S}lần))",
+        # trong vòng 30 ngày kể từ ngày ký · 15 ngày làm việc kể từ ngày nhận
+        rf"(?P<duration>(?:(?P<dl>{w['duration_lead']}){_S})?(?P<n>\d{{1,3}}){_S}(?P<u>{w['duration_unit']})"
+        rf"(?:{_S}(?P<anchor>{w['anchor']}{_S}{_CLAUSE}))?)",
+    ]
+    lead_word = rf"(?:{w['limit']}|{w['within']})"
+    lead = rf"(?:(?P<lead>{lead_word}(?:{_S}(?:{w['linker']}{_S})?{lead_word})*){_S}(?:{w['linker']}{_S})?)?"
+    return regex.compile(lead + "(?:" + "|".join(forms) + ")", regex.IGNORECASE | regex.VERSION0)
+
+
+@cache
+def _hint() -> regex.Pattern[str]:
+    """What every time of the grammar holds: a digit, or a quarter, periodic or frequency word."""
+    lex = lexicon()
+    return regex.compile(r"\d|" + phrases([*lex["quarter"], *lex["periodic"], *lex["frequency"]]), regex.IGNORECASE)
+
+
+@cache
+def _cell_grammar() -> regex.Pattern[str]:
+    """The forms that count only as a whole time column: Hằng năm, Thường xuyên, Khi có yêu cầu …"""
+    w = {category: phrases(words, lead=True) for category, words in lexicon().items()}
+    return regex.compile(
+        rf"(?P<yearly>{w['yearly']})(?!{_HS}\w)|(?P<ongoing>{w['ongoing']})(?!{_HS}\w)"
+        rf"|(?P<event>{w['event']}(?:{_S}{_CLAUSE})?)",
+        regex.IGNORECASE,
+    )
+
+
+@cache
+def _limit() -> regex.Pattern[str]:
+    return regex.compile(phrases(lexicon()["limit"], lead=True), regex.IGNORECASE)
+
+
+def has_limit(time: TimeExpression) -> bool:
+    """Does the time's lead limit work (``trước``, ``chậm nhất``, ``hoàn thành``), not only place it (``trong``)?"""
+    return bool(time.lead and _limit().search(time.lead))
+
+
+@cache
+def _repeat() -> regex.Pattern[str]:
+    lex = lexicon()
+    return regex.compile(phrases([*lex["yearly"], *lex["periodic"]], lead=True), regex.IGNORECASE)
+
+
+def repeats(text: str) -> bool:
+    """Does ``text`` say its work comes back every year or at set times (``Hằng năm``, ``định kỳ``)?"""
+    return bool(_repeat().search(text))
+
+
+def find_times(text: str, offset: int = 0) -> list[TimeExpression]:
+    """Every time written with a number in ``text``, in order; ``offset`` is added to the spans."""
+    if not _hint().search(text):
+        return []  # no number, quarter or repeat word: no time, and no need to run the grammar
+    return list(_times(text, offset))
+
+
+def read_cell(text: str, offset: int = 0) -> list[TimeExpression]:
+    """The times of a time column's cell: those of :func:`find_times`, or else its ongoing, yearly or event time."""
+    found = find_times(text, offset)
+    if found:
+        return found
+    m = _cell_grammar().search(text)
+    if m is None:
+        return []
+    start, end = m.start() + offset, m.end() + offset
+    if m["yearly"]:
+        return [TimeExpression(kind="annual", text=m.group(), start=start, end=end)]
+    if m["ongoing"]:
+        return [TimeExpression(kind="ongoing", text=m.group(), start=start, end=end)]
+    return [TimeExpression(kind="on_event", text=m.group(), event=m.group(), start=start, end=end)]
+
+
+def _times(text: str, offset: int) -> Iterator[TimeExpression]:
+    for m in _grammar().finditer(text):
+        fields = _fields(m)
+        if fields is None:
+            continue
+        lead = " ".join(m["lead"].split()) if m["lead"] else None
+        yield TimeExpression(text=m.group(), start=m.start() + offset, end=m.end() + offset, lead=lead, **fields)
+
+
+def _fields(m: regex.Match[str]) -> dict | None:
+    """The kind and fields a match gives; None when it is no time after all (31/02/2024, 2025-2021)."""
+    if m["annual"] is not None:
+        return {"kind": "annual", "month": int(m["m"]), "day": int(m["d"]) if m["d"] else None}
+    if m["date"] is not None:
+        try:
+            return {"kind": "date", "date": dt.date(int(m["y"]), int(m["m"]), int(m["d"]))}
+        except ValueError:
+            return None
+    if m["daymonth"] is not None:
+        try:
+            dt.date(2000, int(m["m"]), int(m["d"]))  # a leap year: 29/02 is a day
+        except ValueError:
+            return None
+        return {"kind": "date", "month": int(m["m"]), "day": int(m["d"])}
+    if m["quarter"] is not None:
+        q = m["q"]
+        return {"kind": "quarter", "quarter": int(q) if q.isdigit() else roman_value(q.upper()),
+                "year": int(m["y"]) if m["y"] else None}
+    if m["month"] is not None:
+        return {"kind": "month", "month": int(m["m"]), "year": int(m["y"])}
+    if m["period"] is not None:
+        start, end = int(m["y1"]), int(m["y2"])
+        return {"kind": "period", "start_year": start, "end_year": end} if start < end else None
+    if m["year"] is not None:
+        return {"kind": "year", "year": int(m["y"])}
+    lex = lexicon()
+    unit = _value(m["u"], lex["duration_unit"]) if m["u"] else None
+    if m["periodic"] is not None:
+        if m["f"]:
+            frequency = _value(m["f"], lex["frequency"])
+            months = int(frequency) if frequency else _MONTHS["year"]  # định kỳ hằng năm
+        else:
+            months = int(m["n"]) * _MONTHS.get(unit or "", 0)
+        return {"kind": "periodic", "every_months": months} if months else None
+    if m["dl"] is None and m["anchor"] is None:
+        return None  # "30 ngày" alone is a count of days, not a time limit
+    return {"kind": "duration", "amount": int(m["n"]), "unit": unit,
+            "anchor": " ".join(m["anchor"].split()) if m["anchor"] else None}
+
+
+_MONTHS = {"month": 1, "year": 12}
+
+
+def _value(word: str, table: dict[str, str]) -> str | None:
+    """The value ``table`` gives ``word`` as matched (any case and spacing), if it holds it."""
+    folded = " ".join(word.split()).casefold()
+    return next((value for key, value in table.items() if key.casefold() == folded), None)

@@ -1,0 +1,121 @@
+"""Tasks and deadlines: what counts as a time limit on work, and the task each one limits."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from conftest import CORPUS
+from planparse import parse, parse_file
+
+HEAD = "KẾ HOẠCH\nVề chuyển đổi số\n"
+
+
+def _facts(text: str) -> list[dict]:
+    return parse(HEAD + text).to_facts()["deadlines"]
+
+
+def test_lai_chau_annex_gives_its_eight_task_rows():
+    plan = parse_file(CORPUS / "lai-chau-3414-kh-ubnd-2023.txt")
+    rows = [t for t in plan.tasks if t.source == "table"]
+    assert [t.number for t in rows] == ["1", "2", "3", "4", "5.1", "5.2", "6", "7"]
+    assert all(t.lead and t.support and t.output and t.timeframe for t in rows)
+    first = rows[0]
+    assert (first.lead, first.support, first.output, first.timeframe) == (
+        "Các cơ quan báo chí tỉnh", "Sở TTTT; các đơn vị, địa phương có liên quan", "Xây dựng Kế hoạch hàng năm",
+        "2023-2025")
+    assert rows[4].group == rows[5].group == "Thực hiện quy hoạch báo chí"
+    assert rows[4].text == "Theo dõi, đánh giá kết quả triển khai Quy hoạch"
+    for task in rows:  # every cell keeps where it came from
+        for name, span in task.cells.items():
+            value = task.text if name == "text" else getattr(task, name)
+            assert plan.text[span.start:span.end] == value
+    source = (CORPUS / "lai-chau-3414-kh-ubnd-2023.txt").read_text("utf-8").split("\n")
+    assert all(source[t.cells["timeframe"].line - 1] == t.timeframe for t in rows)
+
+
+def test_each_table_deadline_links_to_its_row():
+    plan = parse_file(CORPUS / "lai-chau-3414-kh-ubnd-2023.txt")
+    by_row = {plan.tasks[d.task].number: d.time.kind.value for d in plan.deadlines
+              if d.task is not None and plan.tasks[d.task].source == "table"}
+    assert by_row == {"1": "period", "2": "period", "3": "on_event", "4": "period", "5.1": "on_event",
+                      "5.2": "period", "6": "ongoing", "7": "ongoing"}
+
+
+def test_prose_deadline_links_to_its_duty_and_the_body_heading_over_it():
+    plan = parse(HEAD + "I. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ\na) Theo dõi việc thực hiện Kế hoạch.\n"
+                 "b) Báo cáo kết quả trước ngày 15/12/2024.\n2. Sở Tài chính\nBố trí kinh phí thực hiện.\n")
+    (deadline,) = plan.deadlines
+    task = plan.tasks[deadline.task]
+    assert (task.text, task.lead, task.timeframe) == (
+        "Báo cáo kết quả trước ngày 15/12/2024.", "Sở Nội vụ", "trước ngày 15/12/2024")
+    assert deadline.time.date == dt.date(2024, 12, 15)
+    assert plan.text[deadline.provenance.start:deadline.provenance.end] == "trước ngày 15/12/2024"
+    assert [t.lead for t in plan.tasks] == ["Sở Nội vụ", "Sở Nội vụ", "Sở Tài chính"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("I. TỔ CHỨC THỰC HIỆN\n- Báo cáo trước ngày 25 tháng 11 hàng năm.\n",
+     [{"kind": "annual", "month": 11, "day": 25, "text": "trước ngày 25 tháng 11 hàng năm"}]),
+    ("I. NHIỆM VỤ\n- Xây dựng kế hoạch, hoàn thành trong quý I/2024.\n",
+     [{"kind": "quarter", "year": 2024, "quarter": 1, "text": "hoàn thành trong quý I/2024"}]),
+    ("I. NHIỆM VỤ\n- Tổ chức sơ kết vào quý IV/2025.\n",
+     [{"kind": "quarter", "year": 2025, "quarter": 4, "text": "vào quý IV/2025"}]),
+    ("I. NHIỆM VỤ\n- Đào tạo bác sĩ, hoàn thành trong giai đoạn 2024-2025.\n",
+     [{"kind": "period", "start_year": 2024, "end_year": 2025, "text": "hoàn thành trong giai đoạn 2024-2025"}]),
+    ("I. TỔ CHỨC THỰC HIỆN\nThời gian thực hiện: giai đoạn 2024 - 2025.\n",
+     [{"kind": "period", "start_year": 2024, "end_year": 2025, "text": "giai đoạn 2024 - 2025"}]),
+    ("I. TỔ CHỨC THỰC HIỆN\nTiến độ: Thường xuyên.\n", [{"kind": "ongoing", "text": "Thường xuyên"}]),
+    ("I. TỔ CHỨC THỰC HIỆN\n- Hoàn thành di dời trước ngày 30 tháng 6 năm 2025.\n",
+     [{"kind": "date", "date": "2025-06-30", "text": "trước ngày 30 tháng 6 năm 2025"}]),
+])
+def test_prose_deadlines_in_the_facts_view(text, expected):
+    assert _facts(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "I. MỤC TIÊU\n1. Mục tiêu đến năm 2025\n- 100% xã đạt chuẩn trong quý IV/2025.\n",  # objectives: horizons
+    "Căn cứ Quyết định số 12/QĐ-UBND ngày 15/9/2022 của Ủy ban nhân dân tỉnh;\n",  # a cited document's date
+    "I. NHIỆM VỤ\n- Triển khai Chương trình chuyển đổi số giai đoạn 2021 - 2025.\n",  # a programme's name
+    "I. NHIỆM VỤ\n- Thường xuyên rà soát, cập nhật dữ liệu.\n",  # an adverb, not a time column
+    "I. NHIỆM VỤ\n- Hằng năm, tăng 20% số lượng tin, bài.\n",
+    "I. NHIỆM VỤ\n- Rà soát lỗ hổng trước khi đưa hệ thống vào vận hành.\n",
+    "I. NHIỆM VỤ\n- Kiểm tra định kỳ hệ thống cấp độ 3.\n",
+    "I. KINH PHÍ\nĐối với năm 2023, các đơn vị sử dụng kinh phí đã giao.\n",
+    "Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký.\n",
+])
+def test_not_deadlines(text):
+    assert _facts(text) == []
+
+
+@pytest.mark.parametrize(("duty", "expected"), [
+    ("- Báo cáo kết quả trước ngày 15/12.", {"kind": "date", "date": "2024-12-15"}),
+    ("- Định kỳ báo cáo kết quả trước ngày 15/12.", {"kind": "annual", "month": 12, "day": 15}),
+    ("- Hằng năm, báo cáo kết quả trước ngày 15 tháng 12.", {"kind": "annual", "month": 12, "day": 15}),
+])
+def test_a_day_without_its_year(duty, expected):
+    plan = parse("ỦY BAN NHÂN DÂN TỈNH NINH BÌNH\nSố: 12/KH-UBND\nNinh Bình, ngày 12 tháng 01 năm 2024\n"
+                 "KẾ HOẠCH\nVề chuyển đổi số\nI. TỔ CHỨC THỰC HIỆN\n" + duty + "\n")
+    (fact,) = plan.to_facts()["deadlines"]
+    assert {k: v for k, v in fact.items() if k != "text"} == expected
+
+
+def test_richer_kinds_stay_in_the_model_but_not_the_facts_view():
+    plan = parse(HEAD + "I. NHIỆM VỤ\n- Báo cáo định kỳ 6 tháng; trình phê duyệt trong vòng 30 ngày kể từ ngày ký;"
+                 " hoàn thành trong tháng 6/2024.\n")
+    assert [d.time.kind.value for d in plan.deadlines] == ["periodic", "duration", "month"]
+    assert plan.to_facts()["deadlines"] == []
+    assert {d.task for d in plan.deadlines} == {0}
+
+
+def test_a_yearly_cell_with_a_day_is_an_annual_day():
+    plan = parse(HEAD + "PHỤ LỤC\n| TT | Nhiệm vụ | Chủ trì | Thời hạn |\n|---|---|---|---|\n"
+                 "| 1 | Báo cáo kết quả | Sở Nội vụ | Hằng năm, trước ngày 15/12 |\n")
+    assert [(f["kind"], f["month"], f["day"]) for f in plan.to_facts()["deadlines"]] == [("annual", 12, 15)]
+
+
+def test_deadline_in_a_table_cell_is_counted_once():
+    plan = parse(HEAD + "PHỤ LỤC\nTT | Nhiệm vụ | Chủ trì | Thời gian hoàn thành\n"
+                 "1 | Tổ chức hội thi | Sở Nội vụ | Trước ngày 30/11/2024\n")
+    assert plan.to_facts()["deadlines"] == [{"kind": "date", "date": "2024-11-30", "text": "Trước ngày 30/11/2024"}]
