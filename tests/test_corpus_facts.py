@@ -37,6 +37,7 @@ MINIMUM_F1 = {
     "references": 1.0,
     "objectives": 0.95,
     "quantities": 1.0,
+    "deadlines": 0.95,
     "budget_sources": 1.0,
 }
 
@@ -51,16 +52,6 @@ def test_facts_match_gold(scorer, doc, part):
     scorer.score_one(gold, pred, tallies, misses)
     precision, recall, f1 = tallies[part].prf()
     assert f1 >= MINIMUM_F1[part], [m for m in misses if m.startswith(part)]
-
-
-@pytest.mark.parametrize("doc", corpus_documents(), ids=lambda p: p.stem)
-@pytest.mark.parametrize(("part", "threshold"), [("deadlines", 0.95), ("budget_sources", 1.0)])
-def test_deadlines_and_budget_match_gold(scorer, doc, part, threshold):
-    gold = json.loads(doc.with_name(doc.stem + ".facts.json").read_text("utf-8"))
-    tallies = {p: scorer.Tally() for p in scorer.PARTS}
-    misses: list[str] = []
-    scorer.score_one(gold, parse_file(doc).to_facts(), tallies, misses)
-    assert tallies[part].prf()[2] >= threshold, [m for m in misses if m.startswith(part)]
 
 
 @pytest.mark.parametrize("doc", corpus_documents(), ids=lambda p: p.stem)
