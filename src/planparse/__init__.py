@@ -17,6 +17,7 @@ from planparse.errors import (
     UnsupportedFormatError,
 )
 from planparse.model import (
+    Deadline,
     DocumentInfo,
     Objective,
     ObjectiveScope,
@@ -26,6 +27,9 @@ from planparse.model import (
     Reference,
     Section,
     SectionRole,
+    Task,
+    TimeExpression,
+    TimeKind,
 )
 from planparse.pipeline import parse, parse_file
 from planparse.read import Source, read
@@ -42,6 +46,10 @@ __all__ = [
     "Objective",
     "ObjectiveScope",
     "Quantity",
+    "Task",
+    "Deadline",
+    "TimeExpression",
+    "TimeKind",
     "Section",
     "SectionRole",
     "Provenance",
