@@ -12,6 +12,7 @@ from planparse.extract.deadlines import extract_tasks
 from planparse.extract.header import extract_document
 from planparse.extract.objectives import extract_objectives, outside_quantities, title_horizon
 from planparse.extract.references import extract_references
+from planparse.extract.tables import find_tables
 from planparse.model import Plan, SourceInfo
 from planparse.outline import build_outline
 from planparse.read import read
@@ -39,10 +40,11 @@ def parse(text: str, source: SourceInfo | None = None) -> Plan:
     sections = build_outline(cleaned)
     document = extract_document(cleaned.text, sections, cleaned.line_of)
     references = extract_references(cleaned.text, document.number, cleaned.line_of)
-    objectives = extract_objectives(cleaned.text, sections, cleaned.line_of, title_horizon(document.title))
+    tables = find_tables(cleaned.text)
+    objectives = extract_objectives(cleaned.text, sections, cleaned.line_of, tables, title_horizon(document.title))
     budget = extract_budget(cleaned.text, sections, references, cleaned.line_of)
     year = document.date.year if document.date else None
-    tasks, deadlines = extract_tasks(cleaned.text, sections, cleaned.line_of, year)
+    tasks, deadlines = extract_tasks(cleaned.text, sections, cleaned.line_of, tables, year)
     return Plan(source=source, text=cleaned.text, document=document, references=references, sections=sections,
                 objectives=objectives, quantities=outside_quantities(cleaned.text, sections, objectives),
                 budget_sources=budget, budget_amounts=extract_amounts(cleaned.text, sections, cleaned.line_of),

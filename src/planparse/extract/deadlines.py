@@ -21,7 +21,7 @@ from functools import cache
 
 from planparse import vocab
 from planparse.extract import timeexpr
-from planparse.extract.tables import find_tables
+from planparse.extract.tables import Table
 from planparse.extract.tasks import DUTY_ROLES, LineOf, duties, duty_task, table_tasks
 from planparse.model import Deadline, Provenance, Section, SectionRole, Task, TimeExpression, TimeKind
 
@@ -32,14 +32,14 @@ _NEEDS_LIMIT = {TimeKind.DATE, TimeKind.ANNUAL, TimeKind.PERIOD}
 _NEEDS_LEAD = {TimeKind.QUARTER, TimeKind.MONTH, TimeKind.YEAR}
 
 
-def extract_tasks(text: str, sections: list[Section], line_of: LineOf, year: int | None = None
+def extract_tasks(text: str, sections: list[Section], line_of: LineOf, tables: list[Table], year: int | None = None
                   ) -> tuple[list[Task], list[Deadline]]:
     """The tasks of a plan (table rows first, then prose duties) and its deadlines, in text order.
 
-    ``year`` is the plan's own year: a day written without one (``trước ngày 15/12``) falls in it,
-    unless its duty repeats every year (``Hằng năm``, ``định kỳ``), when it is an annual day.
+    ``tables`` are the text's tables (``find_tables``). ``year`` is the plan's own year: a day written
+    without one (``trước ngày 15/12``) falls in it, unless its duty repeats every year (``Hằng năm``,
+    ``định kỳ``), when it is an annual day.
     """
-    tables = find_tables(text)
     excluded = _spans(sections, _NOT_WORK) + [(t.start, t.end) for t in tables]
     excluded.sort()
     starts = [s for s, _ in excluded]

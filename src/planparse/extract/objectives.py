@@ -23,7 +23,7 @@ import regex as re
 
 from planparse import vocab
 from planparse.extract.quantities import extract_quantities, lexicon, read_cell
-from planparse.extract.tables import Cell, Table, find_tables
+from planparse.extract.tables import Cell, Table
 from planparse.model import Objective, ObjectiveScope, Provenance, Quantity, Section, SectionKind, SectionRole
 from planparse.numbering import match_label
 
@@ -66,15 +66,16 @@ class _Unit:
 
 
 def extract_objectives(
-    text: str, sections: list[Section], line_of: LineOf, default_horizon: int | None = None
+    text: str, sections: list[Section], line_of: LineOf, tables: list[Table], default_horizon: int | None = None
 ) -> list[Objective]:
     """The targets of the plan's objectives part, or those stated with a horizon anywhere when it has none.
 
-    ``default_horizon`` (from the title, see :func:`title_horizon`) applies where nothing nearer gives one.
+    ``tables`` are the text's tables; ``default_horizon`` (from the title, see :func:`title_horizon`)
+    applies where nothing nearer gives one.
     """
     out: list[Objective] = []
     roots = list(_objective_parts(sections))
-    doc = _Document(text, line_of, find_tables(text) if roots else [])
+    doc = _Document(text, line_of, tables)
     for root in roots:
         _visit(doc, root, _Context(default_horizon), out)
     if not roots:
