@@ -68,7 +68,8 @@ class SectionRole(StrEnum):
     BUDGET = "budget"
     ORGANISATION = "organisation"
     ANNEX = "annex"
-    RECIPIENTS = "recipients"
+    RECIPIENTS = "recipients"  # Nơi nhận
+    ADDRESSEES = "addressees"  # Kính gửi
     SIGNATURE = "signature"
 
 

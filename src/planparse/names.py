@@ -42,6 +42,22 @@ def place_case(text: str) -> str:
     return " ".join(w if w == "-" else "-".join(capitalize(p) for p in w.split("-")) for w in text.split())
 
 
+def names_a_body(text: str) -> bool:
+    """Does ``text`` open with a body's name (``Sở Tài chính``, ``UBND các huyện``, ``Các sở, ban, ngành``)?
+
+    A one-word head needs a proper name after it (``Ban hành …``, ``Hội nghị …`` are not bodies)
+    unless the text names a collective (``Các sở``).
+    """
+    words = [w.strip(",;:") for w in expand_abbreviations(text).split()]
+    collective = bool(words) and words[0].casefold() in ("các", "những")
+    words = words[collective:]
+    head = _match_head(words)
+    if head is None:
+        return False
+    rest = words[head[1]:]
+    return collective or head[1] > 1 or bool(rest and rest[0][:1].isupper())
+
+
 def _match_head(words: list[str]) -> tuple[str, int] | None:
     folded = [w.casefold() for w in words]
     for head in sorted(vocab.body_heads(), key=len, reverse=True):

@@ -29,6 +29,7 @@ from planparse.genre import (
     starts_with_doctype,
 )
 from planparse.model import Provenance, Section, SectionKind, SectionRole
+from planparse.names import names_a_body
 from planparse.numbering import Label, is_rule, match_label
 
 _MAX_HEADING_WORDS = 15
@@ -155,18 +156,20 @@ def _special(lines: list[_Line], i: int, roots: list[_Node], stack: list[_Node])
             j += 1
         roots.append(_block(lines[i:j], SectionRole.LEGAL_BASIS, key=("preamble",)))
         return j - i
-    if RECIPIENTS.match(text):
-        node = _block([lines[i]], SectionRole.RECIPIENTS, key=("recipients",), kind=SectionKind.LEAD)
-        node.title = "Nơi nhận"
-        j = i + 1
-        while j < len(lines) and (label := match_label(lines[j].text)) and label.kind is SectionKind.BULLET:
-            item = _labelled(lines[j], label)
-            item.role = SectionRole.RECIPIENTS
-            node.children.append(item)
-            j += 1
-        stack.clear()
-        roots.append(node)
-        return j - i
+    for opener, role, title in ((RECIPIENTS, SectionRole.RECIPIENTS, "Nơi nhận"),
+                                (ADDRESSEES, SectionRole.ADDRESSEES, "Kính gửi")):
+        if opener.match(text):
+            node = _block([lines[i]], role, key=(role.value,), kind=SectionKind.LEAD)
+            node.title = title
+            j = i + 1
+            while j < len(lines) and (label := match_label(lines[j].text)) and label.kind is SectionKind.BULLET:
+                item = _labelled(lines[j], label)
+                item.role = role
+                node.children.append(item)
+                j += 1
+            stack.clear()
+            roots.append(node)
+            return j - i
     if signature_mark().match(text) or is_position(text) and (stack or roots):
         j = i + 1
         while j < len(lines) and j - i < 8:
@@ -214,9 +217,15 @@ def _open(node: _Node, stack: list[_Node], roots: list[_Node]) -> None:
         node.role = _role_of(node) or parent.role
         parent.children.append(node)
     else:
-        node.role = _role_of(node)
+        node.role = _role_of(node) or _organisation_item(node)
         roots.append(node)
     stack.append(node)
+
+
+def _organisation_item(node: _Node) -> SectionRole | None:
+    """A top-level item headed by a body (a công văn's ``1. Sở Tài chính``) assigns work to it."""
+    numbered = node.kind in (SectionKind.ARABIC, SectionKind.ROMAN, SectionKind.LETTER)
+    return SectionRole.ORGANISATION if numbered and names_a_body(node.title) else None
 
 
 def _role_of(node: _Node) -> SectionRole | None:

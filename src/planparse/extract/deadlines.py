@@ -26,7 +26,7 @@ from planparse.extract.tasks import DUTY_ROLES, LineOf, duties, duty_task, table
 from planparse.model import Deadline, Provenance, Section, SectionRole, Task, TimeExpression, TimeKind
 
 _NOT_WORK = {SectionRole.HEADER, SectionRole.LEGAL_BASIS, SectionRole.PURPOSE, SectionRole.OBJECTIVES,
-             SectionRole.RECIPIENTS, SectionRole.SIGNATURE}
+             SectionRole.RECIPIENTS, SectionRole.ADDRESSEES, SectionRole.SIGNATURE}
 _FOOTNOTE = re.compile(r"\[\d+\]")
 _NEEDS_LIMIT = {TimeKind.DATE, TimeKind.ANNUAL, TimeKind.PERIOD}
 _NEEDS_LEAD = {TimeKind.QUARTER, TimeKind.MONTH, TimeKind.YEAR}

@@ -36,7 +36,7 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[\p{Lu}\d])")
 _MARKS = re.compile(r"^(?:[-+•*·–●○▪■♦➢✓]\s+|\*\*|__)+|(?:\*\*|__)")
 _CLOSING = " \t.;,:"
 _MAX_HEADING_WORDS = 12
-_NOT_PLAN_PARTS = {SectionRole.HEADER, SectionRole.SIGNATURE, SectionRole.RECIPIENTS}
+_NOT_PLAN_PARTS = {SectionRole.HEADER, SectionRole.SIGNATURE, SectionRole.RECIPIENTS, SectionRole.ADDRESSEES}
 
 
 @dataclass(frozen=True)
