@@ -38,6 +38,8 @@ MINIMUM_F1 = {
     "objectives": 0.95,
     "quantities": 1.0,
     "deadlines": 0.95,
+    "assignments": 0.95,
+    "bodies": 1.0,
     "budget_sources": 1.0,
 }
 

@@ -7,12 +7,16 @@ import io
 import os
 import re
 
+import pytest
+
 from conftest import ROOT
 
 
-def test_readme_python_example_prints_what_it_claims():
-    readme = (ROOT / "README.md").read_text("utf-8")
-    (block,) = re.findall(r"```python\n(.*?)```", readme, flags=re.S)
+BLOCKS = re.findall(r"```python\n(.*?)```", (ROOT / "README.md").read_text("utf-8"), flags=re.S)
+
+
+@pytest.mark.parametrize("block", BLOCKS, ids=[f"example-{k + 1}" for k in range(len(BLOCKS))])
+def test_readme_python_example_prints_what_it_claims(block):
     expected = [line.strip()[2:] for line in block.splitlines() if line.strip().startswith("# ")]
     out = io.StringIO()
     cwd = os.getcwd()

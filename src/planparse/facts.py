@@ -40,7 +40,7 @@ def to_facts(plan: Plan) -> dict:
             }
             for objective in plan.objectives
         ],
-        "assignments": [],
+        "assignments": _assignments(plan),
         "deadlines": [view for deadline in plan.deadlines if (view := facts_view(deadline)) is not None],
         "budget_sources": [source.kind.value for source in plan.budget_sources],
     }
@@ -49,3 +49,11 @@ def to_facts(plan: Plan) -> dict:
 def _number(value: float) -> int | float:
     """67.0 → 67; 1.5 stays."""
     return int(value) if value.is_integer() else value
+
+
+def _assignments(plan: Plan) -> list[dict]:
+    """Each (body, role) once, in document order."""
+    seen: dict[tuple[str, str], None] = {}
+    for a in plan.assignments:
+        seen.setdefault((a.body.name, a.role.value), None)
+    return [{"body": body, "role": role} for body, role in seen]

@@ -266,6 +266,34 @@ class Deadline(_Model):
     provenance: Provenance
 
 
+class Role(StrEnum):
+    """How a body is responsible for a task: it leads it or supports the lead."""
+
+    LEAD = "lead"
+    SUPPORT = "support"
+
+
+class Body(_Model):
+    """A body named in the plan, with its full canonical name."""
+
+    name: str = Field(description="the full name, abbreviations expanded, the place resolved")
+    text: str = Field(description="as written")
+    collective: bool = Field(default=False, description="a group of bodies: Các sở, ban, ngành")
+    successor: str | None = Field(default=None, description="the body it became in the 2025 reorganisation")
+    provenance: Provenance
+
+
+class Assignment(_Model):
+    """A body made responsible for a task or duty, and how."""
+
+    body: Body
+    role: Role
+    task: str | None = Field(default=None, description="the task or duty text")
+    task_provenance: Provenance | None = None
+    deadline: str | None = Field(default=None, description="the time limit of the task, as written")
+    deadline_provenance: Provenance | None = None
+
+
 class Plan(_Model):
     """A parsed plan: its cleaned text, header, references, outline and the facts found in it."""
 
@@ -286,6 +314,7 @@ class Plan(_Model):
     )
     tasks: list[Task] = Field(default_factory=list)
     deadlines: list[Deadline] = Field(default_factory=list)
+    assignments: list[Assignment] = Field(default_factory=list)
 
     def to_facts(self) -> dict:
         """The ``planparse-facts/1`` view of this plan (see ``planparse.facts``)."""

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from planparse.clean import clean
 from planparse.errors import EmptyDocumentError, NotAPlanError, PlanparseError
+from planparse.extract.assignments import extract_assignments
 from planparse.extract.budget import extract_allocations, extract_amounts, extract_budget
 from planparse.extract.deadlines import extract_tasks
 from planparse.extract.header import extract_document
@@ -45,10 +46,12 @@ def parse(text: str, source: SourceInfo | None = None) -> Plan:
     budget = extract_budget(cleaned.text, sections, references, cleaned.line_of)
     year = document.date.year if document.date else None
     tasks, deadlines = extract_tasks(cleaned.text, sections, cleaned.line_of, tables, year)
+    assignments = extract_assignments(cleaned.text, sections, document, cleaned.line_of, tasks, deadlines)
     return Plan(source=source, text=cleaned.text, document=document, references=references, sections=sections,
                 objectives=objectives, quantities=outside_quantities(cleaned.text, sections, objectives),
                 budget_sources=budget, budget_amounts=extract_amounts(cleaned.text, sections, cleaned.line_of),
-                budget_allocations=extract_allocations(sections, references), tasks=tasks, deadlines=deadlines)
+                budget_allocations=extract_allocations(sections, references), tasks=tasks, deadlines=deadlines,
+                assignments=assignments)
 
 
 def parse_file(path: str | Path) -> Plan:

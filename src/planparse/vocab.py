@@ -94,3 +94,55 @@ def body_heads() -> dict[str, bool]:
 def admin_units() -> tuple[str, ...]:
     """Administrative unit words (``tỉnh``, ``thành phố``), longest first."""
     return tuple(sorted(column("admin_units", "unit"), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class KnownBody:
+    """A body with a standard name (``data/bodies.tsv``) and what it became in the 2025 reorganisation."""
+
+    name: str
+    level: str
+    place: str  # drop, unit or name: how a place attaches to the name (see the data file)
+    merged_on: str | None
+    merged_into: str | None
+
+
+@cache
+def bodies() -> dict[str, KnownBody]:
+    """Standard body name (case-folded) → :class:`KnownBody`."""
+    rows = table("bodies", ("name", "level", "place", "merged_on", "merged_into"))
+    return {
+        r["name"].casefold(): KnownBody(r["name"], r["level"], r["place"], r["merged_on"] or None,
+                                        r["merged_into"] or None)
+        for r in rows
+    }
+
+
+@cache
+def body_aliases() -> dict[str, str]:
+    """Other written form of a standard name (case-folded) → the standard name."""
+    return {r["alias"].casefold(): r["name"] for r in table("body_aliases", ("alias", "name"))}
+
+
+@cache
+def collective_nouns() -> dict[str, bool]:
+    """Noun naming a group of bodies (``sở``, ``cơ quan``) → whether it is generic (a catch-all alone)."""
+    return {r["noun"]: r["generic"] == "yes" for r in table("collective_nouns", ("noun", "generic"))}
+
+
+@cache
+def role_cues() -> tuple[tuple[str, str], ...]:
+    """(cue, role) pairs: lead, support, request and the column cues of a task table."""
+    return tuple((r["cue"], r["role"]) for r in table("role_cues", ("cue", "role")))
+
+
+@cache
+def duty_verbs() -> tuple[str, ...]:
+    """Verbs that open a duty after its subject, longest first."""
+    return tuple(sorted(column("duty_verbs", "verb"), key=len, reverse=True))
+
+
+@cache
+def catchall_words() -> frozenset[str]:
+    """Words that leave a group of generic nouns a catch-all (``có liên quan``, ``trên địa bàn``)."""
+    return frozenset(column("catchall_words", "word"))

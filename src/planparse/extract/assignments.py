@@ -1,0 +1,246 @@
+"""Assignments: which body the plan makes responsible for which task, as lead or support.
+
+Read in the plan's tasks, organisation and annex parts (in a letter without
+them, such as a Công văn, in its numbered body):
+- ``lead``: each body that a heading names (``3. Sở Tài chính, Sở Kế hoạch và
+  Đầu tư``; ``4. Đề nghị Ban Tuyên giáo Tỉnh ủy: …``; ``- Sở Y tế: …``), a body
+  written just before ``chủ trì``, the subject of a duty (``Các cơ quan báo chí
+  tỉnh xây dựng …``), and the bodies of a table's Chủ trì column;
+- ``support``: the bodies written right after ``phối hợp (với|cùng)`` and those
+  of a Phối hợp column.
+Recipients, bodies reported to or advised, and catch-alls (``các cơ quan, đơn
+vị liên quan``) are not assignees. A group the plan names in a shorter form
+elsewhere (``các cơ quan báo chí``) takes its fullest form (``Các cơ quan báo
+chí tỉnh``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from functools import cache
+
+from planparse import vocab
+from planparse.extract.bodies import BodyReader, Mention, province_of
+from planparse.numbering import match_label
+from planparse.model import (
+    Assignment,
+    Body,
+    Deadline,
+    DocumentInfo,
+    Provenance,
+    Role,
+    Section,
+    SectionKind,
+    SectionRole,
+    Task,
+)
+
+_SCOPE = {SectionRole.TASKS, SectionRole.ORGANISATION, SectionRole.ANNEX}
+_NUMBERED = {SectionKind.ARTICLE, SectionKind.ROMAN, SectionKind.ARABIC, SectionKind.DECIMAL, SectionKind.LETTER,
+             SectionKind.MARKDOWN}
+_SENTENCE_START = re.compile(r"(?:^|\n|[.;]\s+|:\s+)(?=\w)")
+_PARENTHESIS = re.compile(r"\s*\([^)]*\)\s*")
+
+
+@cache
+def _cue_pattern(role: str) -> re.Pattern[str]:
+    cues = sorted((cue for cue, r in vocab.role_cues() if r == role), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, cues)) + r")(?!\w)", re.IGNORECASE)
+
+
+@cache
+def _duty_start() -> re.Pattern[str]:
+    verbs = sorted({*vocab.duty_verbs(), *(cue for cue, r in vocab.role_cues() if r in {"lead", "support"})},
+                   key=len, reverse=True)
+    return re.compile(r"\s*,?\s*(?:" + "|".join(map(re.escape, verbs)) + r")(?!\w)", re.IGNORECASE)
+
+
+class _Extractor:
+    def __init__(self, text: str, line_of: Callable[[int], int], reader: BodyReader, deadlines: list[Deadline]):
+        self.text = text
+        self.deadlines = deadlines
+        self.line_of = line_of
+        self.reader = reader
+        self.out: list[Assignment] = []
+
+    def span(self, start: int, end: int) -> Provenance:
+        return Provenance(start=start, end=end, line=self.line_of(start))
+
+    def add(self, mentions: list[Mention], role: Role, task: tuple[int, int] | None,
+            deadline: Deadline | None = None) -> None:
+        for m in mentions:
+            if m.catchall:
+                continue
+            body = Body(name=m.name, text=self.text[m.start:m.end], collective=m.collective, successor=m.successor,
+                        provenance=self.span(m.start, m.end))
+            task_text = " ".join(self.text[task[0]:task[1]].split()) if task else None
+            deadline = deadline or self.deadline_in(task)
+            self.out.append(Assignment(body=body, role=role, task=task_text,
+                                       task_provenance=self.span(*task) if task else None,
+                                       deadline=deadline.time.text if deadline else None,
+                                       deadline_provenance=deadline.provenance if deadline else None))
+
+    def deadline_in(self, task: tuple[int, int] | None) -> Deadline | None:
+        """The first time limit written inside a duty's text."""
+        if task is None:
+            return None
+        return next((d for d in self.deadlines if task[0] <= d.provenance.start < task[1]), None)
+
+    # -- headings ----------------------------------------------------------------------------------
+
+    def heading_bodies(self, section: Section) -> list[Mention]:
+        """The bodies a heading names (the whole heading, or the part before its colon), else []."""
+        if section.kind not in _NUMBERED and section.kind is not SectionKind.BULLET:
+            return []
+        start, end = section.provenance.start, section.provenance.end
+        title_at = self.text.find(section.title, start, end)
+        if title_at < 0:
+            return []
+        start = title_at
+        request = _cue_pattern("request").match(self.text, start)
+        if request:
+            start = request.end()
+        colon = self.text.find(":", start, end)
+        before_end = colon if colon >= 0 else end
+        if colon < 0 and section.kind is SectionKind.BULLET:
+            return []  # a bullet names its bodies before a colon (- Sở Y tế: …)
+        paren = _PARENTHESIS.search(self.text, start, before_end)
+        if paren:
+            before_end = paren.start()
+        before = self.reader.listing(self.text, start, before_end)
+        if not before:
+            return []
+        if colon >= 0 and all(m.collective for m in before):
+            after = self.reader.listing(self.text, colon + 1, end)
+            if after:
+                return after  # Các sở: Sở Tài chính, Sở Kế hoạch và Đầu tư
+        return [m for m in before if not m.catchall]
+
+    # -- prose -------------------------------------------------------------------------------------
+
+    def prose(self, start: int, end: int, subjects: bool) -> None:
+        """Roles in a stretch of prose: subjects of duties, bodies before chủ trì, after phối hợp."""
+        for sentence_start, sentence_end in _sentences(self.text, start, end):
+            if subjects:
+                self.subject(sentence_start, sentence_end)
+            for cue in _cue_pattern("support").finditer(self.text, sentence_start, sentence_end):
+                mentions = self.reader.run(self.text, cue.end(), sentence_end, bare=True)
+                self.add(mentions, Role.SUPPORT, (sentence_start, sentence_end))
+            for cue in _cue_pattern("lead").finditer(self.text, sentence_start, sentence_end):
+                for m in self.reader.find_all(self.text, sentence_start, cue.start()):
+                    if not self.text[m.end:cue.start()].strip(" ,"):
+                        self.add([m], Role.LEAD, (sentence_start, sentence_end))
+
+    def subject(self, start: int, end: int) -> None:
+        request = _cue_pattern("request").match(self.text, start)
+        at = request.end() if request else start
+        mentions = self.reader.run(self.text, at, end)
+        if not mentions:
+            return
+        after = self.reader.run_end(self.text, at, end)
+        if _duty_start().match(self.text, after, end):
+            self.add(mentions, Role.LEAD, (start, end))
+
+    # -- tables ------------------------------------------------------------------------------------
+
+    def table(self, tasks: list[Task]) -> None:
+        """The bodies of each table row's Chủ trì and Phối hợp cells, with the row's task and deadline."""
+        for index, task in enumerate(tasks):
+            if task.source != "table":
+                continue
+            text = task.cells.get("text", task.provenance)
+            deadline = next((d for d in self.deadlines if d.task == index), None)
+            for column, role in (("lead", Role.LEAD), ("support", Role.SUPPORT)):
+                cell = task.cells.get(column)
+                if cell:
+                    mentions = self.reader.run(self.text, cell.start, cell.end, bare=True)
+                    self.add(mentions, role, (text.start, text.end), deadline)
+
+
+def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    starts = sorted({start, *(m.end() for m in _SENTENCE_START.finditer(text, start, end))})
+    for a, b in zip(starts, [*starts[1:], end], strict=True):
+        a = _skip_label(text, a, b)
+        if a < b:
+            yield a, b
+
+
+def _skip_label(text: str, start: int, end: int) -> int:
+    line_end = text.find("\n", start, end)
+    line = text[start:line_end if line_end >= 0 else end]
+    label = match_label(line)
+    return start + label.rest_start if label else start
+
+
+def _scope(sections: list[Section]) -> Iterator[tuple[Section, int]]:
+    """Each section to read, with the end of its own text (before its first child)."""
+    roles = {s.role for s in _walk(sections)}
+    scope = _SCOPE if roles & {SectionRole.TASKS, SectionRole.ORGANISATION} else _SCOPE | {None}
+    for section in _walk(sections):
+        if section.role in scope and section.kind is not SectionKind.BLOCK:
+            own_end = section.children[0].provenance.start if section.children else section.end
+            yield section, own_end
+
+
+def _walk(sections: list[Section]) -> Iterator[Section]:
+    for section in sections:
+        yield section
+        yield from _walk(section.children)
+
+
+def _widen(assignments: list[Assignment]) -> list[Assignment]:
+    """Groups named in a shorter form take the fullest form the plan uses (các cơ quan báo chí → … tỉnh)."""
+    names = {a.body.name for a in assignments if a.body.collective}
+    catchall = vocab.catchall_words() | set(vocab.admin_units())
+
+    def words(name: str) -> list[str]:
+        return [w for w in name.casefold().replace(",", " ").split() if w not in {"các", "những"}]
+
+    out = []
+    for a in assignments:
+        if a.body.collective:
+            own = words(a.body.name)
+            wider = [n for n in names if len(words(n)) > len(own) and words(n)[:len(own)] == own
+                     and " ".join(words(n)[len(own):]) in catchall | {f"của {u}" for u in catchall}]
+            if wider:
+                a = a.model_copy(update={"body": a.body.model_copy(update={"name": max(wider, key=len)})})
+        out.append(a)
+    return out
+
+
+def extract_assignments(text: str, sections: list[Section], document: DocumentInfo,
+                        line_of: Callable[[int], int], tasks: list[Task] = (), deadlines: list[Deadline] = (),
+                        segment: bool = True) -> list[Assignment]:
+    """Every (body, role) the plan assigns, in document order, each with its task and deadline.
+
+    ``tasks`` and ``deadlines`` are those of ``extract/deadlines.py``: its table rows give the
+    Chủ trì and Phối hợp columns, its deadlines the time limit of each task or duty.
+    """
+    reader = BodyReader(province_of(document.issuer, document.place, document.parent_issuer), segment=segment)
+    ex = _Extractor(text, line_of, reader, list(deadlines))
+    rows = sorted((t.provenance.start, t.provenance.end) for t in tasks if t.source == "table")
+    parts = list(_scope(sections))
+    headed: dict[int, list[Mention]] = {}
+    for section, _ in parts:
+        mentions = ex.heading_bodies(section)
+        if mentions:
+            headed[id(section)] = mentions
+            for m in mentions:
+                reader.learn(text, m)
+    under_heading: set[int] = set()
+    for section, own_end in parts:
+        if id(section) in headed:
+            ex.add(headed[id(section)], Role.LEAD, (section.provenance.start, section.end))
+            under_heading.update(id(s) for s in _walk([section]))
+        subjects = id(section) not in under_heading
+        pos = section.provenance.start
+        for start, end in rows:  # table rows are read by column, not as prose
+            if pos < start < own_end:
+                ex.prose(pos, start, subjects)
+            if start < own_end:
+                pos = max(pos, end)
+        if pos < own_end:
+            ex.prose(pos, own_end, subjects)
+    ex.table(list(tasks))
+    return _widen(sorted(ex.out, key=lambda a: a.body.provenance.start))

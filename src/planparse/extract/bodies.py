@@ -1,0 +1,438 @@
+"""Responsible bodies: a mention recognised in the text and given its full canonical name.
+
+A body's name is a head noun (``Sở``, ``Ban``, ``Đài``, ``Ủy ban nhân dân`` —
+``data/body_heads.tsv``, abbreviations expanded) followed by the name proper,
+its words capitalised as official names are (``Sở Tài nguyên và Môi trường``,
+``Đài Khí tượng thủy văn tỉnh``), and an administrative unit with its place.
+Standard names (``data/bodies.tsv``, ``data/body_aliases.tsv``) and the names a
+plan spells out in its own headings (the ``lexicon``) are matched whole, so
+their lower-case words need no grammar. A group of bodies is named by
+``các`` and group nouns (``Các sở, ban, ngành``, ``các cơ quan báo chí tỉnh``)
+or by a levelled body over several units (``UBND các huyện, thành phố``); a
+group of generic nouns qualified by nothing narrower (``các cơ quan, đơn vị
+liên quan``) is a catch-all.
+
+The canonical name expands abbreviations and resolves the place: a
+department drops it (``Sở TT&TT tỉnh`` → ``Sở Thông tin và Truyền thông``), a
+levelled body keeps its unit (``Công an tỉnh``), a press body takes the
+province's name (``Đài PT-TH tỉnh`` in a Lai Châu plan → ``Đài Phát thanh và
+Truyền hình Lai Châu``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+
+from planparse import vocab
+from planparse.genre import is_caps
+from planparse.names import proper_case_body
+from planparse.segment import word_spans
+
+_TOKEN = re.compile(r"[\w&]+(?:[-.&,/][\w&]+)*|[^\w\s]")
+_JOINERS = {"và", "-", ",", "&"}
+_LIST_SEPARATORS = {",", ";", "và", "hoặc"}
+_QUALIFIER_BREAKS = {"và", "hoặc", "để", "nhằm", "theo", "với", "cho", "về", "thì", "là", "nếu", "khi", "trong", "tại"}
+_MAX_TAIL = 3  # lower-case words between a name and its unit: Đài Khí tượng [thủy văn] tỉnh
+_MAX_QUALIFIER = 10
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A body named in the text: its canonical name and where it is written."""
+
+    name: str
+    start: int
+    end: int
+    collective: bool = False
+    catchall: bool = False
+    successor: str | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class _Word:
+    text: str  # the word, abbreviations expanded (UBND gives three words)
+    start: int
+    end: int
+
+    @property
+    def folded(self) -> str:
+        return self.text.casefold()
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalnum()
+
+
+def _words(text: str, start: int, end: int) -> list[_Word]:
+    abbreviations = vocab.abbreviations()
+    out: list[_Word] = []
+    for m in _TOKEN.finditer(text, start, end):
+        expansion = abbreviations.get(m.group())
+        for part in (_TOKEN.findall(expansion) if expansion else [m.group()]):
+            out.append(_Word(part, m.start(), m.end()))
+    return out
+
+
+def _phrases(items) -> dict[tuple[str, ...], str]:
+    return {tuple(key.casefold().split()): value for key, value in items}
+
+
+@cache
+def _heads() -> dict[tuple[str, ...], str]:
+    return _phrases((h, h) for h in vocab.body_heads())
+
+
+@cache
+def _known() -> dict[tuple[str, ...], str]:
+    names = {k.name: k.name for k in vocab.bodies().values()}
+    names.update(vocab.body_aliases().items())
+    return _phrases((_split_punct(alias), name) for alias, name in names.items())
+
+
+@cache
+def _units() -> dict[tuple[str, ...], str]:
+    return _phrases((u, u) for u in vocab.admin_units())
+
+
+@cache
+def _collective_nouns() -> dict[tuple[str, ...], str]:
+    return _phrases((n, n) for n in vocab.collective_nouns())
+
+
+@cache
+def _stops() -> dict[tuple[str, ...], str]:
+    """Words that end a group's qualifier: the verbs that open a duty and the role cues."""
+    cues = [cue for cue, role in vocab.role_cues() if role in {"lead", "support"}]
+    return _phrases((w, w) for w in [*vocab.duty_verbs(), *cues])
+
+
+@cache
+def _catchall() -> dict[tuple[str, ...], str]:
+    words = [*vocab.catchall_words(), *vocab.admin_units()]
+    return _phrases((w, w) for w in words)
+
+
+def _split_punct(name: str) -> str:
+    return " ".join(m.group() for m in _TOKEN.finditer(name))
+
+
+def _match(table: Mapping[tuple[str, ...], str], words: list[_Word], i: int) -> tuple[str, int] | None:
+    """The longest entry of ``table`` written at ``words[i:]``: (value, number of words)."""
+    best = None
+    for key, value in table.items():
+        n = len(key)
+        if n > (best[1] if best else 0) and tuple(w.folded for w in words[i:i + n]) == key:
+            best = (value, n)
+    return best
+
+
+def _head(words: list[_Word], i: int) -> int:
+    """How many words of a head noun start at ``i`` (0 if none); a head is written with a capital."""
+    if i >= len(words) or not words[i].capitalised:
+        return 0
+    found = _match(_heads(), words, i)
+    return found[1] if found else 0
+
+
+class BodyReader:
+    """Recognises bodies in a plan's text, with the plan's province and its own lexicon of names."""
+
+    def __init__(self, province: str | None = None, lexicon: Mapping[str, str] | None = None,
+                 segment: bool = True):
+        self.province = province
+        self.segment = segment
+        self.lexicon = _phrases((_split_punct(k), v) for k, v in (lexicon or {}).items())
+
+    def learn(self, text: str, mention: Mention) -> None:
+        """Remember a name the plan spells out, so that its prose mentions are matched whole."""
+        if not mention.collective:
+            self.lexicon[tuple(w.folded for w in _words(text, mention.start, mention.end))] = mention.name
+
+    # -- public readers --------------------------------------------------------------------------
+
+    def listing(self, text: str, start: int = 0, end: int | None = None) -> list[Mention] | None:
+        """The bodies of a span that holds nothing but a list of bodies (a heading, a table cell), else None."""
+        end = len(text) if end is None else end
+        words = _words(text, start, end)
+        while words and not words[-1].is_word:
+            words.pop()
+        if not words:
+            return None
+        mentions, k = self._list(text, words, 0, bare=True)
+        return mentions if mentions and k == len(words) else None
+
+    def run(self, text: str, start: int, end: int | None = None, bare: bool = False) -> list[Mention]:
+        """The list of bodies written from ``start`` on (``phối hợp với Sở Y, Sở Z và …``), empty if none."""
+        end = len(text) if end is None else end
+        words = _words(text, start, end)
+        return self._list(text, words, 0, bare=bare)[0]
+
+    def run_end(self, text: str, start: int, end: int | None = None, bare: bool = False) -> int:
+        """Where the list of bodies written from ``start`` ends (``start`` if there is none)."""
+        end = len(text) if end is None else end
+        words = _words(text, start, end)
+        mentions, k = self._list(text, words, 0, bare=bare)
+        return words[k - 1].end if mentions else start
+
+    def find_all(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+        """Every body named in a span of text, catch-alls left out."""
+        end = len(text) if end is None else end
+        words = _words(text, start, end)
+        out: list[Mention] = []
+        i = 0
+        while i < len(words):
+            found = self._one(text, words, i, bare=False)
+            if found:
+                mention, i = found
+                if not mention.catchall:
+                    out.append(mention)
+            else:
+                i += 1
+        return out
+
+    # -- grammar ---------------------------------------------------------------------------------
+
+    def _list(self, text: str, words: list[_Word], i: int, bare: bool) -> tuple[list[Mention], int]:
+        mentions: list[Mention] = []
+        found = self._one(text, words, i, bare)
+        while found:
+            mention, i = found
+            mentions.append(mention)
+            found = None
+            k = i
+            while k < len(words) and words[k].folded in _LIST_SEPARATORS:
+                k += 1
+            if k > i:
+                found = self._one(text, words, k, bare=True)
+        return mentions, i
+
+    def _one(self, text: str, words: list[_Word], i: int, bare: bool) -> tuple[Mention, int] | None:
+        if i >= len(words):
+            return None
+        group = self._group(text, words, i, bare)
+        if group:
+            return group
+        h = _head(words, i)
+        if not h:
+            return None
+        j = self._name_end(text, words, i, h)
+        if j is None:
+            return None
+        return self._mention(text, words, i, j), j
+
+    def _name_end(self, text: str, words: list[_Word], i: int, h: int) -> int | None:
+        """The end of the name whose head ends at ``i + h``, or None when no name follows the head."""
+        k = i + h
+        end = k
+        known = _match(self.lexicon, words, i) or _match(_known(), words, i)
+        compounds = self._compounds(text, words, k) if self.segment else {}
+        n = len(words)
+        while k < n:
+            w = words[k]
+            if known and k < i + known[1]:
+                k = end = i + known[1]
+                continue
+            unit = _match(_units(), words, k)
+            if unit and not w.capitalised:
+                k += unit[1]
+                while k < n and words[k].capitalised and words[k].is_word and not _head(words, k):
+                    k += 1
+                return k
+            if w.folded == "các" and k + 1 < n and _match(_units(), words, k + 1) and end > i + h - 1:
+                return self._unit_list(words, k)
+            inner = _head(words, k)
+            if inner and k > i + h - 1 and words[k - 1].folded not in _LIST_SEPARATORS:
+                k = end = k + inner  # a body inside the name: Ban Tuyên giáo Tỉnh ủy, Văn phòng Sở
+                continue
+            if w.capitalised and w.is_word:
+                k = end = compounds.get(k, k + 1)
+                continue
+            if w.folded in _JOINERS and k + 1 < n and words[k + 1].capitalised and end > i + h \
+                    and not (w.folded in _LIST_SEPARATORS and _head(words, k + 1)):
+                k += 1
+                continue
+            tail = self._tail_to_unit(words, k)
+            if tail and end > i + h:
+                k = tail
+                continue
+            break
+        if end == i + h and not self._stands_alone(words, i, h):
+            return None
+        return end
+
+    def _stands_alone(self, words: list[_Word], i: int, h: int) -> bool:
+        known = vocab.bodies().get(" ".join(w.text for w in words[i:i + h]).casefold())
+        return bool(known) and (known.level in {"national", "party"})
+
+    def _tail_to_unit(self, words: list[_Word], k: int) -> int | None:
+        """The unit after a few lower-case words of a name (``thủy văn tỉnh``), if one closes it."""
+        for step in range(_MAX_TAIL + 1):
+            at = k + step
+            if at >= len(words) or not words[at].is_word or words[at].capitalised:
+                return None
+            if _match(_units(), words, at):
+                return at if step else None
+            if words[at].folded in _JOINERS or words[at].folded in _QUALIFIER_BREAKS or _match(_stops(), words, at):
+                return None
+        return None
+
+    def _unit_list(self, words: list[_Word], k: int) -> int:
+        """The end of ``các huyện, thành phố, thị xã`` starting at ``k`` (the word các)."""
+        k += 1
+        while True:
+            unit = _match(_units(), words, k)
+            if not unit:
+                return k - 1 if words[k - 1].folded in _JOINERS else k
+            k += unit[1]
+            if k < len(words) and words[k].folded in {",", "và"} and _match(_units(), words, k + 1):
+                k += 1
+            else:
+                return k
+
+    def _compounds(self, text: str, words: list[_Word], k: int) -> dict[int, int]:
+        """For a capitalised word at index ``i``, the index after the segmenter's word that begins there."""
+        if k >= len(words):
+            return {}
+        last = min(len(words), k + 12) - 1
+        start, end = words[k].start, words[last].end
+        spans = word_spans(text[start:end])
+        ends = {start + a: start + b for a, b in spans}
+        out: dict[int, int] = {}
+        for i in range(k, last + 1):
+            stop = ends.get(words[i].start)
+            if stop is None or not words[i].capitalised:
+                continue
+            j = i + 1
+            while j <= last and words[j].end <= stop:
+                j += 1
+            out[i] = j
+        return out
+
+    def _group(self, text: str, words: list[_Word], i: int, bare: bool) -> tuple[Mention, int] | None:
+        """A group of bodies: ``các sở, ban, ngành``, ``các cơ quan báo chí tỉnh``, ``cơ quan chủ quản …``."""
+        k = i
+        if words[k].folded in {"các", "những"}:
+            k += 1
+        elif not (bare or words[k].capitalised) or _head(words, k) or _match(_stops(), words, k):
+            return None  # without các, a group noun that is not a head noun nor a verb (Tổ chức …)
+        noun = _match(_collective_nouns(), words, k)
+        if not noun:
+            return None
+        nouns = [noun[0]]
+        k += noun[1]
+        while k + 1 < len(words) and words[k].folded == "," and (more := _match(_collective_nouns(), words, k + 1)):
+            nouns.append(more[0])
+            k += 1 + more[1]
+        qualifier: list[_Word] = []
+        while k < len(words) and len(qualifier) < _MAX_QUALIFIER:
+            w = words[k]
+            if not w.is_word or w.folded in _QUALIFIER_BREAKS or _match(_stops(), words, k) or _head(words, k):
+                break
+            qualifier.append(w)
+            k += 1
+        generic = all(vocab.collective_nouns()[n] for n in nouns)
+        catchall = generic and self._narrows_nothing(qualifier) or _has_phrase(qualifier, ("liên", "quan"))
+        name = _join(words[i:k])
+        return Mention(name[:1].upper() + name[1:], words[i].start, words[k - 1].end, collective=True,
+                       catchall=catchall), k
+
+    def _narrows_nothing(self, qualifier: list[_Word]) -> bool:
+        k = 0
+        while k < len(qualifier):
+            found = _match(_catchall(), qualifier, k)
+            if found:
+                k += found[1]
+            elif qualifier[k].capitalised or qualifier[k].folded == (self.province or "").casefold():
+                k += 1  # a place name
+            else:
+                return False
+        return True
+
+    # -- canonical names -------------------------------------------------------------------------
+
+    def _mention(self, text: str, words: list[_Word], i: int, j: int) -> Mention:
+        span = words[i:j]
+        caps = is_caps(text[span[0].start:span[-1].end])
+        core, unit, place = self._split_place(span)
+        if any(w.folded == "các" for w in unit):
+            return Mention(_cased(_join(span), caps), span[0].start, span[-1].end, collective=True)
+        core_name = _join(core)
+        folded = core_name.casefold()
+        lexicon_name = self.lexicon.get(tuple(_split_punct(core_name).casefold().split()))
+        standard = vocab.body_aliases().get(folded, lexicon_name or core_name)
+        known = vocab.bodies().get(standard.casefold())
+        place_name = _join(place) if place else None
+        unit_name = _join(unit) if unit else None
+        successor = None
+        if known:
+            core_name = known.name
+            if known.place == "drop":
+                name = core_name
+            elif known.place == "name":
+                where = place_name or (self.province if unit_name in (None, "tỉnh", "thành phố") else None)
+                name = " ".join(filter(None, [core_name, where or unit_name]))
+                successor = f"{known.merged_into} {where}" if known.merged_into and where else None
+            else:
+                name = " ".join(filter(None, [core_name, unit_name, place_name]))
+            successor = successor or known.merged_into
+        else:
+            name = " ".join(filter(None, [_cased(core_name, caps), unit_name, place_name]))
+        return Mention(name[:1].upper() + name[1:], span[0].start, span[-1].end, successor=successor)
+
+    def _split_place(self, span: list[_Word]) -> tuple[list[_Word], list[_Word], list[_Word]]:
+        """The name's core, its administrative unit and its place (``Công an`` ``tỉnh`` ``Nghệ An``)."""
+        for k in range(1, len(span)):
+            if span[k].capitalised:
+                continue
+            if span[k].folded == "các" and _match(_units(), span, k + 1):
+                return span[:k], span[k:], []
+            unit = _match(_units(), span, k)
+            if unit:
+                return span[:k], span[k:k + unit[1]], span[k + unit[1]:]
+        provinces = vocab.provinces()
+        for n in (3, 2, 1):
+            if len(span) > n + 1 and _join(span[-n:]).casefold() in provinces:
+                known = _join(span[:-n]).casefold()
+                if known in vocab.bodies() or known in vocab.body_aliases():
+                    return span[:-n], [], span[-n:]
+        return span, [], []
+
+
+def _has_phrase(words: list[_Word], phrase: tuple[str, ...]) -> bool:
+    folded = [w.folded for w in words]
+    return any(tuple(folded[k:k + len(phrase)]) == phrase for k in range(len(folded)))
+
+
+def _join(words: list[_Word]) -> str:
+    """Words back into text: no space before , ; and none around a hyphen inside an abbreviation."""
+    out = ""
+    for w in words:
+        if out and w.text not in {",", ";", ":", ")"} and not out.endswith("("):
+            out += " "
+        out += w.text
+    return out
+
+
+def _cased(name: str, caps: bool) -> str:
+    return proper_case_body(name) if caps else name
+
+
+def province_of(*names: str | None) -> str | None:
+    """The first province or centrally-run city named in ``names`` (an issuer, a place)."""
+    provinces = vocab.provinces()
+    for name in names:
+        if not name:
+            continue
+        if name.casefold() in provinces:
+            return provinces[name.casefold()].name
+        for key, province in sorted(provinces.items(), key=lambda kv: -len(kv[0])):
+            if name.casefold().endswith(" " + key):
+                return province.name
+    return None

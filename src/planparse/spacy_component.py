@@ -1,0 +1,162 @@
+"""spaCy integration: a Vietnamese tokenizer, the ``planparse`` pipeline component and a displaCy view.
+
+- ``UndertheseaTokenizer``: one token per Vietnamese word (``Thông tin``),
+  from underthesea's word segmentation (spaCy's own ``vi`` needs pyvi);
+  ``doc.text`` is the text given.
+- the ``planparse`` component (registered through the ``spacy_factories``
+  entry point, so ``nlp.add_pipe("planparse")`` works once planparse is
+  installed): parses ``doc.text`` into a :class:`~planparse.model.Plan`, kept as
+  ``doc._.plan``, and puts its facts in ``doc.spans["planparse"]`` labelled
+  BODY, OBJECTIVE, QUANTITY, DEADLINE, BUDGET and REFERENCE.
+- ``render(doc)``: the spans drawn by displaCy (in a notebook, inline).
+
+The plan's offsets point into its cleaned text; a span is carried back to the
+Doc's text by aligning the two, character by character, ignoring whitespace
+and the marks cleaning drops.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import registry
+from spacy.vocab import Vocab
+
+from planparse.errors import EmptyDocumentError, NotAPlanError
+from planparse.model import Plan, Provenance
+from planparse.pipeline import parse
+from planparse.segment import word_spans
+
+SPANS_KEY = "planparse"
+LABELS = ("BODY", "OBJECTIVE", "QUANTITY", "DEADLINE", "BUDGET", "REFERENCE")
+_DROPPED = set("*_#\u200b\u200c\u200d\u2060\ufeff\u00ad")  # marks cleaning removes
+_COLOURS = {"BODY": "#7aecec", "OBJECTIVE": "#bfeeb7", "QUANTITY": "#feca74", "DEADLINE": "#ff9561",
+            "BUDGET": "#c887fb", "REFERENCE": "#ddd"}
+
+if not Doc.has_extension("plan"):
+    Doc.set_extension("plan", default=None)
+
+
+class UndertheseaTokenizer:
+    """A spaCy tokenizer with one token per Vietnamese word; whitespace other than one space is a token."""
+
+    def __init__(self, vocab: Vocab):
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        words: list[str] = []
+        spaces: list[bool] = []
+        pos = 0
+        for start, end in word_spans(text):
+            gap = text[pos:start]
+            if gap:
+                if words and gap.startswith(" "):
+                    spaces[-1], gap = True, gap[1:]
+                if gap:
+                    words.append(gap)
+                    spaces.append(False)
+            words.append(text[start:end])
+            spaces.append(False)
+            pos = end
+        if text[pos:]:
+            words.append(text[pos:])
+            spaces.append(False)
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+
+@registry.tokenizers("planparse.UndertheseaTokenizer.v1")
+def create_tokenizer():
+    """For a config: ``[nlp.tokenizer] @tokenizers = "planparse.UndertheseaTokenizer.v1"``."""
+    return lambda nlp: UndertheseaTokenizer(nlp.vocab)
+
+
+def blank() -> Language:
+    """A blank pipeline with the underthesea tokenizer and the planparse component."""
+    import spacy
+
+    nlp = spacy.blank("xx")
+    nlp.tokenizer = UndertheseaTokenizer(nlp.vocab)
+    nlp.add_pipe("planparse")
+    return nlp
+
+
+class PlanparseComponent:
+    """Parses each Doc's text as a plan and labels the spans of its facts."""
+
+    def __init__(self, spans_key: str = SPANS_KEY):
+        self.spans_key = spans_key
+
+    def __call__(self, doc: Doc) -> Doc:
+        try:
+            plan = parse(doc.text)
+        except (EmptyDocumentError, NotAPlanError):
+            doc.spans[self.spans_key] = []
+            return doc
+        doc._.plan = plan
+        doc.spans[self.spans_key] = plan_spans(doc, plan)
+        return doc
+
+
+@Language.factory("planparse", default_config={"spans_key": SPANS_KEY})
+def make_planparse(nlp: Language, name: str, spans_key: str) -> PlanparseComponent:
+    """The ``planparse`` pipeline component."""
+    return PlanparseComponent(spans_key)
+
+
+def facts_spans(plan: Plan) -> Iterator[tuple[Provenance, str]]:
+    """(where, label) for each fact of the plan that has a place in its text."""
+    for objective in plan.objectives:
+        yield objective.provenance, "OBJECTIVE"
+        for q in objective.quantities:
+            yield Provenance(start=q.start, end=q.end, line=objective.provenance.line), "QUANTITY"
+    for a in plan.assignments:
+        yield a.body.provenance, "BODY"
+    for deadline in plan.deadlines:
+        yield deadline.provenance, "DEADLINE"
+    for source in plan.budget_sources:
+        yield source.provenance, "BUDGET"
+    for ref in plan.references:
+        for mention in ref.mentions:
+            yield mention, "REFERENCE"
+
+
+def plan_spans(doc: Doc, plan: Plan) -> list[Span]:
+    """The labelled spans of ``plan``'s facts in ``doc`` (each once, in order)."""
+    to_doc = align(plan.text, doc.text)
+    seen: dict[tuple[int, int, str], Span] = {}
+    for where, label in facts_spans(plan):
+        start, end = to_doc[where.start], to_doc[max(where.end - 1, where.start)] + 1
+        span = doc.char_span(start, end, label=label, alignment_mode="expand")
+        if span is not None:
+            seen.setdefault((span.start, span.end, label), span)
+    return sorted(seen.values(), key=lambda s: (s.start, s.end, s.label_))
+
+
+def align(cleaned: str, raw: str) -> list[int]:
+    """For each offset of ``cleaned``, the offset of the same character in ``raw`` (and one past the end)."""
+    out: list[int] = []
+    j = 0
+    raw_folded = unicodedata.normalize("NFC", raw)
+    same_length = len(raw_folded) == len(raw)
+    text = raw_folded if same_length else raw
+    for ch in cleaned:
+        if ch.isspace():
+            out.append(min(j, len(text)))
+            continue
+        while j < len(text) and (text[j].isspace() or text[j] in _DROPPED and text[j] != ch):
+            j += 1
+        out.append(min(j, len(text) - 1) if text else 0)
+        j += 1
+    out.append(len(text))
+    return out
+
+
+def render(doc: Doc, spans_key: str = SPANS_KEY, jupyter: bool | None = None) -> str | None:
+    """The planparse spans of ``doc`` drawn by displaCy; inline in a notebook, else the HTML."""
+    from spacy import displacy
+
+    options = {"spans_key": spans_key, "colors": _COLOURS}
+    return displacy.render(doc, style="span", options=options, jupyter=jupyter)

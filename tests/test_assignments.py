@@ -1,0 +1,156 @@
+"""Assignments: who leads and who supports, from headings, prose and task tables."""
+
+from __future__ import annotations
+
+import planparse
+
+HEADER = """ỦY BAN NHÂN DÂN
+TỈNH LAI CHÂU
+Số: 12/KH-UBND
+Lai Châu, ngày 08 tháng 9 năm 2023
+KẾ HOẠCH
+Thực hiện chuyển đổi số
+"""
+
+
+def plan_of(body: str) -> planparse.Plan:
+    return planparse.parse(HEADER + body)
+
+
+def pairs(body: str) -> set[tuple[str, str]]:
+    return {(a["body"], a["role"]) for a in plan_of(body).to_facts()["assignments"]}
+
+
+ORGANISATION = """I. NHIỆM VỤ
+1. Nâng cao nhận thức
+- Các cơ quan báo chí tỉnh xây dựng kế hoạch đào tạo.
+- Sở TTTT chủ trì, phối hợp với Sở Nội vụ, Công an tỉnh tổ chức tập huấn.
+II. TỔ CHỨC THỰC HIỆN
+1. Sở Tài chính, Sở KH&ĐT
+Tham mưu bố trí kinh phí; phối hợp với Đài PT-TH tỉnh tuyên truyền.
+2. Các sở: Sở Y tế, Sở Tư pháp
+Chủ trì, phối hợp với các cơ quan, đơn vị liên quan thực hiện.
+3. Đề nghị Ban Tuyên giáo Tỉnh ủy: Chỉ đạo, định hướng thông tin.
+4. Các sở, ban, ngành; UBND các huyện, thành phố
+Báo cáo kết quả về Sở Thông tin và Truyền thông trước ngày 25 tháng 11 hằng năm.
+Nơi nhận:
+- Bộ Thông tin và Truyền thông;
+- Báo Lai Châu;
+- Lưu: VT.
+"""
+
+
+def test_a_heading_naming_several_bodies_assigns_each():
+    found = pairs(ORGANISATION)
+    assert {("Sở Tài chính", "lead"), ("Sở Kế hoạch và Đầu tư", "lead")} <= found
+    assert {("Sở Y tế", "lead"), ("Sở Tư pháp", "lead"), ("Ban Tuyên giáo Tỉnh ủy", "lead")} <= found
+    assert {("Các sở, ban, ngành", "lead"), ("Ủy ban nhân dân các huyện, thành phố", "lead")} <= found
+    assert ("Các sở", "lead") not in found
+
+
+def test_phoi_hop_in_prose_gives_support_and_chu_tri_gives_lead():
+    found = pairs(ORGANISATION)
+    assert {("Sở Thông tin và Truyền thông", "lead"), ("Sở Nội vụ", "support"), ("Công an tỉnh", "support"),
+            ("Đài Phát thanh và Truyền hình Lai Châu", "support")} <= found
+
+
+def test_the_subject_of_a_duty_leads_it():
+    assert ("Các cơ quan báo chí tỉnh", "lead") in pairs(ORGANISATION)
+
+
+def test_recipients_catch_alls_and_bodies_reported_to_are_not_assignees():
+    bodies = {body for body, _ in pairs(ORGANISATION)}
+    assert "Bộ Thông tin và Truyền thông" not in bodies and "Báo Lai Châu" not in bodies
+    assert not any("liên quan" in body for body in bodies)
+    assert ("Sở Thông tin và Truyền thông", "support") not in pairs(ORGANISATION)
+
+
+def test_each_assignment_keeps_its_task_and_where_the_body_is_written():
+    plan = plan_of(ORGANISATION)
+    a = next(a for a in plan.assignments if a.body.name == "Công an tỉnh")
+    assert plan.text[a.body.provenance.start:a.body.provenance.end] == "Công an tỉnh"
+    assert "tổ chức tập huấn" in a.task
+    assert a.task_provenance is not None
+
+
+TABLE = """I. TỔ CHỨC THỰC HIỆN
+Các đơn vị thực hiện theo Phụ lục.
+PHỤ LỤC
+TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành
+1 | Rà soát thủ tục hành chính | Văn phòng UBND tỉnh | Các sở, ban, ngành | Quý II/2024
+2 | Tổ chức Hội thi | Sở Nội vụ | Đài PT-TH tỉnh; Báo Lai Châu; các đơn vị có liên quan | Trước ngày 30/11/2024
+"""
+
+
+def test_a_task_table_gives_chu_tri_and_phoi_hop_columns_with_the_deadline():
+    plan = plan_of(TABLE)
+    found = {(a.body.name, a.role.value, a.task, a.deadline) for a in plan.assignments}
+    assert ("Văn phòng Ủy ban nhân dân tỉnh", "lead", "Rà soát thủ tục hành chính", "Quý II/2024") in found
+    assert ("Các sở, ban, ngành", "support", "Rà soát thủ tục hành chính", "Quý II/2024") in found
+    assert ("Báo Lai Châu", "support", "Tổ chức Hội thi", "Trước ngày 30/11/2024") in found
+    assert ("Đài Phát thanh và Truyền hình Lai Châu", "support", "Tổ chức Hội thi",
+            "Trước ngày 30/11/2024") in found
+    assert not any("liên quan" in name for name, *_ in found)
+
+
+FLATTENED = """I. TỔ CHỨC THỰC HIỆN
+Các đơn vị thực hiện theo Phụ lục.
+PHỤ LỤC
+TT
+|
+Nhiệm vụ
+|
+Chủ trì
+|
+Phối hợp
+|
+Thời gian
+|
+1
+|
+Ứng dụng nền tảng số
+|
+Các cơ quan báo chí tỉnh
+|
+Sở TTTT đôn đốc, theo dõi
+|
+2024-2025
+|
+"""
+
+
+def test_a_flattened_table_cell_names_its_body_before_other_words():
+    found = pairs(FLATTENED)
+    assert found == {("Các cơ quan báo chí tỉnh", "lead"), ("Sở Thông tin và Truyền thông", "support")}
+
+
+def test_a_short_group_takes_the_fullest_form_the_plan_uses():
+    body = """I. TỔ CHỨC THỰC HIỆN
+1. Các cơ quan báo chí tỉnh
+Xây dựng kế hoạch.
+2. Sở Thông tin và Truyền thông
+Chủ trì, phối hợp với các cơ quan báo chí thực hiện.
+"""
+    assert ("Các cơ quan báo chí tỉnh", "support") in pairs(body)
+
+
+def test_a_letter_without_organisation_part_assigns_its_numbered_bodies():
+    body = """Kính gửi:
+- Các sở, ban, ngành cấp tỉnh;
+- Ủy ban nhân dân các huyện.
+Chủ tịch Ủy ban nhân dân tỉnh yêu cầu thực hiện tốt các nội dung sau:
+1. Sở Nông nghiệp và Phát triển nông thôn
+Chủ trì, phối hợp với Sở Tài nguyên và Môi trường theo dõi thời tiết.
+2. Bộ Chỉ huy Quân sự tỉnh, Công an tỉnh
+Bố trí lực lượng cứu hộ.
+"""
+    assert pairs(body) == {("Sở Nông nghiệp và Phát triển nông thôn", "lead"),
+                           ("Sở Tài nguyên và Môi trường", "support"),
+                           ("Bộ Chỉ huy Quân sự tỉnh", "lead"), ("Công an tỉnh", "lead")}
+
+
+def test_a_duty_takes_the_deadline_written_in_it():
+    plan = plan_of(ORGANISATION)
+    a = next(a for a in plan.assignments if a.body.name == "Các sở, ban, ngành")
+    assert a.deadline == "trước ngày 25 tháng 11 hằng năm"
+    assert plan.text[a.deadline_provenance.start:a.deadline_provenance.end] == a.deadline

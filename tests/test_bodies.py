@@ -1,0 +1,123 @@
+"""Bodies: recognised in the text and named in full, with the plan's province resolved."""
+
+from __future__ import annotations
+
+import pytest
+
+from planparse.extract.bodies import BodyReader, province_of
+
+
+def names(text: str, province: str | None = "Lai Châu") -> list[str]:
+    mentions = BodyReader(province).listing(text)
+    assert mentions is not None, text
+    return [m.name for m in mentions]
+
+
+@pytest.mark.parametrize(("written", "full"), [
+    ("Sở TTTT", "Sở Thông tin và Truyền thông"),
+    ("Sở TT&TT", "Sở Thông tin và Truyền thông"),
+    ("Sở KH&ĐT", "Sở Kế hoạch và Đầu tư"),
+    ("Sở VHTT&DL", "Sở Văn hóa, Thể thao và Du lịch"),
+    ("Sở NN&PTNT", "Sở Nông nghiệp và Phát triển nông thôn"),
+    ("Sở KH&CN", "Sở Khoa học và Công nghệ"),
+    ("Phòng TC-KH", "Phòng Tài chính - Kế hoạch"),
+    ("Trung tâm CNTT&TT", "Trung tâm Công nghệ thông tin và Truyền thông"),
+    ("Văn phòng UBND tỉnh", "Văn phòng Ủy ban nhân dân tỉnh"),
+    ("UBND huyện Bố Trạch", "Ủy ban nhân dân huyện Bố Trạch"),
+    ("Ủy ban MTTQ Việt Nam tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"),
+    ("Sở Công thương", "Sở Công Thương"),
+    ("SỞ TÀI CHÍNH", "Sở Tài chính"),
+])
+def test_abbreviations_and_variants_are_written_out(written, full):
+    assert names(written) == [full]
+
+
+@pytest.mark.parametrize(("written", "full"), [
+    ("Đài PT-TH tỉnh", "Đài Phát thanh và Truyền hình Lai Châu"),
+    ("Đài Phát thanh - Truyền hình tỉnh", "Đài Phát thanh và Truyền hình Lai Châu"),
+    ("Báo tỉnh", "Báo Lai Châu"),
+    ("Sở Tài chính tỉnh Lai Châu", "Sở Tài chính"),  # a department: the level is implied
+    ("Công an tỉnh", "Công an tỉnh"),  # a levelled body keeps its unit
+    ("Bộ Chỉ huy Quân sự tỉnh", "Bộ Chỉ huy Quân sự tỉnh"),
+])
+def test_the_province_is_resolved(written, full):
+    assert names(written) == [full]
+
+
+def test_a_press_body_keeps_its_unit_when_the_province_is_unknown():
+    assert names("Đài PT-TH tỉnh", province=None) == ["Đài Phát thanh và Truyền hình tỉnh"]
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("Sở Thông tin và Truyền thông", "Sở Khoa học và Công nghệ"),
+    ("Sở Kế hoạch và Đầu tư", "Sở Tài chính"),
+    ("Sở Tài nguyên và Môi trường", "Sở Nông nghiệp và Môi trường"),
+    ("Sở Lao động - Thương binh và Xã hội", "Sở Nội vụ"),
+    ("Bộ Thông tin và Truyền thông", "Bộ Khoa học và Công nghệ"),
+    ("Ban Tuyên giáo Tỉnh ủy", "Ban Tuyên giáo và Dân vận Tỉnh ủy"),
+    ("Đài PT-TH tỉnh", "Báo và Phát thanh, Truyền hình Lai Châu"),
+])
+def test_merged_bodies_know_what_they_became(old, new):
+    [mention] = BodyReader("Lai Châu").listing(old)
+    assert mention.successor == new
+
+
+@pytest.mark.parametrize("name", ["Sở Nông nghiệp và Môi trường", "Báo và Phát thanh, Truyền hình Tuyên Quang",
+                                  "Sở Tài chính"])
+def test_bodies_named_after_the_mergers_are_current(name):
+    [mention] = BodyReader("Tuyên Quang").listing(name)
+    assert (mention.name, mention.successor) == (name, None)
+
+
+@pytest.mark.parametrize(("written", "groups"), [
+    ("Các sở, ban, ngành; UBND các huyện, thành phố", ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thành phố"]),
+    ("Ủy ban nhân dân các huyện, thị xã, thành phố", ["Ủy ban nhân dân các huyện, thị xã, thành phố"]),
+    ("UBND các xã, phường", ["Ủy ban nhân dân các xã, phường"]),
+    ("Các cơ quan báo chí tỉnh", ["Các cơ quan báo chí tỉnh"]),
+    ("Các doanh nghiệp viễn thông trên địa bàn tỉnh", ["Các doanh nghiệp viễn thông trên địa bàn tỉnh"]),
+])
+def test_collective_bodies(written, groups):
+    mentions = BodyReader("Lai Châu").listing(written)
+    assert [m.name for m in mentions] == groups
+    assert all(m.collective and not m.catchall for m in mentions)
+
+
+@pytest.mark.parametrize("written", ["các cơ quan, đơn vị liên quan", "các đơn vị có liên quan",
+                                     "các cơ quan, đơn vị, địa phương", "các đơn vị trên địa bàn tỉnh"])
+def test_catch_alls_are_not_bodies(written):
+    assert all(m.catchall for m in BodyReader("Lai Châu").listing(written))
+
+
+@pytest.mark.parametrize("text", ["Báo chí tập trung truyền thông", "Ban hành quy chế", "Hội nghị tổng kết",
+                                  "Bộ phận Một cửa", "Tổ chức đào tạo, nâng cao kiến thức"])
+def test_words_that_open_like_a_body_are_not_one(text):
+    assert BodyReader("Lai Châu").run(text, 0) == []
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("phối hợp với Sở Tài nguyên và Môi trường, Đài Khí tượng thủy văn tỉnh theo dõi chặt chẽ",
+     ["Sở Tài nguyên và Môi trường", "Đài Khí tượng thủy văn tỉnh"]),
+    ("phối hợp với Văn phòng Điều phối nông thôn mới huyện tham mưu Ủy ban nhân dân huyện",
+     ["Văn phòng Điều phối nông thôn mới huyện"]),
+    ("phối hợp với Công an tỉnh tổ chức diễn tập", ["Công an tỉnh"]),
+    ("phối hợp với Sở Tài chính bảo đảm dự trữ", ["Sở Tài chính"]),
+])
+def test_a_name_ends_where_the_duty_begins(text, found):
+    start = text.index("với ") + 4
+    assert [m.name for m in BodyReader("Nghệ An").run(text, start, bare=True)] == found
+
+
+def test_word_segmentation_finds_the_end_of_an_unknown_name():
+    text = "phối hợp với Phòng Quản lý Công nghệ thông tin cảnh báo các đơn vị"
+    start = text.index("Phòng")
+    assert [m.name for m in BodyReader(None).run(text, start)] == ["Phòng Quản lý Công nghệ thông tin"]
+    assert [m.name for m in BodyReader(None, segment=False).run(text, start)] == ["Phòng Quản"]
+
+
+@pytest.mark.parametrize(("names_", "province"), [
+    (("Ủy ban nhân dân tỉnh Lai Châu", None), "Lai Châu"),
+    ((None, "Đồng Nai"), "Đồng Nai"),
+    (("Ủy ban nhân dân huyện Cẩm Khê", "Cẩm Khê"), None),
+])
+def test_province_of_the_issuer_or_place(names_, province):
+    assert province_of(*names_) == province
