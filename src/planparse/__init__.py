@@ -6,10 +6,12 @@
 '3414/KH-UBND'
 """
 
+from planparse.comparison import Comparison, compare
 from planparse.errors import (
     EmptyDocumentError,
     FileMissingError,
     InputError,
+    MissingExtraError,
     NotAPlanError,
     PlanparseError,
     TooLargeError,
@@ -40,6 +42,8 @@ __all__ = [
     "parse",
     "parse_file",
     "read",
+    "compare",
+    "Comparison",
     "Plan",
     "DocumentInfo",
     "Reference",
@@ -62,4 +66,5 @@ __all__ = [
     "TooLargeError",
     "EmptyDocumentError",
     "NotAPlanError",
+    "MissingExtraError",
 ]

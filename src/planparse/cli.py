@@ -4,6 +4,7 @@
     planparse facts FILE               the planparse-facts/1 view
     planparse summary PATH...          one line per document (folders are searched)
     planparse schema [-o OUT]          the JSON Schema of a Plan
+    planparse compare FILE... [--reference FILE] [--format table|csv|json|html] [-o OUT]
 """
 
 from __future__ import annotations
@@ -97,6 +98,19 @@ def _cmd_summary(args: argparse.Namespace) -> int:
     return 1 if failed or not done else 0
 
 
+def _cmd_compare(args: argparse.Namespace) -> int:
+    from planparse.comparison import compare
+    from planparse.comparison.report import render
+
+    files = list(documents(args.files))
+    if not files:
+        print("planparse: error: no plan documents found", file=sys.stderr)
+        return 1
+    result = compare([parse_file(f) for f in files], reference=parse_file(args.reference) if args.reference else None)
+    _write(render(result, args.format), args.output)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="planparse", description="Parse Vietnamese administrative plans.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -114,6 +128,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("schema", help="write the JSON Schema of a Plan")
     p.add_argument("-o", "--output", default=str(DEFAULT_SCHEMA), help=f"default: {DEFAULT_SCHEMA}; - for stdout")
     p.set_defaults(run=_cmd_schema)
+    p = sub.add_parser("compare", help="put plans side by side: targets by indicator and year, bodies, budget")
+    p.add_argument("files", nargs="+", metavar="FILE", help="plan documents or folders of them")
+    p.add_argument("--reference", metavar="FILE", help="the plan the others are compared with")
+    p.add_argument("--format", choices=("table", "csv", "json", "html"), default="table")
+    p.add_argument("-o", "--output", help="output file (default: standard output)")
+    p.set_defaults(run=_cmd_compare)
     return parser
 
 

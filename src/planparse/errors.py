@@ -48,3 +48,7 @@ class EmptyDocumentError(InputError):
 
 class NotAPlanError(PlanparseError):
     """The text is readable but is not a Vietnamese administrative document."""
+
+
+class MissingExtraError(PlanparseError):
+    """A feature needs an optional dependency that is not installed (the message names the extra)."""

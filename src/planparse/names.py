@@ -131,3 +131,16 @@ def sentence_case(text: str, keep: tuple[str, ...] = ()) -> str:
     for name in sorted(names, key=len, reverse=True):
         lowered = re.sub(rf"(?<!\w){re.escape(name.lower())}(?!\w)", name, lowered)
     return lowered[:1].upper() + lowered[1:]
+
+
+@cache
+def province_pattern() -> re.Pattern[str]:
+    """Any province's name (before or after the 2025 mergers) as whole words, in any case."""
+    names = sorted((p.name for p in vocab.provinces().values()), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)", re.IGNORECASE)
+
+
+def province_in(text: str | None) -> str | None:
+    """The first province named in ``text``, as the gazetteer writes it (``UBND TỈNH LAI CHÂU`` → ``Lai Châu``)."""
+    m = province_pattern().search(text or "")
+    return place_case(m.group()) if m else None
