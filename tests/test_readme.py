@@ -1,4 +1,4 @@
-"""The README's Python example runs and prints what it says it prints."""
+"""The README's Python examples run and print what they say they print."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ import re
 import pytest
 
 from conftest import ROOT
-
 
 BLOCKS = re.findall(r"```python\n(.*?)```", (ROOT / "README.md").read_text("utf-8"), flags=re.S)
 

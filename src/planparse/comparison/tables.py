@@ -89,11 +89,12 @@ def _stem(plan: Plan) -> str | None:
 def _objectives(plans: list[_Plan], reference: int | None) -> pd.DataFrame:
     """One row per objective of every plan, with its indicator group and headline quantity."""
     items = [(n, p, o) for n, p in enumerate(plans) for o in p.plan.objectives]
+    ids = [_target_id(n, i) for n, p in enumerate(plans) for i in range(len(p.plan.objectives))]
     places = {place for p in plans for place in (p.plan.document.place,) if place}
     groups = align([Target(n, o.horizon, o.indicator or o.text, o.subject) for n, _, o in items], places)
     labels = _group_labels(items, groups, reference)
     rows = []
-    for (n, p, o), group in zip(items, groups):
+    for (_, p, o), group, target in zip(items, groups, ids):
         doc = p.plan.document
         head = headline(o.quantities)
         rows.append({
@@ -114,7 +115,7 @@ def _objectives(plans: list[_Plan], reference: int | None) -> pd.DataFrame:
             "line": o.provenance.line,
             "start": o.provenance.start,
             "end": o.provenance.end,
-            "target": _target_id(n, p.plan.objectives.index(o)),
+            "target": target,
         })
     frame = pd.DataFrame(rows, columns=_OBJECTIVE_COLUMNS)
     frame["horizon"] = frame["horizon"].astype("Int64")
