@@ -109,8 +109,9 @@ def test_aligner_precision_and_recall_on_the_labelled_pairs(corpus_plans):
 
 
 def _labelled_group(by_file: dict[str, pd.DataFrame], target: dict) -> int:
-    """The group of the parsed target closest in words to a labelled one (a labelled target must be found)."""
+    """The group of the parsed target closest in words to a labelled one of its horizon (it must be found)."""
     rows = by_file[target["file"].removeprefix("corpus/")]
+    rows = rows[rows["horizon"] == target["horizon"]]
     overlap = [_word_f1(target["text"], text) for text in rows["text"]]
     best = max(range(len(overlap)), key=overlap.__getitem__)
     assert overlap[best] >= 0.8, f"labelled target no longer parsed: {target}"
@@ -131,7 +132,8 @@ def test_the_labelled_pairs_hold_hard_negatives_and_cross_plan_positives():
     assert len(positives) >= 20 and len(negatives) >= len(positives)
     assert any(p["a"]["file"] != p["b"]["file"] for p in positives)
     assert sum(p["a"]["file"] == p["b"]["file"] for p in negatives) >= 10  # same plan, same subject
-    assert len({(p["a"]["text"], p["b"]["text"]) for p in pairs}) == len(pairs)
+    sides = [tuple((p[side]["file"], p[side]["horizon"], p[side]["text"]) for side in "ab") for p in pairs]
+    assert len(set(sides)) == len(pairs)
 
 
 def test_no_group_holds_two_targets_of_one_plan_for_one_year(corpus_plans):
@@ -257,6 +259,17 @@ def test_subjects_that_differ_lower_the_similarity():
     plain = align.similarities(lists)[0][1]
     assert align.similarities(lists, [["trường"], ["giao dịch"]])[0][1] == pytest.approx(plain / 2)
     assert align.similarities(lists, [["trường"], []])[0][1] == pytest.approx(plain)
+
+
+def test_two_years_of_one_plan_pair_only_when_their_words_repeat():
+    a, b = "trạm y tế khám bệnh bảo hiểm y tế", "trạm y tế chuyển tuyến khám bệnh"
+    sim = align.similarities([align.terms(a), align.terms(b)])[0][1]
+    assert align.THRESHOLD <= sim < align.SAME_PLAN_THRESHOLD
+    one_plan = align.align([align.Target(0, 2025, a), align.Target(0, 2030, b)])
+    two_plans = align.align([align.Target(0, 2025, a), align.Target(1, 2030, b)])
+    assert one_plan[0] != one_plan[1] and two_plans[0] == two_plans[1]
+    repeated = align.align([align.Target(0, 2025, a), align.Target(0, 2030, a)])
+    assert repeated[0] == repeated[1]
 
 
 def test_align_matches_one_to_one_between_two_plans():

@@ -5,8 +5,9 @@ names and numbers dropped, abbreviations expanded, words segmented by underthese
 (``data/indicator_words.tsv``) left out. Two targets are as similar as the TF-IDF cosine of their terms over
 the set compared, so the words every target shares (``cơ quan báo chí`` in a press plan) weigh little.
 Targets are then grouped greedily, most similar pairs first: a group never holds two targets of one plan
-for one horizon (one-to-one matching between any two plans), and two groups join only when their targets
-are similar on average (no chaining through one middling pair).
+for one horizon (one-to-one matching between any two plans), two targets of one plan (for different years)
+are paired only when their words nearly repeat, and two groups join only when their targets are similar on
+average (no chaining through one middling pair).
 """
 
 from __future__ import annotations
@@ -22,7 +23,10 @@ from planparse import vocab
 from planparse.names import expand_abbreviations, province_pattern
 
 THRESHOLD = 0.35
-"""The least similarity at which two targets measure the same thing."""
+"""The least similarity at which two targets of different plans measure the same thing."""
+SAME_PLAN_THRESHOLD = 0.6
+"""The least similarity at which two targets of one plan (for different years) measure the same thing: a plan
+that sets one indicator for several years repeats its words."""
 
 _ASIDE = re.compile(r"\([^()]*\)")
 _WORDY = re.compile(r"[^\W\d_]", re.UNICODE)
@@ -115,7 +119,8 @@ def _dot(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(v * b.get(t, 0.0) for t, v in a.items())
 
 
-def align(targets: Sequence[Target], places: Iterable[str] = (), threshold: float = THRESHOLD) -> list[int]:
+def align(targets: Sequence[Target], places: Iterable[str] = (), threshold: float = THRESHOLD,
+          same_plan: float = SAME_PLAN_THRESHOLD) -> list[int]:
     """The indicator group of every target, groups numbered in order of their first target."""
     places = tuple(places)
     sim = similarities([terms(t.words, places) for t in targets],
@@ -125,7 +130,7 @@ def align(targets: Sequence[Target], places: Iterable[str] = (), threshold: floa
     group = list(range(len(targets)))
     pairs = sorted(
         ((sim[i][j], i, j) for i in range(len(targets)) for j in range(i + 1, len(targets))
-         if slot[i] != slot[j] and sim[i][j] >= threshold),
+         if slot[i] != slot[j] and sim[i][j] >= (threshold if slot[i][0] != slot[j][0] else same_plan)),
         key=lambda p: (-p[0], p[1], p[2]),
     )
     for _, i, j in pairs:
