@@ -180,6 +180,14 @@ def test_budget_sources_side_by_side(shared, corpus_plans):
         assert set(shared.budget_wide.index[shared.budget_wide[label] != ""]) == kinds
 
 
+def test_tasks_with_their_leads(shared, corpus_plans):
+    for label, name in (("Lai Châu", LAI_CHAU.name), ("Đồng Nai", DONG_NAI.name)):
+        mine = shared.tasks[shared.tasks["plan"] == label]
+        tasks = corpus_plans[name].tasks
+        assert mine["task"].tolist() == [t.text for t in tasks]
+        assert [None if pd.isna(x) else x for x in mine["lead"]] == [t.lead for t in tasks]
+
+
 def _with_facts(plan: Plan, assignments: list[dict], deadlines: list[dict]) -> Plan:
     facts = plan.to_facts() | {"assignments": assignments, "deadlines": deadlines}
 

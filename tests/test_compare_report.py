@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from html import escape
 from html.parser import HTMLParser
 
 import pytest
@@ -104,6 +105,12 @@ def test_differences_are_highlighted(shared):
         assert "reference" in cells["Lai Châu"][2]
         assert classes[("Đồng Nai", horizon, group)] in cells["Đồng Nai"][2]
     assert {"missing", "higher"} <= set(classes.values())
+
+
+def test_the_report_lists_every_task_with_its_lead(shared):
+    html = to_html(shared)
+    for row in shared.tasks.itertuples():
+        assert escape(row.task) in html
 
 
 def test_the_report_is_self_contained(shared):

@@ -44,6 +44,7 @@ def to_json(cmp: Comparison) -> str:
         "differences": records(cmp.differences),
         "lacks": records(cmp.lacks),
         "assignments": records(cmp.bodies),
+        "tasks": records(cmp.tasks),
         "deadlines": records(cmp.deadlines),
         "budget_sources": records(cmp.budget),
     }
@@ -116,6 +117,7 @@ def to_html(cmp: Comparison) -> str:
         parts.append(f"<h2>{title}</h2>")
         parts.append(_side_table(frame, cmp.reference if mark else None) if not frame.empty
                      else "<p><small>none found in these plans</small></p>")
+    parts.append(_tasks(cmp))
     parts.append(_sources(cmp))
     parts.append("</body></html>\n")
     return "\n".join(parts)
@@ -203,6 +205,26 @@ def _side_table(frame: pd.DataFrame, reference: str | None) -> str:
         rows.append(f"<tr><td>{escape(str(key))}</td>{''.join(tds)}</tr>")
     rows.append("</tbody></table>")
     return "\n".join(rows)
+
+
+def _tasks(cmp: Comparison) -> str:
+    parts = ["<h2>Tasks and who leads them</h2>"]
+    if cmp.tasks.empty:
+        return parts[0] + "<p><small>none found in these plans</small></p>"
+    for plan, frame in cmp.tasks.groupby("plan", sort=False):
+        rows = "".join(
+            f"<tr><td>{_cell(r.group)}</td><td>{_cell(r.task)}</td><td>{_cell(r.lead)}</td>"
+            f"<td>{_cell(r.support)}</td><td>{_cell(r.timeframe)}</td><td>{r.line}</td></tr>"
+            for r in frame.itertuples())
+        led = int(frame["lead"].notna().sum())
+        parts.append(f"<details><summary>{escape(plan)}: {len(frame)} tasks, {led} with a lead</summary><table>"
+                     "<tr><th>group</th><th>task</th><th>lead</th><th>support</th><th>time</th><th>line</th></tr>"
+                     f"{rows}</table></details>")
+    return "\n".join(parts)
+
+
+def _cell(value: object) -> str:
+    return "" if value is None or pd.isna(value) else escape(str(value))
 
 
 def _sources(cmp: Comparison) -> str:

@@ -31,7 +31,7 @@ class Comparison:
     ``wide`` has one row per (horizon, group, indicator) and one column per plan. ``lacks`` lists, for every
     plan, the rows another plan has and it has not; ``differences`` compares every plan with the reference
     (empty without one). ``bodies``, ``deadlines`` and ``budget`` are tidy; their ``_wide`` forms put the plans
-    side by side.
+    side by side. ``tasks`` lists every task with the body that leads it (as the plan writes it).
     """
 
     plans: tuple[str, ...]
@@ -43,6 +43,7 @@ class Comparison:
     differences: pd.DataFrame
     bodies: pd.DataFrame
     bodies_wide: pd.DataFrame
+    tasks: pd.DataFrame
     deadlines: pd.DataFrame
     deadlines_wide: pd.DataFrame
     budget: pd.DataFrame

@@ -42,6 +42,11 @@ def build(plans: Sequence[Plan], reference: int | None) -> Comparison:
     if not bodies.empty:
         bodies["key"] = [_body_key(b, p) for b, p in zip(bodies["body"], bodies["plan"].map(_places(labelled)))]
     deadlines = _facts_rows(labelled, "deadlines")
+    tasks = pd.DataFrame(
+        [{"plan": p.label, "group": t.group, "task": t.text, "lead": t.lead, "support": t.support,
+          "timeframe": t.timeframe, "line": t.provenance.line} for p in labelled for t in getattr(p.plan, "tasks", [])],
+        columns=["plan", "group", "task", "lead", "support", "timeframe", "line"],
+    )
     budget = pd.DataFrame(
         [{"plan": p.label, "kind": s.kind.value, "text": s.text, "line": s.provenance.line,
           "start": s.provenance.start, "end": s.provenance.end} for p in labelled for s in p.plan.budget_sources],
@@ -57,6 +62,7 @@ def build(plans: Sequence[Plan], reference: int | None) -> Comparison:
         differences=_differences(objectives, ref, [p.label for p in labelled]) if ref else _empty_differences(),
         bodies=bodies,
         bodies_wide=_side_by_side(bodies, "key", "role", [p.label for p in labelled], "body"),
+        tasks=tasks,
         deadlines=deadlines,
         deadlines_wide=_counts(deadlines, "kind", [p.label for p in labelled]),
         budget=budget,
