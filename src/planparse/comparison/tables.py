@@ -35,38 +35,33 @@ class _Plan:
 def build(plans: Sequence[Plan], reference: int | None) -> Comparison:
     """The comparison of ``plans``; ``reference`` is the index of the reference plan among them."""
     labelled = [_Plan(label, plan) for label, plan in zip(plan_labels(plans), plans)]
+    labels = [p.label for p in labelled]
+    ref = labels[reference] if reference is not None else None
     objectives = _objectives(labelled, reference)
-    wide = _wide(objectives, [p.label for p in labelled])
-    ref = labelled[reference].label if reference is not None else None
     bodies = _facts_rows(labelled, "assignments")
     if not bodies.empty:
         bodies["key"] = [_body_key(b, p) for b, p in zip(bodies["body"], bodies["plan"].map(_places(labelled)))]
     deadlines = _facts_rows(labelled, "deadlines")
-    tasks = pd.DataFrame(
-        [{"plan": p.label, "group": t.group, "task": t.text, "lead": t.lead, "support": t.support,
-          "timeframe": t.timeframe, "line": t.provenance.line} for p in labelled for t in getattr(p.plan, "tasks", [])],
-        columns=["plan", "group", "task", "lead", "support", "timeframe", "line"],
-    )
     budget = pd.DataFrame(
         [{"plan": p.label, "kind": s.kind.value, "text": s.text, "line": s.provenance.line,
           "start": s.provenance.start, "end": s.provenance.end} for p in labelled for s in p.plan.budget_sources],
         columns=["plan", "kind", "text", "line", "start", "end"],
     )
     return Comparison(
-        plans=tuple(p.label for p in labelled),
+        plans=tuple(labels),
         files=tuple(p.plan.source.path for p in labelled),
         reference=ref,
         objectives=objectives,
-        wide=wide,
-        lacks=_lacks(objectives, [p.label for p in labelled]),
-        differences=_differences(objectives, ref, [p.label for p in labelled]) if ref else _empty_differences(),
+        wide=_wide(objectives, labels),
+        lacks=_lacks(objectives, labels),
+        differences=_differences(objectives, ref, labels) if ref else _empty_differences(),
         bodies=bodies,
-        bodies_wide=_side_by_side(bodies, "key", "role", [p.label for p in labelled], "body"),
-        tasks=tasks,
+        bodies_wide=_side_by_side(bodies, "key", "role", labels, "body"),
+        tasks=_tasks(labelled),
         deadlines=deadlines,
-        deadlines_wide=_counts(deadlines, "kind", [p.label for p in labelled]),
+        deadlines_wide=_counts(deadlines, "kind", labels),
         budget=budget,
-        budget_wide=_side_by_side(budget, "kind", None, [p.label for p in labelled]),
+        budget_wide=_side_by_side(budget, "kind", None, labels),
     )
 
 
@@ -257,6 +252,15 @@ def _facts_rows(plans: list[_Plan], part: str) -> pd.DataFrame:
     """One row per entry of a part of the facts view (``assignments``, ``deadlines``), with its plan."""
     rows = [{"plan": p.label, **entry} for p in plans for entry in p.plan.to_facts()[part]]
     return pd.DataFrame(rows, columns=list(dict.fromkeys(k for row in rows for k in row)) or ["plan"])
+
+
+def _tasks(plans: list[_Plan]) -> pd.DataFrame:
+    """Every task of every plan, with the body that leads it as the plan writes it."""
+    return pd.DataFrame(
+        [{"plan": p.label, "group": t.group, "task": t.text, "lead": t.lead, "support": t.support,
+          "timeframe": t.timeframe, "line": t.provenance.line} for p in plans for t in p.plan.tasks],
+        columns=["plan", "group", "task", "lead", "support", "timeframe", "line"],
+    )
 
 
 def _places(plans: list[_Plan]) -> dict[str, tuple[str, ...]]:
