@@ -220,10 +220,15 @@ def test_bodies_and_deadlines_come_from_the_facts_view(corpus_plans):
     assert set(cmp.deadlines.columns) >= {"plan", "kind", "text", "month", "day"}
 
 
-def test_nothing_extracted_yet_gives_empty_side_by_sides(shared):
-    if not shared.bodies.empty:
-        pytest.skip("assignments are extracted now")
-    assert shared.bodies_wide.empty and list(shared.bodies_wide.columns) == ["Lai Châu", "Đồng Nai"]
+def test_every_assignment_of_the_press_plans_is_in_the_bodies_side_by_side(shared, corpus_plans):
+    bodies = shared.bodies_wide
+    for label, name in (("Lai Châu", LAI_CHAU.name), ("Đồng Nai", DONG_NAI.name)):
+        facts = corpus_plans[name].to_facts()["assignments"]
+        assert facts
+        for entry in facts:
+            rows = shared.bodies[(shared.bodies["plan"] == label) & (shared.bodies["body"] == entry["body"])]
+            assert entry["role"] in bodies.loc[rows["key"].iloc[0], label].split(", ")
+    assert (bodies.loc["Sở Thông tin và Truyền thông"].str.contains("lead")).all()  # both plans' lead office
 
 
 def test_without_pandas_compare_says_which_extra_to_install(monkeypatch):

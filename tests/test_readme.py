@@ -1,4 +1,4 @@
-"""The README's Python examples run and print what they say they print."""
+"""The README's Python example runs and prints what it says it prints."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import re
 import pytest
 
 from conftest import ROOT
+
 
 BLOCKS = re.findall(r"```python\n(.*?)```", (ROOT / "README.md").read_text("utf-8"), flags=re.S)
 

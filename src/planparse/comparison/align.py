@@ -46,6 +46,7 @@ class Target:
 @dataclass(frozen=True)
 class _Words:
     dropped: frozenset[str]
+    stop: frozenset[str]
     canonical: dict[str, str]
 
 
@@ -57,8 +58,14 @@ def _words() -> _Words:
             raise ValueError(f"data/indicator_words.tsv: bad row {row}")
     return _Words(
         dropped=frozenset(r["word"].casefold() for r in rows if r["kind"] != "synonym"),
+        stop=frozenset(r["word"].casefold() for r in rows if r["kind"] == "stop"),
         canonical={r["word"].casefold(): r["canonical"].casefold() for r in rows if r["kind"] == "synonym"},
     )
+
+
+def stop_words() -> frozenset[str]:
+    """The function words of ``data/indicator_words.tsv`` (``các``, ``của`` …), lower case."""
+    return _words().stop
 
 
 @cache

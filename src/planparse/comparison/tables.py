@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from planparse import vocab
-from planparse.comparison.align import Target, align
+from planparse.comparison.align import Target, align, stop_words
 from planparse.comparison.result import Comparison, Status
 from planparse.model import Objective, Plan, Quantity
 from planparse.names import province_in
@@ -40,7 +40,10 @@ def build(plans: Sequence[Plan], reference: int | None) -> Comparison:
     objectives = _objectives(labelled, reference)
     bodies = _facts_rows(labelled, "assignments")
     if not bodies.empty:
-        bodies["key"] = [_body_key(b, p) for b, p in zip(bodies["body"], bodies["plan"].map(_places(labelled)))]
+        names = [_without_place(b, p) for b, p in zip(bodies["body"], bodies["plan"].map(_places(labelled)))]
+        keys = [" ".join(w for w in name.casefold().split() if w not in stop_words()) for name in names]
+        first = dict(reversed(list(zip(keys, names))))
+        bodies["key"] = [first[k] for k in keys]
     deadlines = _facts_rows(labelled, "deadlines")
     budget = pd.DataFrame(
         [{"plan": p.label, "kind": s.kind.value, "text": s.text, "line": s.provenance.line,
@@ -268,8 +271,9 @@ def _places(plans: list[_Plan]) -> dict[str, tuple[str, ...]]:
             for p in plans}
 
 
-def _body_key(body: str, places: tuple[str, ...]) -> str:
-    """A body's name without its plan's own place at its end, so that each province's office of a kind meet."""
+def _without_place(body: str, places: tuple[str, ...]) -> str:
+    """A body's name without its plan's own place at its end, so that each province's office of a kind meet
+    (the key then also leaves out ``các``, ``của`` and the other stop words)."""
     for place in places:
         if body.casefold().endswith(" " + place.casefold()):
             body = body[: -len(place) - 1]
