@@ -18,7 +18,7 @@ from pathlib import Path
 from planparse.errors import PlanparseError
 from planparse.model import Plan, SectionKind
 from planparse.pipeline import parse_file
-from planparse.read import TEXT_SUFFIXES
+from planparse.read import SUFFIXES
 
 DEFAULT_SCHEMA = Path("schemas/plan.schema.json")
 HEADINGS = {SectionKind.ARTICLE, SectionKind.ROMAN, SectionKind.ARABIC, SectionKind.DECIMAL, SectionKind.CAPS}
@@ -45,7 +45,7 @@ def documents(paths: Sequence[str]) -> Iterator[Path]:
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
                               and p.suffix and not p.name.endswith(".facts.json"))
         else:
             yield path

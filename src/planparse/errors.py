@@ -38,12 +38,32 @@ class UndecodableError(InputError):
     """The bytes are binary or in an encoding planparse cannot decode."""
 
 
+class LegacyEncodingError(UndecodableError):
+    """The text is in a legacy Vietnamese encoding (TCVN3, VNI) that cannot be converted with certainty."""
+
+
+class CorruptFileError(InputError):
+    """The file is truncated or damaged, or its content is not what its name says."""
+
+
+class EncryptedError(InputError):
+    """The file is protected by a password."""
+
+
+class NeedsOCRError(InputError):
+    """The PDF has pages but no text layer (a scan): it needs OCR first."""
+
+
 class TooLargeError(InputError):
     """The file is far larger than any plan."""
 
 
 class EmptyDocumentError(InputError):
     """The document holds no text."""
+
+
+class MissingDependencyError(PlanparseError):
+    """Reading this format needs an optional extra that is not installed."""
 
 
 class NotAPlanError(PlanparseError):

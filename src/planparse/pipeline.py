@@ -16,7 +16,7 @@ from planparse.extract.references import extract_references
 from planparse.extract.tables import find_tables
 from planparse.model import Plan, SourceInfo
 from planparse.outline import build_outline
-from planparse.read import read
+from planparse.read import Source, read
 
 # letters only Vietnamese writes: a text without any is not a Vietnamese document
 _VIETNAMESE = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ]")
@@ -58,6 +58,25 @@ def parse_file(path: str | Path) -> Plan:
     """Read and parse a plan document; every error names the file."""
     src = read(path)
     try:
-        return parse(src.text, src.info)
+        plan = parse(src.text, src.info)
     except PlanparseError as exc:
         raise exc.with_path(path) from None
+    return with_pages(plan, src) if src.pages else plan
+
+
+def with_pages(plan: Plan, src: Source) -> Plan:
+    """The plan with every provenance given the page of its source line."""
+
+    def fill(node: object) -> None:
+        if isinstance(node, dict):
+            if "line" in node and "page" in node:
+                node["page"] = src.page_of(node["line"])
+            for value in node.values():
+                fill(value)
+        elif isinstance(node, list):
+            for value in node:
+                fill(value)
+
+    data = plan.model_dump()
+    fill(data)
+    return Plan.model_validate(data)

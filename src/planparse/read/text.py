@@ -1,15 +1,14 @@
-"""Plain text and markdown: detect the encoding (UTF-8 with or without BOM, UTF-16)."""
+"""Plain text and markdown: detect the encoding (UTF-8 with or without BOM, UTF-16, legacy 8-bit)."""
 
 from __future__ import annotations
 
 import codecs
 from pathlib import Path
 
-from planparse.errors import TooLargeError, UndecodableError
+from planparse.errors import UndecodableError
 from planparse.model import SourceInfo
 from planparse.read import Source
-
-MAX_BYTES = 50 * 1024 * 1024  # far larger than any plan; a guard against mistakes
+from planparse.read.legacy import looks_legacy
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -23,7 +22,13 @@ def decode(data: bytes) -> tuple[str, str]:
         return _strict(data, utf16), utf16
     if b"\x00" in data:
         raise UndecodableError("binary data (NUL bytes), not a text document")
-    return _strict(data, "utf-8"), "utf-8"
+    try:
+        return _strict(data, "utf-8"), "utf-8"
+    except UndecodableError:
+        eight_bit = data.decode("cp1252", errors="replace")
+        if looks_legacy(eight_bit):
+            return eight_bit, "windows-1252"  # TCVN3 or VNI: read() converts it or says why not
+        raise
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -55,9 +60,6 @@ def _strict(data: bytes, encoding: str) -> str:
 
 def read_text(path: Path, fmt: str) -> Source:
     """Read a text or markdown file."""
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise TooLargeError(f"file of {size:,} bytes is far larger than any plan", path)
     try:
         text, encoding = decode(path.read_bytes())
     except UndecodableError as exc:

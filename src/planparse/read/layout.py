@@ -1,0 +1,42 @@
+"""What every structured reader writes the same way: tables as pipe tables, two columns as ``left | right`` rows.
+
+A table becomes a markdown pipe table: the header row, a ``|---|`` separator,
+one line per row; a cell's own line breaks are joined with a space and a ``|``
+inside a cell is written ``\\|``. Two columns set side by side (the header of
+the genre, the signature block) become ``left | right`` rows, which
+``clean.unfold_columns`` turns into the left column's lines then the right's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+
+def cell_text(text: str | None) -> str:
+    """A table cell on one line, with ``|`` escaped."""
+    return " ".join((text or "").split()).replace("|", "\\|")
+
+
+def pipe_table(rows: Sequence[Sequence[str | None]]) -> list[str]:
+    """The lines of a pipe table; the first row is the header. Rows with no text are dropped."""
+    cells = [[cell_text(c) for c in row] for row in rows]
+    cells = [row for row in cells if any(row)]
+    if not cells:
+        return []
+    width = max(len(row) for row in cells)
+    lines = ["| " + " | ".join(row + [""] * (width - len(row))) + " |" for row in cells]
+    return [lines[0], "|" + "---|" * width, *lines[1:]]
+
+
+def column_rows(left: Sequence[str], right: Sequence[str]) -> list[str]:
+    """Two columns of lines side by side as ``left | right`` rows (blank lines dropped)."""
+    left = [line.strip() for line in left if line.strip()]
+    right = [line.strip() for line in right if line.strip()]
+    if not right:
+        return left
+    if not left:
+        return right
+    height = max(len(left), len(right))
+    left += [""] * (height - len(left))
+    right += [""] * (height - len(right))
+    return [f"{a} | {b}".strip() for a, b in zip(left, right)]

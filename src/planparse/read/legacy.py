@@ -1,0 +1,120 @@
+"""Text in the legacy Vietnamese 8-bit encodings TCVN3 (ABC) and VNI: recognised and converted to Unicode.
+
+Such text arrives as Latin-1 look-alikes (``KÕ ho¹ch`` in TCVN3, ``Keá hoaïch`` in
+VNI): from an 8-bit text file, or from a DOCX or HTML file whose font did the
+Vietnamese. Both conversions are tried; the one whose words are Vietnamese
+syllables wins when the choice is clear, else the reader says it cannot tell.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+from planparse import vocab
+from planparse.errors import LegacyEncodingError
+
+_BEYOND_LATIN1 = re.compile(r"[\u0100-\u01b0\u1ea0-\u1ef9]")  # ă đ ĩ ũ ơ ư and the toned letters Latin-1 lacks
+_LATIN1_HIGH = re.compile(r"[\xa1-\xff]")
+_WORD = re.compile(r"\w+")
+_TONES = dict.fromkeys(map(ord, "\u0300\u0301\u0303\u0309\u0323"))
+SAMPLE = 50_000
+CERTAIN, PLAUSIBLE = 0.9, 0.5  # shares of words that are syllables
+
+
+@cache
+def _tcvn3() -> dict[int, str]:
+    return {int(r["byte"], 16): r["letter"] for r in vocab.table("legacy_tcvn3", ("byte", "letter"))}
+
+
+@cache
+def _vni() -> tuple[re.Pattern[str], dict[str, str]]:
+    letters = {r["written"]: r["letter"] for r in vocab.table("legacy_vni", ("written", "letter"))}
+    pattern = re.compile("|".join(map(re.escape, sorted(letters, key=len, reverse=True))))
+    return pattern, letters
+
+
+@cache
+def _syllable() -> re.Pattern[str]:
+    parts: dict[str, list[str]] = {"onset": [], "vowel": [], "coda": []}
+    for row in vocab.table("syllables", ("part", "letters")):
+        parts[row["part"]].append(row["letters"])
+    alt = {k: "|".join(sorted(v, key=len, reverse=True)) for k, v in parts.items()}
+    return re.compile(f"(?:{alt['onset']})?(?:{alt['vowel']})(?:{alt['coda']})?")
+
+
+def from_tcvn3(text: str) -> str:
+    """TCVN3 to Unicode; words of a line set in capitals (``.VnTimeH``) get their capitals back."""
+    return _recapitalise(text.translate(_tcvn3()))
+
+
+def from_vni(text: str) -> str:
+    """VNI to Unicode."""
+    pattern, letters = _vni()
+    return pattern.sub(lambda m: letters[m.group()], text)
+
+
+CONVERTERS = {"TCVN3": from_tcvn3, "VNI": from_vni}
+
+
+def _recapitalise(text: str) -> str:
+    """``KÕ HO¹CH`` reads ``Kế HOạCH``: a word whose plain letters are capitals is all capitals
+    when it has two plain capitals or stands beside a word that has."""
+
+    def caps(word: str) -> bool:
+        plain = [ch for ch in word if ch.isascii() and ch.isalpha()]
+        return len(plain) >= 2 and all(ch.isupper() for ch in plain)
+
+    def fix(line: str) -> str:
+        words = list(_WORD.finditer(line))
+        out, last = [], 0
+        for i, m in enumerate(words):
+            word = m.group()
+            plain = [ch for ch in word if ch.isascii() and ch.isalpha()]
+            near = any(caps(words[j].group()) for j in (i - 1, i + 1) if 0 <= j < len(words))
+            if plain and all(ch.isupper() for ch in plain) and (caps(word) or near):
+                word = word.upper()
+            out.append(line[last:m.start()] + word)
+            last = m.end()
+        return "".join(out) + line[last:]
+
+    return "\n".join(fix(line) for line in text.split("\n"))
+
+
+def syllable_share(text: str) -> float:
+    """The share of the words with letters beyond ASCII that are Vietnamese syllables."""
+    words = [w.casefold() for w in _WORD.findall(text) if not w.isascii() and not w.isdigit()]
+    if not words:
+        return 0.0
+    syllable = _syllable()
+    plain = (unicodedata.normalize("NFC", unicodedata.normalize("NFD", w).translate(_TONES)) for w in words)
+    return sum(1 for w in plain if syllable.fullmatch(w)) / len(words)
+
+
+def looks_legacy(text: str) -> bool:
+    """Many Latin-1 letters, hardly any of the letters only Vietnamese Unicode text has."""
+    sample = text[:SAMPLE]
+    high = len(_LATIN1_HIGH.findall(sample))
+    return high >= 20 and len(_BEYOND_LATIN1.findall(sample)) < 0.05 * high
+
+
+def convert(text: str) -> tuple[str, str | None]:
+    """The text in Unicode and the legacy encoding it was in (``None`` if it was not).
+
+    Raises :class:`LegacyEncodingError` when the text is in TCVN3 or VNI but the
+    two conversions cannot be told apart with certainty.
+    """
+    if not looks_legacy(text):
+        return text, None
+    scores = {name: syllable_share(conv(text[:SAMPLE])) for name, conv in CONVERTERS.items()}
+    (best, top), (_, second) = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
+    if top < PLAUSIBLE:
+        return text, None  # Latin-1 text of another language: not ours to convert
+    if top >= CERTAIN and second < PLAUSIBLE:
+        return CONVERTERS[best](text), best
+    found = ", ".join(f"{name} {score:.0%}" for name, score in scores.items())
+    raise LegacyEncodingError(
+        f"the text looks like a legacy Vietnamese encoding (TCVN3 or VNI) but converting it is uncertain"
+        f" (words read as Vietnamese: {found}); convert the file to Unicode (e.g. with UniKey) and try again"
+    )

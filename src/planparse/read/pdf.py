@@ -1,0 +1,252 @@
+"""PDF with a text layer, through pdfplumber: lines in reading order, each with its page.
+
+- words are grouped into lines by position; a line with a wide gap is two
+  columns (the header, the signature block) and becomes ``left | right`` rows;
+- running headers and footers (a line at the top or bottom of a page that
+  recurs on other pages, digits aside) and page numbers are dropped;
+- a line is joined to the next when the next line's first word would not have
+  fitted on it: a wrap, not a break the author made;
+- ruled tables found by pdfplumber's table finder become pipe tables; a table
+  continued on the next page is one table.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from planparse.clean import normalize_line, starts_block
+from planparse.genre import is_caps
+from planparse.errors import CorruptFileError, EmptyDocumentError, EncryptedError, NeedsOCRError
+from planparse.model import SourceInfo
+from planparse.read import Source
+from planparse.read.layout import column_rows, pipe_table
+
+_PAGE_NUMBER = re.compile(r"[-–—\s]*(?:(?:trang|page)\s*)?\d{1,4}(?:\s*(?:/|of|trên)\s*\d{1,4})?[-–—\s]*",
+                          re.IGNORECASE)
+MARGIN = 0.1  # the top and bottom tenth of a page hold running headers and footers
+COLUMN_GAP = 1.5  # a gap this many font sizes wide parts two columns
+
+
+@dataclass
+class _Line:
+    page: int
+    top: float
+    bottom: float
+    words: list[dict]
+    segments: list[list[dict]] = field(default_factory=list)
+
+    @property
+    def x0(self) -> float:
+        return self.words[0]["x0"]
+
+    @property
+    def x1(self) -> float:
+        return self.words[-1]["x1"]
+
+    def text(self, words: list[dict] | None = None) -> str:
+        return " ".join(w["text"] for w in (words or self.words))
+
+
+@dataclass
+class _Table:
+    page: int
+    top: float
+    rows: list[list[str | None]]
+
+
+def read_pdf(path: Path) -> Source:
+    """Read a PDF file; raise a typed error for an encrypted, damaged or scanned one."""
+    import pdfplumber
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    _check_complete(path)
+    try:
+        with pdfplumber.open(path) as pdf:
+            pages = [_page_items(page, number) for number, page in enumerate(pdf.pages, start=1)]
+            has_images = any(page.images for page in pdf.pages)
+    except PdfminerException as exc:
+        raise _pdfminer_error(exc) from None
+    if not any(pages):
+        if has_images:
+            raise NeedsOCRError("the PDF has no text layer (a scanned image?); run OCR on it first, e.g. ocrmypdf")
+        raise EmptyDocumentError("the PDF holds no text")
+    lines = _assemble(pages)
+    return Source("\n".join(text for text, _ in lines), SourceInfo(path=str(path), format="pdf"),
+                  pages=tuple(page for _, page in lines))
+
+
+def _check_complete(path: Path) -> None:
+    with path.open("rb") as f:
+        f.seek(max(0, path.stat().st_size - 2048))
+        tail = f.read()
+    if b"%%EOF" not in tail:
+        raise CorruptFileError("the PDF is truncated (it has no end-of-file marker)")
+
+
+def _pdfminer_error(exc: Exception) -> Exception:
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+    if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
+        return EncryptedError("the PDF is encrypted with a password; save an unprotected copy")
+    return CorruptFileError(f"the PDF is damaged ({type(cause).__name__}: {cause})")
+
+
+def _page_items(page, number: int) -> list[_Line | _Table]:
+    """The lines and tables of one page, top to bottom."""
+    page = page.dedupe_chars()
+    tables = page.find_tables()
+    boxes = [t.bbox for t in tables]
+
+    def in_table(w: dict) -> bool:
+        cx, cy = (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2
+        return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+
+    words = [w for w in page.extract_words(extra_attrs=["size"]) if not in_table(w)]
+    items: list[_Line | _Table] = _lines(words, number)
+    items += [_Table(number, t.bbox[1], t.extract()) for t in tables]
+    items.sort(key=lambda item: item.top)
+    return _strip_margins(items, page.height)
+
+
+def _lines(words: list[dict], page: int) -> list[_Line]:
+    lines: list[_Line] = []
+    for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        line = lines[-1] if lines else None
+        if line and abs(w["top"] - line.top) <= 0.4 * w["size"]:
+            line.words.append(w)
+            line.bottom = max(line.bottom, w["bottom"])
+        else:
+            lines.append(_Line(page, w["top"], w["bottom"], [w]))
+    for line in lines:
+        line.words.sort(key=lambda w: w["x0"])
+    return lines
+
+
+def _segments(line: _Line, mid: float) -> list[list[dict]]:
+    """The line cut at a wide gap across the middle of the page: two columns side by side."""
+    for k, (prev, w) in enumerate(zip(line.words, line.words[1:]), start=1):
+        if w["x0"] - prev["x1"] > COLUMN_GAP * w["size"] and prev["x1"] < mid < w["x0"]:
+            return [line.words[:k], line.words[k:]]
+    return [line.words]
+
+
+def _strip_margins(items: list[_Line | _Table], height: float) -> list[_Line | _Table]:
+    """Drop page numbers in the margins; keep the other margin lines for :func:`_running`."""
+    return [item for item in items if not (isinstance(item, _Line) and _in_margin(item, height)
+                                           and _PAGE_NUMBER.fullmatch(item.text()))]
+
+
+def _in_margin(line: _Line, height: float) -> bool:
+    return line.bottom < MARGIN * height or line.top > (1 - MARGIN) * height
+
+
+def _running(pages: list[list[_Line | _Table]]) -> set[tuple[str, int, int]]:
+    """Texts (digits aside) of the first and last lines of pages that recur on other pages."""
+    seen: dict[tuple[str, int, int], set[int]] = {}
+    for number, items in enumerate(pages):
+        ends = [item for item in (items[:1] + items[-1:]) if isinstance(item, _Line)]
+        for line in ends:
+            seen.setdefault(_key(line), set()).add(number)
+    return {key for key, on in seen.items() if len(on) >= max(2, (len(pages) - 1) // 2)}
+
+
+def _key(line: _Line) -> tuple[str, int, int]:
+    """What recurs on every page: the text (digits aside), the position and the font size."""
+    return re.sub(r"\d+", "#", line.text()), round(line.top / 4), round(line.words[0]["size"])
+
+
+def _assemble(pages: list[list[_Line | _Table]]) -> list[tuple[str, int]]:
+    running = _running(pages)
+    items = [item for items in pages for k, item in enumerate(items)
+             if not (isinstance(item, _Line) and k in (0, len(items) - 1) and _key(item) in running)]
+    lines = [item for item in items if isinstance(item, _Line)]
+    right_edge = max((line.x1 for line in lines), default=0.0)
+    mid = (min((line.x0 for line in lines), default=0.0) + right_edge) / 2
+    for line in lines:
+        line.segments = _segments(line, mid)
+    pitch = _line_pitch(lines, right_edge)
+    out: list[tuple[str, int]] = []
+    k = 0
+    while k < len(items):
+        item = items[k]
+        if isinstance(item, _Table):
+            rows = list(item.rows)
+            while k + 1 < len(items) and _continues_table(item, items[k + 1]):
+                k += 1
+                more = items[k].rows
+                rows += more[1:] if more and more[0] == item.rows[0] else more
+            out += [(line, item.page) for line in pipe_table(rows)]
+            k += 1
+            continue
+        run = _column_run(items, k, mid)
+        if run:
+            left = [line.text(line.segments[0]) for line in run if _side(line, mid) in ("left", "both")]
+            right = [line.text(line.segments[-1]) for line in run if _side(line, mid) in ("right", "both")]
+            out += [(row, run[0].page) for row in column_rows(left, right)]
+            k += len(run)
+            continue
+        text, page = item.text(), item.page
+        while k + 1 < len(items) and _wraps(item, items[k + 1], right_edge, pitch):
+            k += 1
+            item = items[k]
+            text += " " + item.text()
+        out.append((text, page))
+        k += 1
+    return out
+
+
+def _line_pitch(lines: list[_Line], right_edge: float) -> float:
+    """The distance from line to line inside a paragraph: the shorter distances below lines that run
+    to the right edge (the longer ones are paragraphs that happen to fill their line)."""
+    pairs = [(a, b) for a, b in zip(lines, lines[1:]) if a.page == b.page and b.top > a.top]
+    full = [b.top - a.top for a, b in pairs if a.x1 > right_edge - 2 * a.words[-1]["size"]]
+    pitches = sorted(full or [b.top - a.top for a, b in pairs])
+    return pitches[len(pitches) // 10] if pitches else 0.0
+
+
+def _continues_table(table: _Table, nxt: _Line | _Table) -> bool:
+    """A table at the top of the next page with as many columns goes on with the one before."""
+    return (isinstance(nxt, _Table) and nxt.page == table.page + 1 and bool(nxt.rows) and bool(table.rows)
+            and len(nxt.rows[0]) == len(table.rows[0]))
+
+
+def _side(line: _Line, mid: float) -> str:
+    if len(line.segments) == 2:
+        return "both"
+    if line.x1 < mid:
+        return "left"
+    if line.x0 > mid:
+        return "right"
+    return "across"
+
+
+def _column_run(items: list[_Line | _Table], k: int, mid: float) -> list[_Line]:
+    """The run of lines from ``k`` set in two columns (no blank line between), if one of them has both."""
+    run: list[_Line] = []
+    for item in items[k:]:
+        if not isinstance(item, _Line) or len(item.segments) > 2 or _side(item, mid) == "across":
+            break
+        if run and (item.page != run[-1].page or item.top - run[-1].bottom > run[-1].bottom - run[-1].top):
+            break
+        run.append(item)
+    return run if any(_side(line, mid) == "both" for line in run) else []
+
+
+def _wraps(line: _Line | _Table, nxt: _Line | _Table, right_edge: float, pitch: float) -> bool:
+    """``nxt`` goes on with ``line``: no paragraph spacing between them, its first word would not have
+    fitted at the end of ``line``, it does not start a block (a label, a bullet, a table row) and
+    ``line`` is not a heading in capitals."""
+    if not (isinstance(line, _Line) and isinstance(nxt, _Line)) or nxt.page != line.page:
+        return False
+    size = nxt.words[0]["size"]
+    if len(line.segments) > 1 or len(nxt.segments) > 1 or nxt.top - line.top > pitch + 0.15 * size:
+        return False
+    first = nxt.words[0]
+    if line.x1 + 0.25 * size + (first["x1"] - first["x0"]) <= right_edge:
+        return False
+    if is_caps(normalize_line(line.text())) and any(ch.islower() for ch in first["text"]):
+        return False  # a heading in capitals ends before a word in lower case
+    return not starts_block(normalize_line(nxt.text()))

@@ -1,0 +1,76 @@
+"""Format detection by content: the magic bytes decide, the file name only breaks ties."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from planparse.errors import CorruptFileError, EncryptedError, UnsupportedFormatError
+
+TEXT_SUFFIXES = {".txt": "text", ".text": "text", "": "text", ".md": "markdown", ".markdown": "markdown"}
+DOCUMENT_SUFFIXES = {".pdf": "pdf", ".docx": "docx", ".html": "html", ".htm": "html", ".xhtml": "html"}
+SUFFIXES = {**TEXT_SUFFIXES, **DOCUMENT_SUFFIXES}
+
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003, and Office files protected by a password
+_FOREIGN = {  # other things people save with a plan's name
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"II*\x00": "a TIFF image",
+    b"MM\x00*": "a TIFF image",
+    b"{\\rtf": "an RTF document",
+    b"\x1f\x8b": "a gzip archive",
+    b"Rar!": "a RAR archive",
+    b"7z\xbc\xaf": "a 7-Zip archive",
+    b"%!PS": "a PostScript file",
+}
+_HTML_STARTS = (b"<!doctype html", b"<html", b"<?xml", b"<head", b"<body", b"<meta", b"<div", b"<p>", b"<table")
+
+
+def sniff(path: Path) -> str:
+    """The format of ``path``: ``pdf``, ``docx``, ``html``, ``text`` or ``markdown``.
+
+    Raises a typed error for what planparse cannot read, saying what the file is.
+    """
+    with path.open("rb") as f:
+        head = f.read(8192)
+    suffix = path.suffix.lower()
+    if b"%PDF-" in head[:1024]:
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return _zip_kind(path, suffix)
+    if head.startswith(_OLE):
+        if "EncryptedPackage".encode("utf-16-le") in path.read_bytes():
+            raise EncryptedError("the Word file is protected by a password; save an unprotected copy")
+        raise UnsupportedFormatError("a Word 97-2003 (.doc) or other OLE file; save it as .docx or PDF")
+    for magic, what in _FOREIGN.items():
+        if head.startswith(magic):
+            hint = "; run OCR on it first" if "image" in what else ""
+            raise UnsupportedFormatError(f"{what}, not a document planparse reads{hint}")
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if start.startswith(_HTML_STARTS) and (start.startswith(b"<!doctype html") or b"<html" in head.lower()
+                                           or DOCUMENT_SUFFIXES.get(suffix) == "html"):
+        return "html"
+    fmt = SUFFIXES.get(suffix)
+    if fmt in ("pdf", "docx"):
+        raise CorruptFileError(f"the file is named {suffix} but is not a {fmt.upper()} file (its signature is missing)")
+    if fmt is None:
+        known = ", ".join(sorted(s for s in SUFFIXES if s))
+        raise UnsupportedFormatError(f"unsupported file type {suffix!r} (planparse reads {known})")
+    return fmt
+
+
+def _zip_kind(path: Path, suffix: str) -> str:
+    try:
+        with zipfile.ZipFile(path) as z:
+            names = set(z.namelist())
+    except (zipfile.BadZipFile, OSError):
+        if suffix == ".docx":
+            return "docx"  # the DOCX reader names the damage
+        raise CorruptFileError("a damaged ZIP archive") from None
+    if "word/document.xml" in names:
+        return "docx"
+    kinds = {"xl/workbook.xml": "an Excel workbook", "ppt/presentation.xml": "a PowerPoint presentation",
+             "content.xml": "an OpenDocument file (save it as .docx or PDF)"}
+    what = next((w for n, w in kinds.items() if n in names), "a ZIP archive")
+    raise UnsupportedFormatError(f"{what}, not a document planparse reads")
