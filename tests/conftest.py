@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import importlib.util
+import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
+SCORER = Path(os.environ.get("PLANPARSE_SCORER", ROOT.parent / "shared" / "eval" / "score.py"))
 SHARED_PLANS = ("lai-chau-3414-kh-ubnd-2023.txt", "dong-nai-2023-ke-hoach-chuyen-doi-so-bao-chi.md")
 
 
@@ -20,3 +23,32 @@ def corpus_documents() -> list[Path]:
 @pytest.fixture
 def corpus_dir() -> Path:
     return CORPUS
+
+
+@pytest.fixture(scope="session")
+def corpus_as(tmp_path_factory):
+    """``corpus_as(fmt)``: every corpus plan written as a ``pdf``, ``docx`` or ``html`` file (made once)."""
+    import formats
+
+    made: dict[str, dict[Path, Path]] = {}
+
+    def make(fmt: str) -> dict[Path, Path]:
+        if fmt not in made:
+            folder = tmp_path_factory.mktemp(fmt)
+            write = getattr(formats, f"write_{fmt}")
+            made[fmt] = {doc: write(doc.read_text("utf-8"), folder / f"{doc.stem}.{fmt}")
+                         for doc in corpus_documents()}
+        return made[fmt]
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def scorer():
+    """The shared accuracy scorer (shared/eval/score.py) as a module."""
+    if not SCORER.exists():
+        pytest.skip(f"the shared scorer is not at {SCORER} (set PLANPARSE_SCORER)")
+    spec = importlib.util.spec_from_file_location("planparse_scorer", SCORER)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

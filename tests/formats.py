@@ -172,7 +172,7 @@ def write_pdf(text: str, path: Path, running_header: bool = True) -> Path:
         if block.kind == "columns":
             pdf.set_font("body", "B", 10)
             half = 0.46 * width
-            for a, b in zip(*_padded(block.left, block.right)):
+            for a, b in zip(*_padded(block.left, block.right), strict=True):
                 x = pdf.l_margin
                 pdf.cell(half, 5.5, _fit(pdf, a, half), align="C")
                 pdf.set_x(x + width - half)
@@ -286,7 +286,7 @@ def write_docx(text: str, path: Path) -> Path:
             add_runs(paragraph, numbered(paragraph, block.text))
         elif block.kind == "columns":
             table = document.add_table(rows=1, cols=2)
-            for cell, lines in zip(table.rows[0].cells, (block.left, block.right)):
+            for cell, lines in zip(table.rows[0].cells, (block.left, block.right), strict=True):
                 cell.paragraphs[0].text = plain(lines[0]) if lines else ""
                 for line in lines[1:]:
                     cell.add_paragraph(plain(line))
@@ -294,8 +294,8 @@ def write_docx(text: str, path: Path) -> Path:
             ncols = max(len(r) for r in block.rows)
             table = document.add_table(rows=len(block.rows), cols=ncols)
             table.style = "Table Grid"
-            for r, row in zip(table.rows, block.rows):
-                for cell, value in zip(r.cells, row):
+            for r, row in zip(table.rows, block.rows, strict=True):
+                for cell, value in zip(r.cells, row, strict=False):
                     cell.text = value
     document.save(str(path))
     return path

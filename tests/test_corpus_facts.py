@@ -2,27 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import os
-from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SHARED_PLANS, corpus_documents
+from conftest import SHARED_PLANS, corpus_documents
 from planparse import parse_file
-
-SCORER = Path(os.environ.get("PLANPARSE_SCORER", ROOT.parent / "shared" / "eval" / "score.py"))
-
-
-@pytest.fixture(scope="module")
-def scorer():
-    if not SCORER.exists():
-        pytest.skip(f"the shared scorer is not at {SCORER} (set PLANPARSE_SCORER)")
-    spec = importlib.util.spec_from_file_location("planparse_scorer", SCORER)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_corpus_holds_the_shared_plans_and_our_own():

@@ -8,6 +8,7 @@ import pytest
 
 import planparse
 from planparse import (
+    CorruptFileError,
     EmptyDocumentError,
     FileMissingError,
     NotAPlanError,
@@ -81,11 +82,12 @@ def test_text_that_is_not_vietnamese_is_not_a_plan(tmp_path):
     assert str(path) in str(err.value)
 
 
-@pytest.mark.parametrize("suffix", [".pdf", ".docx", ".xlsx"])
-def test_unsupported_formats_are_named(tmp_path, suffix):
+@pytest.mark.parametrize("suffix, error", [(".pdf", CorruptFileError), (".docx", CorruptFileError),
+                                           (".xlsx", UnsupportedFormatError)])
+def test_unsupported_formats_are_named(tmp_path, suffix, error):
     path = tmp_path / f"plan{suffix}"
     path.write_bytes(b"whatever")
-    with pytest.raises(UnsupportedFormatError) as err:
+    with pytest.raises(error) as err:
         planparse.parse_file(path)
     assert str(path) in str(err.value)
 

@@ -8,10 +8,14 @@
 
 from planparse.comparison import Comparison, compare
 from planparse.errors import (
+    CorruptFileError,
     EmptyDocumentError,
+    EncryptedError,
     FileMissingError,
     InputError,
+    LegacyEncodingError,
     MissingExtraError,
+    NeedsOCRError,
     NotAPlanError,
     PlanparseError,
     TooLargeError,
@@ -67,4 +71,8 @@ __all__ = [
     "EmptyDocumentError",
     "NotAPlanError",
     "MissingExtraError",
+    "CorruptFileError",
+    "EncryptedError",
+    "NeedsOCRError",
+    "LegacyEncodingError",
 ]

@@ -62,10 +62,6 @@ class EmptyDocumentError(InputError):
     """The document holds no text."""
 
 
-class MissingDependencyError(PlanparseError):
-    """Reading this format needs an optional extra that is not installed."""
-
-
 class NotAPlanError(PlanparseError):
     """The text is readable but is not a Vietnamese administrative document."""
 

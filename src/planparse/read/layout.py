@@ -1,4 +1,5 @@
-"""What every structured reader writes the same way: tables as pipe tables, two columns as ``left | right`` rows.
+"""What every structured reader writes the same way: tables as pipe tables, two columns as ``left | right``
+rows, list numbers as labels.
 
 A table becomes a markdown pipe table: the header row, a ``|---|`` separator,
 one line per row; a cell's own line breaks are joined with a space and a ``|``
@@ -24,7 +25,7 @@ def pipe_table(rows: Sequence[Sequence[str | None]]) -> list[str]:
     if not cells:
         return []
     width = max(len(row) for row in cells)
-    lines = ["| " + " | ".join(row + [""] * (width - len(row))) + " |" for row in cells]
+    lines = [" ".join(("| " + " | ".join(row + [""] * (width - len(row))) + " |").split()) for row in cells]
     return [lines[0], "|" + "---|" * width, *lines[1:]]
 
 
@@ -39,4 +40,24 @@ def column_rows(left: Sequence[str], right: Sequence[str]) -> list[str]:
     height = max(len(left), len(right))
     left += [""] * (height - len(left))
     right += [""] * (height - len(right))
-    return [f"{a} | {b}".strip() for a, b in zip(left, right)]
+    return [f"{a} | {b}".strip() for a, b in zip(left, right, strict=True)]
+
+
+_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
+          (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+
+def number_label(n: int, fmt: str) -> str:
+    """The number ``n`` written in a list's format (Word's ``numFmt`` names): 4 → ``IV``, ``d``, ``04``."""
+    if fmt in ("upperRoman", "lowerRoman"):
+        roman = ""
+        for value, letters in _ROMAN:
+            while n >= value:
+                roman, n = roman + letters, n - value
+        return roman if fmt == "upperRoman" else roman.lower()
+    if fmt in ("upperLetter", "lowerLetter"):
+        letter = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+        return letter.upper() if fmt == "upperLetter" else letter
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    return str(n)

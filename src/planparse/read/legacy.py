@@ -59,21 +59,26 @@ CONVERTERS = {"TCVN3": from_tcvn3, "VNI": from_vni}
 
 
 def _recapitalise(text: str) -> str:
-    """``KÕ HO¹CH`` reads ``Kế HOạCH``: a word whose plain letters are capitals is all capitals
-    when it has two plain capitals or stands beside a word that has."""
+    """``KÕ HO¹CH`` reads ``Kế HOạCH``: TCVN3 has codes for small toned letters only. A word with
+    capitals and no small plain letter is all capitals when it has two capitals or stands beside
+    a word that has, or when every word of its line is such a word (``GIÁM ĐỐC SỞ Y TẾ``)."""
 
-    def caps(word: str) -> bool:
-        plain = [ch for ch in word if ch.isascii() and ch.isalpha()]
-        return len(plain) >= 2 and all(ch.isupper() for ch in plain)
+    def capitals(word: str) -> int:
+        if any(ch.isascii() and ch.islower() for ch in word):
+            return 0
+        return sum(1 for ch in word if ch.isupper())
 
     def fix(line: str) -> str:
         words = list(_WORD.finditer(line))
+        caps = [capitals(m.group()) for m in words]
+        lettered = [(c, m.group()) for c, m in zip(caps, words, strict=True) if any(ch.isalpha() for ch in m.group())]
+        if all(c for c, _ in lettered) and sum(1 for _, w in lettered if not w.isascii()) >= 2:
+            return line.upper()
         out, last = [], 0
         for i, m in enumerate(words):
             word = m.group()
-            plain = [ch for ch in word if ch.isascii() and ch.isalpha()]
-            near = any(caps(words[j].group()) for j in (i - 1, i + 1) if 0 <= j < len(words))
-            if plain and all(ch.isupper() for ch in plain) and (caps(word) or near):
+            near = any(caps[j] >= 2 for j in (i - 1, i + 1) if 0 <= j < len(words))
+            if caps[i] >= 2 or caps[i] and near:
                 word = word.upper()
             out.append(line[last:m.start()] + word)
             last = m.end()

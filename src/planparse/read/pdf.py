@@ -3,7 +3,8 @@
 - words are grouped into lines by position; a line with a wide gap is two
   columns (the header, the signature block) and becomes ``left | right`` rows;
 - running headers and footers (a line at the top or bottom of a page that
-  recurs on other pages, digits aside) and page numbers are dropped;
+  recurs on other pages, digits aside, or is in smaller print than the text)
+  and page numbers are dropped;
 - a line is joined to the next when the next line's first word would not have
   fitted on it: a wrap, not a break the author made;
 - ruled tables found by pdfplumber's table finder become pipe tables; a table
@@ -21,7 +22,7 @@ from planparse.genre import is_caps
 from planparse.errors import CorruptFileError, EmptyDocumentError, EncryptedError, NeedsOCRError
 from planparse.model import SourceInfo
 from planparse.read import Source
-from planparse.read.layout import column_rows, pipe_table
+from planparse.read.layout import cell_text, column_rows, pipe_table
 
 _PAGE_NUMBER = re.compile(r"[-–—\s]*(?:(?:trang|page)\s*)?\d{1,4}(?:\s*(?:/|of|trên)\s*\d{1,4})?[-–—\s]*",
                           re.IGNORECASE)
@@ -65,6 +66,7 @@ def read_pdf(path: Path) -> Source:
     try:
         with pdfplumber.open(path) as pdf:
             pages = [_page_items(page, number) for number, page in enumerate(pdf.pages, start=1)]
+            pages = _strip_margins(pages, [page.height for page in pdf.pages])
             has_images = any(page.images for page in pdf.pages)
     except PdfminerException as exc:
         raise _pdfminer_error(exc) from None
@@ -96,7 +98,8 @@ def _pdfminer_error(exc: Exception) -> Exception:
 
 def _page_items(page, number: int) -> list[_Line | _Table]:
     """The lines and tables of one page, top to bottom."""
-    page = page.dedupe_chars()
+    if _has_doubled_chars(page.chars):
+        page = page.dedupe_chars()  # bold drawn by printing each letter twice
     tables = page.find_tables()
     boxes = [t.bbox for t in tables]
 
@@ -108,7 +111,17 @@ def _page_items(page, number: int) -> list[_Line | _Table]:
     items: list[_Line | _Table] = _lines(words, number)
     items += [_Table(number, t.bbox[1], t.extract()) for t in tables]
     items.sort(key=lambda item: item.top)
-    return _strip_margins(items, page.height)
+    return items
+
+
+def _has_doubled_chars(chars: list[dict]) -> bool:
+    seen: set[tuple[str, int, int]] = set()
+    for ch in chars:
+        key = (ch["text"], round(ch["x0"]), round(ch["top"]))
+        if key in seen:
+            return True
+        seen.add(key)
+    return False
 
 
 def _lines(words: list[dict], page: int) -> list[_Line]:
@@ -127,16 +140,24 @@ def _lines(words: list[dict], page: int) -> list[_Line]:
 
 def _segments(line: _Line, mid: float) -> list[list[dict]]:
     """The line cut at a wide gap across the middle of the page: two columns side by side."""
-    for k, (prev, w) in enumerate(zip(line.words, line.words[1:]), start=1):
+    for k, (prev, w) in enumerate(zip(line.words, line.words[1:], strict=False), start=1):
         if w["x0"] - prev["x1"] > COLUMN_GAP * w["size"] and prev["x1"] < mid < w["x0"]:
             return [line.words[:k], line.words[k:]]
     return [line.words]
 
 
-def _strip_margins(items: list[_Line | _Table], height: float) -> list[_Line | _Table]:
-    """Drop page numbers in the margins; keep the other margin lines for :func:`_running`."""
-    return [item for item in items if not (isinstance(item, _Line) and _in_margin(item, height)
-                                           and _PAGE_NUMBER.fullmatch(item.text()))]
+def _strip_margins(pages: list[list[_Line | _Table]], heights: list[float]) -> list[list[_Line | _Table]]:
+    """Drop page numbers, and lines in smaller print than the document's text, from the margins;
+    other margin lines are left for :func:`_running`."""
+    sizes = sorted(w["size"] for items in pages for item in items if isinstance(item, _Line) for w in item.words)
+    body = sizes[len(sizes) // 2] if sizes else 0.0
+
+    def noise(line: _Line, height: float) -> bool:
+        small = max(w["size"] for w in line.words) < 0.85 * body
+        return _in_margin(line, height) and (small or bool(_PAGE_NUMBER.fullmatch(line.text())))
+
+    return [[item for item in items if not (isinstance(item, _Line) and noise(item, height))]
+            for items, height in zip(pages, heights, strict=True)]
 
 
 def _in_margin(line: _Line, height: float) -> bool:
@@ -173,12 +194,14 @@ def _assemble(pages: list[list[_Line | _Table]]) -> list[tuple[str, int]]:
     while k < len(items):
         item = items[k]
         if isinstance(item, _Table):
-            rows = list(item.rows)
-            while k + 1 < len(items) and _continues_table(item, items[k + 1]):
+            rows = [(row, item.page) for row in item.rows]
+            while k + 1 < len(items) and _continues_table(items[k], items[k + 1]):
                 k += 1
                 more = items[k].rows
-                rows += more[1:] if more and more[0] == item.rows[0] else more
-            out += [(line, item.page) for line in pipe_table(rows)]
+                rows += [(row, items[k].page) for row in (more[1:] if more[0] == item.rows[0] else more)]
+            rows = [(row, page) for row, page in rows if any(cell_text(c) for c in row)]
+            pages = [rows[0][1], rows[0][1]] + [page for _, page in rows[1:]] if rows else []
+            out += list(zip(pipe_table([row for row, _ in rows]), pages, strict=True))
             k += 1
             continue
         run = _column_run(items, k, mid)
@@ -201,7 +224,7 @@ def _assemble(pages: list[list[_Line | _Table]]) -> list[tuple[str, int]]:
 def _line_pitch(lines: list[_Line], right_edge: float) -> float:
     """The distance from line to line inside a paragraph: the shorter distances below lines that run
     to the right edge (the longer ones are paragraphs that happen to fill their line)."""
-    pairs = [(a, b) for a, b in zip(lines, lines[1:]) if a.page == b.page and b.top > a.top]
+    pairs = [(a, b) for a, b in zip(lines, lines[1:], strict=False) if a.page == b.page and b.top > a.top]
     full = [b.top - a.top for a, b in pairs if a.x1 > right_edge - 2 * a.words[-1]["size"]]
     pitches = sorted(full or [b.top - a.top for a, b in pairs])
     return pitches[len(pitches) // 10] if pitches else 0.0

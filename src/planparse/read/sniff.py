@@ -5,7 +5,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from planparse.errors import CorruptFileError, EncryptedError, UnsupportedFormatError
+from planparse.errors import CorruptFileError, EncryptedError, UndecodableError, UnsupportedFormatError
 
 TEXT_SUFFIXES = {".txt": "text", ".text": "text", "": "text", ".md": "markdown", ".markdown": "markdown"}
 DOCUMENT_SUFFIXES = {".pdf": "pdf", ".docx": "docx", ".html": "html", ".htm": "html", ".xhtml": "html"}
@@ -52,6 +52,8 @@ def sniff(path: Path) -> str:
                                            or DOCUMENT_SUFFIXES.get(suffix) == "html"):
         return "html"
     fmt = SUFFIXES.get(suffix)
+    if fmt == "html" and b"\x00" in head:
+        raise UndecodableError("binary data (NUL bytes), not an HTML page")
     if fmt in ("pdf", "docx"):
         raise CorruptFileError(f"the file is named {suffix} but is not a {fmt.upper()} file (its signature is missing)")
     if fmt is None:
@@ -70,6 +72,8 @@ def _zip_kind(path: Path, suffix: str) -> str:
         raise CorruptFileError("a damaged ZIP archive") from None
     if "word/document.xml" in names:
         return "docx"
+    if suffix == ".docx":
+        raise CorruptFileError("the file is named .docx but the archive holds no Word document")
     kinds = {"xl/workbook.xml": "an Excel workbook", "ppt/presentation.xml": "a PowerPoint presentation",
              "content.xml": "an OpenDocument file (save it as .docx or PDF)"}
     what = next((w for n, w in kinds.items() if n in names), "a ZIP archive")

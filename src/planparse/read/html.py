@@ -1,0 +1,153 @@
+"""HTML pages of legal portals and provincial sites: the document's text, without the site around it.
+
+- scripts, styles, forms, menus (``nav``), sidebars (``aside``), site headers
+  and footers are dropped;
+- the document is the element holding most of the page's text that is not
+  link text: from ``body`` down, while one child holds nearly all of it;
+- block elements end lines, ``<br>`` breaks them; headings become markdown
+  headings; ordered lists get their numbers;
+- a table of three or more columns becomes a pipe table; one of one or two
+  columns is layout (the header, the signature block) and gives its text, two
+  columns as ``left | right`` rows.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from planparse.errors import MissingExtraError
+from planparse.model import SourceInfo
+from planparse.read import Source
+from planparse.read.layout import column_rows, number_label, pipe_table
+
+_DROP = ("script", "style", "noscript", "template", "iframe", "form", "button", "select", "nav", "aside",
+         "svg", "canvas", "object")
+_SITE = ("header", "footer")  # dropped when outside the document's own element
+_BLOCKS = {"p", "div", "section", "article", "main", "blockquote", "pre", "li", "dd", "dt", "center",
+           "h1", "h2", "h3", "h4", "h5", "h6", "tr", "ul", "ol", "dl", "table", "header", "footer", "address"}
+NEARLY_ALL = 0.7  # the share of the text a child must hold for the document to be inside it
+
+
+def read_html(path: Path) -> Source:
+    """Read an HTML file (the encoding from its BOM or ``<meta charset>``, else guessed)."""
+    try:
+        from bs4 import BeautifulSoup, FeatureNotFound
+    except ImportError:
+        raise MissingExtraError(
+            "reading HTML needs beautifulsoup4 and lxml: pip install 'planparse[html]'") from None
+    try:
+        soup = BeautifulSoup(path.read_bytes(), "lxml")
+    except FeatureNotFound:
+        raise MissingExtraError("reading HTML needs lxml: pip install 'planparse[html]'") from None
+    for tag in soup.find_all(_DROP):
+        tag.decompose()
+    root = _document(soup.body or soup)
+    for tag in root.find_all(_SITE):
+        if _text_len(tag) < NEARLY_ALL * _text_len(root):
+            tag.decompose()
+    lines: list[str] = []
+    _walk(root, lines, [""])
+    text = "\n".join(line.strip() for line in lines)
+    return Source(text, SourceInfo(path=str(path), format="html", encoding=soup.original_encoding))
+
+
+def _text_len(tag) -> int:
+    """Characters of text outside links (menus and lists of other documents are links)."""
+    total = len("".join(tag.get_text(" ").split()))
+    links = sum(len("".join(a.get_text(" ").split())) for a in tag.find_all("a"))
+    return total - links
+
+
+def _document(tag):
+    """From ``tag`` down, while one child holds nearly all the text outside links."""
+    while True:
+        size = _text_len(tag)
+        children = [c for c in tag.find_all(recursive=False) if c.name not in ("table", "tr", "p")]
+        best = max(children, key=_text_len, default=None)
+        if best is None or size == 0 or _text_len(best) < NEARLY_ALL * size:
+            return tag
+        tag = best
+
+
+def _walk(tag, lines: list[str], current: list[str]) -> None:
+    """Append the text of ``tag`` to ``lines``; ``current`` holds the line being written."""
+    from bs4 import NavigableString, Tag
+    from bs4.element import PreformattedString  # comments, doctype, CDATA …
+
+    for child in tag.children:
+        if isinstance(child, PreformattedString):
+            continue
+        if isinstance(child, NavigableString):
+            text = str(child)
+            if text.strip():
+                current[0] += _spaced(text)
+            elif current[0] and not current[0].endswith(" "):
+                current[0] += " "
+            continue
+        if not isinstance(child, Tag):
+            continue
+        name = child.name
+        if name == "br":
+            _end_line(lines, current)
+        elif name == "table":
+            _end_line(lines, current)
+            lines += _table(child)
+        elif name in _BLOCKS:
+            _end_line(lines, current)
+            if name in ("h1", "h2", "h3", "h4", "h5", "h6"):
+                current[0] = "#" * int(name[1]) + " "
+            elif name == "li":
+                current[0] = _list_label(child)
+            _walk(child, lines, current)
+            _end_line(lines, current)
+        else:
+            _walk(child, lines, current)
+
+
+def _spaced(text: str) -> str:
+    """Inline text with its spaces collapsed, keeping one at either end if it had one."""
+    inner = " ".join(text.split())
+    return (" " if text[:1].isspace() else "") + inner + (" " if text[-1:].isspace() else "")
+
+
+def _end_line(lines: list[str], current: list[str]) -> None:
+    if current[0].strip() and current[0].strip("# ") != "":
+        lines.append(current[0])
+    current[0] = ""
+
+
+def _list_label(li) -> str:
+    """``1. ``, ``a) ``… for an item of an ordered list, as the browser numbers it; nothing for others."""
+    parent = li.parent
+    if parent is None or parent.name != "ol":
+        return ""
+    items = [c for c in parent.find_all("li", recursive=False)]
+    start = int(parent.get("start", "1")) if str(parent.get("start", "1")).isdigit() else 1
+    n = start + items.index(li)
+    if li.get("value", "").isdigit():
+        n = int(li["value"])
+    fmt = {"I": "upperRoman", "i": "lowerRoman", "A": "upperLetter", "a": "lowerLetter"}.get(parent.get("type"))
+    return f"{number_label(n, fmt or 'decimal')}. "
+
+
+def _table(table) -> list[str]:
+    rows: list[list[list[str]]] = []
+    for tr in table.find_all("tr"):
+        if tr.find_parent("table") is not table:
+            continue
+        row: list[list[str]] = []
+        for cell in tr.find_all(("td", "th"), recursive=False):
+            lines: list[str] = []
+            _walk(cell, lines, current := [""])
+            _end_line(lines, current)
+            row.append([line.strip() for line in lines])
+            span = cell.get("colspan", "1")
+            row += [[] for _ in range(int(span) - 1 if str(span).isdigit() else 0)]
+        rows.append(row)
+    width = max((len(r) for r in rows), default=0)
+    if width >= 3:
+        return pipe_table([[" ".join(cell) for cell in row] for row in rows])
+    lines: list[str] = []
+    for row in rows:
+        lines += column_rows(row[0], row[1]) if len(row) == 2 else [line for cell in row for line in cell]
+    return lines
