@@ -10,21 +10,24 @@ from planparse import vocab
 from planparse.read import legacy
 
 
+_EIGHT_BIT = str.maketrans({"≥": ">=", "≤": "<="})  # what an 8-bit file writes for signs it lacks
+
+
 def _tcvn3_codes() -> dict[str, str]:
     return {r["letter"]: chr(int(r["byte"], 16)) for r in vocab.table("legacy_tcvn3", ("byte", "letter"))}
 
 
 def to_tcvn3(text: str) -> bytes:
     """Unicode as an ABC-keyboard user typed it: capitals with tone marks take the small letter's code
-    (the ``.VnTimeH`` font draws them as capitals)."""
+    (the ``.VnTimeH`` font draws them as capitals; in other fonts they are lost)."""
     codes = _tcvn3_codes()
-    out = "".join(codes.get(ch) or codes.get(ch.lower()) or ch for ch in text)
+    out = "".join(codes.get(ch) or codes.get(ch.lower()) or ch for ch in text.translate(_EIGHT_BIT))
     return out.encode("cp1252", errors="replace")
 
 
 def to_vni(text: str) -> bytes:
     codes = {r["letter"]: r["written"] for r in vocab.table("legacy_vni", ("written", "letter"))}
-    return "".join(codes.get(ch, ch) for ch in text).encode("cp1252", errors="replace")
+    return "".join(codes.get(ch, ch) for ch in text.translate(_EIGHT_BIT)).encode("cp1252", errors="replace")
 
 
 def test_the_tables_are_one_to_one():

@@ -45,8 +45,23 @@ def _syllable() -> re.Pattern[str]:
 
 
 def from_tcvn3(text: str) -> str:
-    """TCVN3 to Unicode; words of a line set in capitals (``.VnTimeH``) get their capitals back."""
-    return _recapitalise(text.translate(_tcvn3()))
+    """TCVN3 to Unicode. TCVN3 has no capitals with tone marks, so they come back where the writing
+    shows them: in lines set in capitals (``.VnTimeH``), at the start of a sentence or bullet, and in
+    the names of bodies (``ủy ban nhân dân`` → ``Ủy ban nhân dân``)."""
+    text = _recapitalise(text.translate(_tcvn3()))
+    text = _SENTENCE_START.sub(lambda m: m.group(1) + m.group(2).upper(), text)
+    return _proper_names().sub(lambda m: m.group()[0].upper() + m.group()[1:], text)
+
+
+_LOST_CAPITALS = frozenset("àáãảạèéẻẽẹìíỉĩịòóõỏọùúủũụỳýỷỹỵấầẩẫậắằẳẵặếềểễệốồổỗộớờởỡợứừửữự")
+_SENTENCE_START = re.compile(r"((?:^[-+•]|[.!?])\s+)([^\x00-\x7f])", re.MULTILINE)  # "- ứng dụng", ". ở"
+
+
+@cache
+def _proper_names() -> re.Pattern[str]:
+    """Body heads whose capital has a tone mark, written with a small first letter."""
+    heads = sorted((h for h in vocab.body_heads() if h[0].lower() in _LOST_CAPITALS), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(h[0].lower() + h[1:]) for h in heads) + r")\b")
 
 
 def from_vni(text: str) -> str:
@@ -61,7 +76,8 @@ CONVERTERS = {"TCVN3": from_tcvn3, "VNI": from_vni}
 def _recapitalise(text: str) -> str:
     """``KÕ HO¹CH`` reads ``Kế HOạCH``: TCVN3 has codes for small toned letters only. A word with
     capitals and no small plain letter is all capitals when it has two capitals or stands beside
-    a word that has, or when every word of its line is such a word (``GIÁM ĐỐC SỞ Y TẾ``)."""
+    a converted word that has (not an abbreviation: ``Bộ TTTT``), or when every word of its line
+    is such a word (``GIÁM ĐỐC SỞ Y TẾ``)."""
 
     def capitals(word: str) -> int:
         if any(ch.isascii() and ch.islower() for ch in word):
@@ -77,7 +93,7 @@ def _recapitalise(text: str) -> str:
         out, last = [], 0
         for i, m in enumerate(words):
             word = m.group()
-            near = any(caps[j] >= 2 for j in (i - 1, i + 1) if 0 <= j < len(words))
+            near = any(caps[j] >= 2 and not words[j].group().isascii() for j in (i - 1, i + 1) if 0 <= j < len(words))
             if caps[i] >= 2 or caps[i] and near:
                 word = word.upper()
             out.append(line[last:m.start()] + word)
