@@ -194,15 +194,8 @@ def _assemble(pages: list[list[_Line | _Table]]) -> list[tuple[str, int]]:
     while k < len(items):
         item = items[k]
         if isinstance(item, _Table):
-            rows = [(row, item.page) for row in item.rows]
-            while k + 1 < len(items) and _continues_table(items[k], items[k + 1]):
-                k += 1
-                more = items[k].rows
-                rows += [(row, items[k].page) for row in (more[1:] if more[0] == item.rows[0] else more)]
-            rows = [(row, page) for row, page in rows if any(cell_text(c) for c in row)]
-            pages = [rows[0][1], rows[0][1]] + [page for _, page in rows[1:]] if rows else []
-            out += list(zip(pipe_table([row for row, _ in rows]), pages, strict=True))
-            k += 1
+            lines, k = _table_lines(items, k)
+            out += lines
             continue
         run = _column_run(items, k, mid)
         if run:
@@ -219,6 +212,20 @@ def _assemble(pages: list[list[_Line | _Table]]) -> list[tuple[str, int]]:
         out.append((text, page))
         k += 1
     return out
+
+
+def _table_lines(items: list[_Line | _Table], k: int) -> tuple[list[tuple[str, int]], int]:
+    """The pipe table of the table at ``k`` and its continuations on the next pages (a repeated
+    header row dropped), each line with its page; and the index after them."""
+    first = items[k]
+    rows = [(row, first.page) for row in first.rows]
+    while k + 1 < len(items) and _continues_table(items[k], items[k + 1]):
+        k += 1
+        more = items[k].rows
+        rows += [(row, items[k].page) for row in (more[1:] if more[0] == first.rows[0] else more)]
+    rows = [(row, page) for row, page in rows if any(cell_text(c) for c in row)]
+    pages = [rows[0][1], rows[0][1]] + [page for _, page in rows[1:]] if rows else []
+    return list(zip(pipe_table([row for row, _ in rows]), pages, strict=True)), k + 1
 
 
 def _line_pitch(lines: list[_Line], right_edge: float) -> float:
