@@ -5,6 +5,7 @@
     planparse summary PATH...          one line per document (folders are searched)
     planparse schema [-o OUT]          the JSON Schema of a Plan
     planparse compare FILE... [--reference FILE] [--format table|csv|json|html] [-o OUT]
+    planparse batch INPUT... -o OUTDIR one output per document, in parallel, resumable
 """
 
 from __future__ import annotations
@@ -12,13 +13,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
+from planparse.batch import Batch, documents, render, write_atomic
 from planparse.errors import PlanparseError
 from planparse.model import Plan, SectionKind
 from planparse.pipeline import parse_file
-from planparse.read import SUFFIXES
 
 DEFAULT_SCHEMA = Path("schemas/plan.schema.json")
 HEADINGS = {SectionKind.ARTICLE, SectionKind.ROMAN, SectionKind.ARABIC, SectionKind.DECIMAL, SectionKind.CAPS}
@@ -33,22 +34,7 @@ def _write(text: str, out: str | None) -> None:
     if out in (None, "-"):
         sys.stdout.write(text)
         return
-    path = Path(out)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
-
-
-def documents(paths: Sequence[str]) -> Iterator[Path]:
-    """The files named, and the plan documents inside the folders named, in sorted order."""
-    for name in paths:
-        path = Path(name)
-        if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
-                              and p.suffix and not p.name.endswith(".facts.json"))
-        else:
-            yield path
+    write_atomic(Path(out), text)
 
 
 def summary_line(path: Path, plan: Plan) -> str:
@@ -67,14 +53,12 @@ def summary_line(path: Path, plan: Plan) -> str:
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
-    plan = parse_file(args.file)
-    _write(plan.model_dump_json(indent=2) + "\n", args.output)
+    _write(render(parse_file(args.file)), args.output)
     return 0
 
 
 def _cmd_facts(args: argparse.Namespace) -> int:
-    facts = parse_file(args.file).to_facts()
-    _write(json.dumps(facts, ensure_ascii=False, indent=1) + "\n", args.output)
+    _write(render(parse_file(args.file), facts=True), args.output)
     return 0
 
 
@@ -87,7 +71,7 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 
 def _cmd_summary(args: argparse.Namespace) -> int:
     failed = done = 0
-    for path in documents(args.paths):
+    for path, _ in documents(args.paths):
         try:
             print(summary_line(path, parse_file(path)), flush=True)
             done += 1
@@ -102,13 +86,29 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     from planparse.comparison import compare
     from planparse.comparison.report import render
 
-    files = list(documents(args.files))
+    files = [path for path, _ in documents(args.files)]
     if not files:
         print("planparse: error: no plan documents found", file=sys.stderr)
         return 1
     result = compare([parse_file(f) for f in files], reference=parse_file(args.reference) if args.reference else None)
     _write(render(result, args.format), args.output)
     return 0
+
+
+def _cmd_batch(args: argparse.Namespace) -> int:
+    batch = Batch(args.output, args.format, args.facts)
+    report = batch.run(args.inputs, args.jobs, args.scheduler, progress=not args.quiet and sys.stderr.isatty())
+    if report.total == 0:
+        print(f"planparse: error: no documents found in {' '.join(args.inputs)}", file=sys.stderr)
+        return 1
+    print(report.summary(batch.outdir), file=sys.stderr)
+    return report.exit_code
+
+
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"not a positive whole number: {value!r}")
+    return int(value)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -134,6 +134,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("table", "csv", "json", "html"), default="table")
     p.add_argument("-o", "--output", help="output file (default: standard output)")
     p.set_defaults(run=_cmd_compare)
+    p = sub.add_parser("batch", help="convert files and folders to JSON in parallel; resumable",
+                       description="Convert every document to JSON in OUTDIR. Outputs already up to date are "
+                                   "skipped; failures are listed in OUTDIR/errors.jsonl. Exit status: 0 all "
+                                   "converted, 3 some failed, 130 interrupted (run again to resume).")
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="files and folders (searched recursively)")
+    p.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="folder of the outputs")
+    p.add_argument("-j", "--jobs", type=_positive, metavar="N", help="worker processes (default: one per CPU)")
+    p.add_argument("--format", choices=("json", "jsonl"), default="json",
+                   help="json: one file per document (default); jsonl: one line per document in plans.jsonl")
+    p.add_argument("--facts", action="store_true", help="write the planparse-facts/1 view instead of the Plan")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="run on this Dask scheduler (needs planparse[dask])")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(run=_cmd_batch)
     return parser
 
 
