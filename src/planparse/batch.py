@@ -64,22 +64,32 @@ def render(plan: Plan, facts: bool = False, compact: bool = False) -> str:
 
 @dataclass(frozen=True)
 class Outcome:
-    """What converting one document gave: its output text, or the type and message of its error."""
+    """What converting one document gave: the source's stamp when read, and the output text
+    (unless the worker wrote it) or the type and message of the error."""
 
     file: str
+    stamp: dict | None = None
     text: str | None = None
     error: str | None = None
     message: str | None = None
 
 
-def convert(file: str, facts: bool, compact: bool) -> Outcome:
-    """Parse one document and render it; a failure is returned, never raised (this runs in a worker)."""
+def convert(file: str, output: str | None, facts: bool, compact: bool) -> Outcome:
+    """Parse one document and write its output to ``output`` (or return it); runs in a worker.
+
+    A failure is returned, never raised.
+    """
+    stamp = _stamp(file)
     try:
-        return Outcome(file, render(parse_file(file), facts, compact))
+        text = render(parse_file(file), facts, compact)
+        if output is None:
+            return Outcome(file, stamp, text)
+        write_atomic(Path(output), text)
+        return Outcome(file, stamp)
     except PlanparseError as exc:
-        return Outcome(file, error=type(exc).__name__, message=exc.reason)
-    except Exception as exc:  # a bug of ours must not stop the batch: it is recorded like any failure
-        return Outcome(file, error=type(exc).__name__, message=f"internal error: {exc}")
+        return Outcome(file, stamp, error=type(exc).__name__, message=exc.reason)
+    except Exception as exc:  # a bug of ours, a full disk: recorded like any failure, the batch goes on
+        return Outcome(file, stamp, error=type(exc).__name__, message=f"{exc}")
 
 
 @dataclass(frozen=True)
@@ -255,21 +265,19 @@ class Batch:
         return written
 
     def _finish(self, job: Job, outcome: Outcome) -> None:
-        """Write one document's output (or its error) and record it."""
-        if outcome.text is None:
-            self.errors.append(_error_line(job.file, outcome.error or "Error", outcome.message or ""))
+        """Record one document's output (appending its line, for jsonl) or its error."""
+        if outcome.error is not None:
+            self.errors.append(_error_line(job.file, outcome.error, outcome.message or ""))
             self.report.failed += 1
             return
-        stamp = _stamp(job.source)
-        if self.jsonl:
+        if outcome.text is not None:
             key = "facts" if self.facts else "plan"
             self.lines.append(f'{{"file": {json.dumps(job.file, ensure_ascii=False)}, "{key}": {outcome.text}}}')
-        else:
-            write_atomic(self.outdir / job.output, outcome.text)
-        entry = {"source": job.source, "file": job.file, "output": job.output, "stamp": stamp, "parser": PARSER}
+        entry = {"source": job.source, "file": job.file, "output": job.output, "stamp": outcome.stamp,
+                 "parser": PARSER}
         self.manifest.append(json.dumps(entry, ensure_ascii=False))
         self.report.converted += 1
-        self.report.bytes_read += stamp["size"] if stamp else 0
+        self.report.bytes_read += outcome.stamp["size"] if outcome.stamp else 0
 
     def run(self, inputs: Sequence[str | Path], jobs: int | None = None, scheduler: str | None = None,
             progress: bool = False) -> Report:
@@ -303,10 +311,10 @@ class Batch:
         """Keep at most ``window`` documents in flight, finishing each as soon as it is done."""
         queue = iter(todo)
         pending: dict[cf.Future, Job] = {}
-        compact = self.jsonl
         while True:
             for job in islice(queue, window - len(pending)):
-                pending[submit(convert, job.file, self.facts, compact)] = job
+                output = None if self.jsonl else str((self.outdir / job.output).resolve())
+                pending[submit(convert, job.file, output, self.facts, self.jsonl)] = job
             if not pending:
                 return
             done, _ = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
@@ -314,7 +322,7 @@ class Batch:
                 job = pending.pop(future)
                 exc = future.exception()
                 if exc is not None:  # the worker itself died (killed, out of memory): record it, go on
-                    outcome = Outcome(job.file, error=type(exc).__name__, message=f"worker failed: {exc}")
+                    outcome = Outcome(job.file, error=type(exc).__name__, message=f"the worker failed: {exc}")
                 else:
                     outcome = future.result()
                 self._finish(job, outcome)

@@ -1,0 +1,166 @@
+"""Benchmark planparse: batch throughput and peak memory with 1 and 2 workers, and the
+time of a full parse against ``underthesea.word_tokenize`` on the same 20 KB plans.
+
+    .venv/bin/python benchmarks/run.py [--count 1000] [--seed 0] [--repeat 2] [--json FILE]
+
+A collection of ``--count`` plans is generated (``generate.py``) in a temporary folder;
+``planparse batch`` converts it once per worker count and repetition, as a user runs it
+(wall time from start to exit, process start-up included; the best repetition counts);
+the memory of the whole process tree is sampled every 20 ms. Needs ``pip install -e '.[dev]'``
+(for psutil).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import psutil
+
+from generate import generate
+
+TARGET_RATIO, TARGET_SCALING, TARGET_MEMORY_MB = 0.5, 1.7, 400
+RATIO_TEXTS, RATIO_BYTES = 20, 20_000
+
+
+def machine() -> dict:
+    """What the figures were measured on."""
+    cpu = platform.processor() or platform.machine()
+    with open("/proc/cpuinfo", encoding="utf-8") as f:
+        cpu = next((line.split(":", 1)[1].strip() for line in f if line.startswith("model name")), cpu)
+    from planparse import __version__
+
+    return {"cpu": cpu, "cores": os.cpu_count(), "memory_gb": round(psutil.virtual_memory().total / 2**30, 1),
+            "python": platform.python_version(), "os": platform.platform(terse=True), "planparse": __version__,
+            "load_average_at_start": [round(x, 2) for x in os.getloadavg()]}
+
+
+def run_batch(plans: Path, out: Path, jobs: int) -> dict:
+    """Run ``planparse batch`` on ``plans``; its wall time and the peak memory of its process tree."""
+    cmd = [sys.executable, "-m", "planparse", "batch", str(plans), "-o", str(out), "-j", str(jobs), "-q"]
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True)
+    root = psutil.Process(proc.pid)
+    peak = peak_one = 0
+    while proc.poll() is None:
+        with_children = [root, *root.children(recursive=True)]
+        rss = []
+        for p in with_children:
+            try:
+                rss.append(p.memory_info().rss)
+            except psutil.Error:  # the process ended between listing and reading
+                pass
+        peak, peak_one = max(peak, sum(rss)), max(peak_one, max(rss, default=0))
+        time.sleep(0.02)
+    seconds = time.perf_counter() - start
+    err = proc.stderr.read()
+    if proc.returncode != 0:
+        raise SystemExit(f"planparse batch failed ({proc.returncode}): {err}")
+    return {"jobs": jobs, "seconds": seconds, "peak_rss_mb": peak / 2**20, "peak_process_rss_mb": peak_one / 2**20,
+            "summary": err.strip()}
+
+
+def parse_vs_tokenize(paths: list[Path]) -> dict:
+    """Full parse time against ``underthesea.word_tokenize`` time on the same texts (each the best of 3)."""
+    import underthesea
+
+    import planparse
+
+    warm = paths[0].read_text("utf-8")
+    planparse.parse_file(paths[0])  # load both once, as a batch worker does
+    underthesea.word_tokenize(warm)
+    ratios, parse_total, tokenize_total = [], 0.0, 0.0
+    for path in paths:
+        text = path.read_text("utf-8")
+        parse_s = _best(lambda p=path: planparse.parse_file(p))
+        tokenize_s = _best(lambda t=text: underthesea.word_tokenize(t))
+        ratios.append(parse_s / tokenize_s)
+        parse_total += parse_s
+        tokenize_total += tokenize_s
+    sizes = [p.stat().st_size for p in paths]
+    return {"texts": len(paths), "bytes_min": min(sizes), "bytes_max": max(sizes),
+            "parse_ms": 1000 * parse_total / len(paths), "word_tokenize_ms": 1000 * tokenize_total / len(paths),
+            "ratio_median": statistics.median(ratios), "ratio_max": max(ratios)}
+
+
+def _best(fn, times: int = 3) -> float:
+    best = float("inf")
+    for _ in range(times):
+        start = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--count", type=int, default=1000, help="plans in the collection (default 1000)")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--repeat", type=int, default=2, help="runs per worker count; the best counts (default 2)")
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    args = parser.parse_args()
+
+    result = {"machine": machine()}
+    with tempfile.TemporaryDirectory(prefix="planparse-bench-") as tmp:
+        plans = Path(tmp) / "plans"
+        paths = generate(plans, args.count, args.seed)
+        size = sum(p.stat().st_size for p in paths)
+        result["collection"] = {"plans": len(paths), "mb": size / 1e6, "seed": args.seed}
+        runs: dict[int, dict] = {}
+        for i in range(args.repeat):
+            for jobs in (1, 2):
+                run = run_batch(plans, Path(tmp) / f"out-{jobs}-{i}", jobs)
+                if jobs not in runs or run["seconds"] < runs[jobs]["seconds"]:
+                    runs[jobs] = run
+        for run in runs.values():
+            run["documents_per_s"] = len(paths) / run["seconds"]
+            run["mb_per_s"] = size / 1e6 / run["seconds"]
+        result["batch"] = list(runs.values())
+        result["scaling_1_to_2"] = runs[1]["seconds"] / runs[2]["seconds"]
+        near = sorted(paths, key=lambda p: abs(p.stat().st_size - RATIO_BYTES))[:RATIO_TEXTS]
+        result["parse_vs_word_tokenize"] = parse_vs_tokenize(near)
+    result["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
+    if args.json:
+        args.json.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(report(result))
+
+
+def report(r: dict) -> str:
+    """The figures as a markdown table, each checked against its target."""
+    m, c, pv = r["machine"], r["collection"], r["parse_vs_word_tokenize"]
+    peak = max(run["peak_rss_mb"] for run in r["batch"])
+    lines = [
+        f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory_gb']} GB, Python {m['python']}, {m['os']}; "
+        f"load average {m['load_average_at_start'][0]} at start, {m['load_average_at_end'][0]} at end.",
+        f"Collection: {c['plans']} generated plans, {c['mb']:.1f} MB (seed {c['seed']}).",
+        "",
+        "| measure | value | target |",
+        "|---|---|---|",
+    ]
+    for run in r["batch"]:
+        lines.append(f"| batch, {run['jobs']} worker{'s' if run['jobs'] > 1 else ''} | {run['seconds']:.1f} s: "
+                     f"{run['documents_per_s']:.0f} documents/s, {run['mb_per_s']:.2f} MB/s, "
+                     f"peak {run['peak_rss_mb']:.0f} MB (largest process {run['peak_process_rss_mb']:.0f} MB) | |")
+    lines += [
+        f"| scaling, 1 → 2 workers | {r['scaling_1_to_2']:.2f}x | ≥ {TARGET_SCALING}x "
+        f"{'✓' if r['scaling_1_to_2'] >= TARGET_SCALING else '✗'} |",
+        f"| peak memory, all processes | {peak:.0f} MB | < {TARGET_MEMORY_MB} MB "
+        f"{'✓' if peak < TARGET_MEMORY_MB else '✗'} |",
+        f"| full parse / word_tokenize, {pv['texts']} plans of {pv['bytes_min'] / 1000:.1f}–"
+        f"{pv['bytes_max'] / 1000:.1f} KB | {pv['parse_ms']:.1f} ms / {pv['word_tokenize_ms']:.1f} ms: "
+        f"median {pv['ratio_median']:.2f}x, worst {pv['ratio_max']:.2f}x | ≤ {TARGET_RATIO}x "
+        f"{'✓' if pv['ratio_max'] <= TARGET_RATIO else '✗'} |",
+    ]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()
