@@ -13,6 +13,7 @@ the memory of the whole process tree is sampled every 20 ms. Needs ``pip install
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -54,10 +55,8 @@ def run_batch(plans: Path, out: Path, jobs: int) -> dict:
         with_children = [root, *root.children(recursive=True)]
         rss = []
         for p in with_children:
-            try:
+            with contextlib.suppress(psutil.Error):  # the process ended between listing and reading
                 rss.append(p.memory_info().rss)
-            except psutil.Error:  # the process ended between listing and reading
-                pass
         peak, peak_one = max(peak, sum(rss)), max(peak_one, max(rss, default=0))
         time.sleep(0.02)
     seconds = time.perf_counter() - start
