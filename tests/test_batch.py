@@ -116,6 +116,18 @@ def test_jsonl_holds_one_line_per_document_and_stays_so_after_a_change(tmp_path,
             json.loads(render(parse_file(line["file"]))), ensure_ascii=False)
 
 
+def test_a_line_cut_short_by_a_crash_is_redone(tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["batch", str(CORPUS), "-o", str(out), "--format", "jsonl", "-q"]) == 0
+    jsonl = out / "plans.jsonl"
+    jsonl.write_bytes(jsonl.read_bytes()[:-500])  # as if the machine died while writing the last line
+    capsys.readouterr()
+    assert main(["batch", str(CORPUS), "-o", str(out), "--format", "jsonl", "-q"]) == 0
+    assert "1 converted" in capsys.readouterr().err
+    files = [json.loads(line)["file"] for line in jsonl.read_text("utf-8").splitlines()]
+    assert sorted(files) == sorted(str(p) for p in corpus_documents())
+
+
 def test_two_sources_with_one_name_keep_their_suffixes(tmp_path):
     doc = corpus_documents()[0]
     for suffix in (".txt", ".md"):

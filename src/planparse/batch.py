@@ -140,12 +140,13 @@ class _Lines:
         self._fd: int | None = None
 
     def read(self) -> list[str]:
-        """The complete lines (a line cut short by a crash is left out)."""
+        """The complete lines; a last line cut short by a crash is dropped from the file."""
         if not self.path.exists():
             return []
-        text = self.path.read_text("utf-8")
-        lines = text.split("\n")
-        return lines[:-1]  # after the last newline: empty, or a line cut short
+        *lines, tail = self.path.read_text("utf-8").split("\n")
+        if tail:
+            self.rewrite(lines)
+        return lines
 
     def rewrite(self, lines: list[str]) -> None:
         write_atomic(self.path, "".join(line + "\n" for line in lines))
@@ -241,7 +242,11 @@ class Batch:
                 done[entry["source"], entry["output"]] = entry
         if len(done) < len(lines):  # superseded entries: keep the manifest as long as the outputs
             self.manifest.rewrite([json.dumps(e, ensure_ascii=False) for e in done.values()])
-        written = self._written_lines() if self.jsonl else {}
+        lines = self.lines.read() if self.jsonl else []
+        written = {}  # jsonl: the line of each document (its last line, if a crash left two)
+        for line in lines:
+            with contextlib.suppress(ValueError, KeyError, TypeError):
+                written[json.loads(line)["file"]] = line
         current = set()
         for job in jobs:
             entry = done.get((job.source, job.output))
@@ -252,17 +257,10 @@ class Batch:
             redo = {job.source for job in jobs if job not in current}
             keep = {e["file"] for (source, out), e in done.items()
                     if out == self.lines.path.name and source not in redo}
-            if set(written) - keep:
-                self.lines.rewrite([line for file, line in written.items() if file in keep])
+            kept = [line for file, line in written.items() if file in keep]
+            if len(kept) < len(lines):
+                self.lines.rewrite(kept)
         return current
-
-    def _written_lines(self) -> dict[str, str]:
-        """The lines of the JSON-lines output by document (the last line of a document counts)."""
-        written = {}
-        for line in self.lines.read():
-            with contextlib.suppress(ValueError, KeyError, TypeError):
-                written[json.loads(line)["file"]] = line
-        return written
 
     def _finish(self, job: Job, outcome: Outcome) -> None:
         """Record one document's output (appending its line, for jsonl) or its error."""
