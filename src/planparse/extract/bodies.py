@@ -80,57 +80,61 @@ def _words(text: str, start: int, end: int) -> list[_Word]:
     return out
 
 
-def _phrases(items) -> dict[tuple[str, ...], str]:
-    return {tuple(key.casefold().split()): value for key, value in items}
+class _Phrases(dict[tuple[str, ...], str]):
+    """Phrases as tuples of case-folded words, with the lengths they come in (longest first)."""
+
+    def __init__(self, items) -> None:
+        super().__init__((tuple(key.casefold().split()), value) for key, value in items)
+        self.lengths = sorted({len(key) for key in self if key}, reverse=True)
 
 
 @cache
-def _heads() -> dict[tuple[str, ...], str]:
-    return _phrases((h, h) for h in vocab.body_heads())
+def _heads() -> _Phrases:
+    return _Phrases((h, h) for h in vocab.body_heads())
 
 
 @cache
-def _known() -> dict[tuple[str, ...], str]:
+def _known() -> _Phrases:
     names = {k.name: k.name for k in vocab.bodies().values()}
     names.update(vocab.body_aliases().items())
-    return _phrases((_split_punct(alias), name) for alias, name in names.items())
+    return _Phrases((_split_punct(alias), name) for alias, name in names.items())
 
 
 @cache
-def _units() -> dict[tuple[str, ...], str]:
-    return _phrases((u, u) for u in vocab.admin_units())
+def _units() -> _Phrases:
+    return _Phrases((u, u) for u in vocab.admin_units())
 
 
 @cache
-def _collective_nouns() -> dict[tuple[str, ...], str]:
-    return _phrases((n, n) for n in vocab.collective_nouns())
+def _collective_nouns() -> _Phrases:
+    return _Phrases((n, n) for n in vocab.collective_nouns())
 
 
 @cache
-def _stops() -> dict[tuple[str, ...], str]:
+def _stops() -> _Phrases:
     """Words that end a group's qualifier: the verbs that open a duty and the role cues."""
     cues = [cue for cue, role in vocab.role_cues() if role in {"lead", "support"}]
-    return _phrases((w, w) for w in [*vocab.duty_verbs(), *cues])
+    return _Phrases((w, w) for w in [*vocab.duty_verbs(), *cues])
 
 
 @cache
-def _catchall() -> dict[tuple[str, ...], str]:
+def _catchall() -> _Phrases:
     words = [*vocab.catchall_words(), *vocab.admin_units()]
-    return _phrases((w, w) for w in words)
+    return _Phrases((w, w) for w in words)
 
 
 def _split_punct(name: str) -> str:
     return " ".join(m.group() for m in _TOKEN.finditer(name))
 
 
-def _match(table: Mapping[tuple[str, ...], str], words: list[_Word], i: int) -> tuple[str, int] | None:
+def _match(table: _Phrases, words: list[_Word], i: int) -> tuple[str, int] | None:
     """The longest entry of ``table`` written at ``words[i:]``: (value, number of words)."""
-    best = None
-    for key, value in table.items():
-        n = len(key)
-        if n > (best[1] if best else 0) and tuple(w.folded for w in words[i:i + n]) == key:
-            best = (value, n)
-    return best
+    folded = [w.folded for w in words[i:i + (table.lengths[0] if table.lengths else 0)]]
+    for n in table.lengths:
+        value = table.get(tuple(folded[:n])) if n <= len(folded) else None
+        if value is not None:
+            return value, n
+    return None
 
 
 def _head(words: list[_Word], i: int) -> int:
@@ -148,7 +152,7 @@ class BodyReader:
                  segment: bool = True):
         self.province = province
         self.segment = segment
-        self.lexicon = _phrases((_split_punct(k), v) for k, v in (lexicon or {}).items())
+        self.lexicon = _Phrases((_split_punct(k), v) for k, v in (lexicon or {}).items())
 
     def learn(self, text: str, mention: Mention) -> None:
         """Remember a name the plan spells out, so that its prose mentions are matched whole."""
