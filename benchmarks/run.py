@@ -6,7 +6,7 @@ time of a full parse against ``underthesea.word_tokenize`` on the same 20 KB pla
 A collection of ``--count`` plans is generated (``generate.py``) in a temporary folder;
 ``planparse batch`` converts it once per worker count and repetition, as a user runs it
 (wall time from start to exit, process start-up included; the best repetition counts);
-the memory of the whole process tree is sampled every 20 ms. The parse/word_tokenize
+the memory of the whole process tree is sampled every 100 ms. The parse/word_tokenize
 ratio is checked on the mean over 20 plans of about 20 KB (each plan's ratio is shown
 too: on a loaded machine one plan's timing is noisy). Needs ``pip install -e '.[dev]'``
 (for psutil).
@@ -62,7 +62,7 @@ def run_batch(plans: Path, out: Path, jobs: int) -> dict:
             with contextlib.suppress(psutil.Error):  # the process ended between listing and reading
                 rss.append(p.memory_info().rss)
         peak, peak_one = max(peak, sum(rss)), max(peak_one, max(rss, default=0))
-        time.sleep(0.02)
+        time.sleep(0.1)  # light: the sampler must not take CPU from the workers
     seconds = time.perf_counter() - start
     err = proc.stderr.read()
     if proc.returncode != 0:
