@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CORPUS, ROOT, corpus_documents
-from planparse.batch import EXIT_INTERRUPTED, EXIT_SOME_FAILED, render
+from planparse.batch import EXIT_INTERRUPTED, EXIT_SOME_FAILED, plan_json
 from planparse.cli import main
 from planparse.pipeline import parse_file
 
@@ -63,7 +63,7 @@ def test_batch_converts_every_good_document_and_lists_every_bad_one(tmp_path, ca
     assert code == EXIT_SOME_FAILED
     for path in good:
         rel = path.relative_to(tmp_path / "in").with_suffix(".json")
-        assert (out / rel).read_text("utf-8") == render(parse_file(path))  # what `planparse parse` writes
+        assert (out / rel).read_text("utf-8") == plan_json(parse_file(path))  # what `planparse parse` writes
     assert _errors(out) == {**{str(p): e for p, e in bad.items()}, str(missing): "FileMissingError"}
     for line in (out / "errors.jsonl").read_text("utf-8").splitlines():
         assert json.loads(line)["message"]
@@ -97,7 +97,7 @@ def test_facts_outputs_are_the_facts_view(tmp_path):
     outputs = _outputs(out, ".facts.json")
     assert len(outputs) == len(corpus_documents())
     for doc in corpus_documents():
-        assert outputs[doc.stem + ".facts.json"] == render(parse_file(doc), facts=True)
+        assert outputs[doc.stem + ".facts.json"] == plan_json(parse_file(doc), facts=True)
 
 
 def test_jsonl_holds_one_line_per_document_and_stays_so_after_a_change(tmp_path, capsys):
@@ -113,7 +113,7 @@ def test_jsonl_holds_one_line_per_document_and_stays_so_after_a_change(tmp_path,
     assert sorted(line["file"] for line in lines) == sorted(str(p) for p in good)
     for line in lines:
         assert json.dumps(line["plan"], ensure_ascii=False) == json.dumps(
-            json.loads(render(parse_file(line["file"]))), ensure_ascii=False)
+            json.loads(plan_json(parse_file(line["file"]))), ensure_ascii=False)
 
 
 def test_a_line_cut_short_by_a_crash_is_redone(tmp_path, capsys):

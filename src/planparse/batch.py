@@ -53,7 +53,7 @@ def documents(paths: Sequence[str | Path]) -> Iterator[tuple[Path, Path]]:
             yield path, Path(path.name)
 
 
-def render(plan: Plan, facts: bool = False, compact: bool = False) -> str:
+def plan_json(plan: Plan, facts: bool = False, compact: bool = False) -> str:
     """The JSON of ``plan`` (or of its facts view) as ``planparse parse``/``facts`` write it, or on one line."""
     if facts:
         text = json.dumps(plan.to_facts(), ensure_ascii=False, indent=None if compact else 1)
@@ -81,7 +81,7 @@ def convert(file: str, output: str | None, facts: bool, compact: bool) -> Outcom
     """
     stamp = _stamp(file)
     try:
-        text = render(parse_file(file), facts, compact)
+        text = plan_json(parse_file(file), facts, compact)
         if output is None:
             return Outcome(file, stamp, text)
         write_atomic(Path(output), text)

@@ -16,7 +16,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from planparse.batch import Batch, documents, render, write_atomic
+from planparse.batch import Batch, documents, plan_json, write_atomic
 from planparse.errors import PlanparseError
 from planparse.model import Plan, SectionKind
 from planparse.pipeline import parse_file
@@ -53,12 +53,12 @@ def summary_line(path: Path, plan: Plan) -> str:
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
-    _write(render(parse_file(args.file)), args.output)
+    _write(plan_json(parse_file(args.file)), args.output)
     return 0
 
 
 def _cmd_facts(args: argparse.Namespace) -> int:
-    _write(render(parse_file(args.file), facts=True), args.output)
+    _write(plan_json(parse_file(args.file), facts=True), args.output)
     return 0
 
 
