@@ -71,6 +71,14 @@ def test_batch_converts_every_good_document_and_lists_every_bad_one(tmp_path, ca
     assert f"{len(good) + len(bad) + 1} documents: {len(good)} converted, 0 up to date, {len(bad) + 1} failed" in err
     assert "errors.jsonl" in err
     assert not list(out.rglob("*.tmp"))
+    mode = (out / good[0].relative_to(tmp_path / "in").with_suffix(".json")).stat().st_mode & 0o777
+    assert mode == 0o666 & ~_umask()  # readable by others as any file the user writes
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def test_a_second_run_redoes_only_what_changed_and_retries_failures(tmp_path, capsys):

@@ -14,8 +14,8 @@ import contextlib
 import json
 import os
 import signal
-import tempfile
 import time
+import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -173,9 +173,9 @@ def _stamp(path: str) -> dict | None:
 def write_atomic(path: Path, text: str) -> None:
     """Write ``path`` through a temporary file and ``os.replace``: whole or not at all, even on Ctrl-C."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
+        with open(tmp, "x", encoding="utf-8") as f:  # a new file, with the permissions the umask gives
             f.write(text)
         os.replace(tmp, path)
     except BaseException:
