@@ -173,3 +173,19 @@ def test_cli_compare_names_a_bad_file(tmp_path, capsys):
     assert main(["compare", LAI_CHAU, str(missing)]) == 1
     err = capsys.readouterr().err
     assert err.strip() == f"planparse: error: {missing}: no such file"
+
+
+def test_compare_reads_the_plans_a_batch_wrote(tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["batch", LAI_CHAU, DONG_NAI, "-o", str(out), "--quiet"]) == 0
+    assert main(["compare", str(out), "--format", "json"]) == 0
+    from_batch = json.loads(capsys.readouterr().out)
+    assert main(["compare", DONG_NAI, LAI_CHAU, "--format", "json"]) == 0  # the batch folder's (sorted) order
+    assert from_batch == json.loads(capsys.readouterr().out)
+
+
+def test_compare_names_a_json_file_that_is_not_a_plan(tmp_path, capsys):
+    bad = tmp_path / "notes.json"
+    bad.write_text('{"title": "ghi chú"}', encoding="utf-8")
+    assert main(["compare", str(bad)]) == 1
+    assert f"{bad}: not the JSON of a parsed plan" in capsys.readouterr().err

@@ -19,7 +19,7 @@ from pathlib import Path
 from planparse.batch import Batch, documents, plan_json, write_atomic
 from planparse.errors import PlanparseError
 from planparse.model import Plan, SectionKind
-from planparse.pipeline import parse_file
+from planparse.pipeline import load_plan, parse_file
 
 DEFAULT_SCHEMA = Path("schemas/plan.schema.json")
 HEADINGS = {SectionKind.ARTICLE, SectionKind.ROMAN, SectionKind.ARABIC, SectionKind.DECIMAL, SectionKind.CAPS}
@@ -86,13 +86,28 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     from planparse.comparison import compare
     from planparse.comparison.report import render
 
-    files = [path for path, _ in documents(args.files)]
-    if not files:
+    plans = _plans(args.files)
+    if not plans:
         print("planparse: error: no plan documents found", file=sys.stderr)
         return 1
-    result = compare([parse_file(f) for f in files], reference=parse_file(args.reference) if args.reference else None)
+    result = compare(plans, reference=_plan(Path(args.reference)) if args.reference else None)
     _write(render(result, args.format), args.output)
     return 0
+
+
+def _plans(paths: Sequence[str]) -> list[Plan]:
+    """The plans named: documents are parsed; plans saved as ``*.json`` (a ``planparse batch`` folder) are loaded."""
+    plans = []
+    for name in paths:
+        folder = Path(name)
+        saved = sorted(p for p in folder.rglob("*.json") if not p.name.endswith(".facts.json")) \
+            if folder.is_dir() else []
+        plans += [load_plan(p) for p in saved] if saved else [_plan(p) for p, _ in documents([name])]
+    return plans
+
+
+def _plan(path: Path) -> Plan:
+    return load_plan(path) if path.suffix.lower() == ".json" else parse_file(path)
 
 
 def _cmd_batch(args: argparse.Namespace) -> int:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from planparse.clean import clean
-from planparse.errors import EmptyDocumentError, NotAPlanError, PlanparseError
+from planparse.errors import EmptyDocumentError, FileMissingError, InputError, NotAPlanError, PlanparseError
 from planparse.extract.assignments import extract_assignments
 from planparse.extract.budget import extract_allocations, extract_amounts, extract_budget
 from planparse.extract.deadlines import extract_tasks
@@ -80,3 +82,13 @@ def with_pages(plan: Plan, src: Source) -> Plan:
     data = plan.model_dump()
     fill(data)
     return Plan.model_validate(data)
+
+
+def load_plan(path: str | Path) -> Plan:
+    """A plan saved as JSON by ``planparse parse`` or ``planparse batch``, without parsing it again."""
+    try:
+        return Plan.model_validate_json(Path(path).read_bytes())
+    except OSError as exc:
+        raise FileMissingError(f"cannot read the file: {exc.strerror}").with_path(path) from None
+    except ValidationError as exc:
+        raise InputError(f"not the JSON of a parsed plan ({exc.errors()[0]['msg']})").with_path(path) from None
