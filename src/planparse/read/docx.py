@@ -17,7 +17,7 @@ from pathlib import Path
 from planparse.errors import CorruptFileError, MissingExtraError
 from planparse.model import SourceInfo
 from planparse.read import Source
-from planparse.read.layout import column_rows, number_label, pipe_table
+from planparse.read.layout import number_label, table_lines
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _HEADING = re.compile(r"(?:heading|tiêu đề)\s*(\d)", re.IGNORECASE)
@@ -75,13 +75,7 @@ def _table(tbl, document, numbering: _Numbering) -> list[str]:
             row.append(cell)
             row += [[] for _ in range(int(span.get(f"{_W}val", "1")) - 1 if span is not None else 0)]
         rows.append(row)
-    width = max((len(r) for r in rows), default=0)
-    if width >= 3:
-        return pipe_table([[" ".join(cell) for cell in row] for row in rows])
-    lines: list[str] = []
-    for row in rows:
-        lines += column_rows(row[0], row[1]) if len(row) == 2 else [line for cell in row for line in cell]
-    return lines
+    return table_lines(rows)
 
 
 class _Numbering:

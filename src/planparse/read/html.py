@@ -18,7 +18,7 @@ from pathlib import Path
 from planparse.errors import MissingExtraError
 from planparse.model import SourceInfo
 from planparse.read import Source
-from planparse.read.layout import column_rows, number_label, pipe_table
+from planparse.read.layout import number_label, table_lines
 
 _DROP = ("script", "style", "noscript", "template", "iframe", "form", "button", "select", "nav", "aside",
          "svg", "canvas", "object")
@@ -144,10 +144,4 @@ def _table(table) -> list[str]:
             span = cell.get("colspan", "1")
             row += [[] for _ in range(int(span) - 1 if str(span).isdigit() else 0)]
         rows.append(row)
-    width = max((len(r) for r in rows), default=0)
-    if width >= 3:
-        return pipe_table([[" ".join(cell) for cell in row] for row in rows])
-    lines: list[str] = []
-    for row in rows:
-        lines += column_rows(row[0], row[1]) if len(row) == 2 else [line for cell in row for line in cell]
-    return lines
+    return table_lines(rows)

@@ -43,6 +43,18 @@ def column_rows(left: Sequence[str], right: Sequence[str]) -> list[str]:
     return [f"{a} | {b}".strip() for a, b in zip(left, right, strict=True)]
 
 
+def table_lines(rows: Sequence[Sequence[Sequence[str]]]) -> list[str]:
+    """A table whose cells are lists of lines: a pipe table when it has three columns or more; else a layout
+    table (a header or signature block set in columns), its two columns as ``left | right`` rows."""
+    width = max((len(row) for row in rows), default=0)
+    if width >= 3:
+        return pipe_table([[" ".join(cell) for cell in row] for row in rows])
+    lines: list[str] = []
+    for row in rows:
+        lines += column_rows(row[0], row[1]) if len(row) == 2 else [line for cell in row for line in cell]
+    return lines
+
+
 _ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
           (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 
