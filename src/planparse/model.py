@@ -8,6 +8,7 @@ Serialisers (the facts view, JSON Schema) live outside the models.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from enum import StrEnum
 from typing import Annotated, Literal
 
@@ -83,6 +84,11 @@ class Section(_Model):
     provenance: Provenance = Field(description="the heading line")
     end: NonNegative = Field(description="end offset of the section's whole text in Plan.text")
     children: list[Section] = Field(default_factory=list)
+
+    @property
+    def own_end(self) -> int:
+        """Where the section's own text ends: at its first sub-section, else at its end."""
+        return self.children[0].provenance.start if self.children else self.end
 
 
 class Recipient(_Model):
@@ -322,10 +328,22 @@ class Plan(_Model):
 
         return to_facts(self)
 
-    def walk(self):
+    def walk(self) -> Iterator[Section]:
         """Every section, depth first, in document order."""
-        stack = list(reversed(self.sections))
-        while stack:
-            section = stack.pop()
+        return walk_sections(self.sections)
+
+
+def walk_sections(sections: list[Section]) -> Iterator[Section]:
+    """Every section of a tree, depth first, in document order."""
+    for section in sections:
+        yield section
+        yield from walk_sections(section.children)
+
+
+def parts(sections: list[Section], roles: set[SectionRole]) -> Iterator[Section]:
+    """The outermost sections whose role is one of ``roles`` (their sub-sections share it)."""
+    for section in sections:
+        if section.role in roles:
             yield section
-            stack.extend(reversed(section.children))
+        else:
+            yield from parts(section.children, roles)

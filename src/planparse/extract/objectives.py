@@ -15,16 +15,25 @@ The words of this grammar are data (``data/objective_words.tsv``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
 
 import regex as re
 
 from planparse import vocab
-from planparse.extract.quantities import extract_quantities, lexicon, read_cell
+from planparse.extract.quantities import extract_quantities, lexicon, phrases, read_cell
 from planparse.extract.tables import Cell, Table
-from planparse.model import Objective, ObjectiveScope, Provenance, Quantity, Section, SectionKind, SectionRole
+from planparse.model import (
+    Objective,
+    ObjectiveScope,
+    Provenance,
+    Quantity,
+    Section,
+    SectionKind,
+    SectionRole,
+    parts,
+)
 from planparse.numbering import match_label
 
 LineOf = Callable[[int], int]
@@ -35,6 +44,7 @@ _ANY_YEAR = re.compile(_YEAR)
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[\p{Lu}\d])")
 _MARKS = re.compile(r"^(?:[-+•*·–●○▪■♦➢✓]\s+|\*\*|__)+|(?:\*\*|__)")
 _CLOSING = " \t.;,:"
+_TRIMMED = _CLOSING + "*"  # closing punctuation and markdown emphasis
 _MAX_HEADING_WORDS = 12
 _NOT_PLAN_PARTS = {SectionRole.HEADER, SectionRole.SIGNATURE, SectionRole.RECIPIENTS, SectionRole.ADDRESSEES}
 
@@ -74,12 +84,12 @@ def extract_objectives(
     applies where nothing nearer gives one.
     """
     out: list[Objective] = []
-    roots = list(_objective_parts(sections))
+    roots = list(parts(sections, {SectionRole.OBJECTIVES}))
     doc = _Document(text, line_of, tables)
     for root in roots:
         _visit(doc, root, _Context(default_horizon), out)
     if not roots:
-        skip = [(s.provenance.start, s.end) for s in _walk(sections) if s.role in _NOT_PLAN_PARTS]
+        skip = [(s.provenance.start, s.end) for s in parts(sections, _NOT_PLAN_PARTS)]
         _stated(text, skip, line_of, out)
     return out
 
@@ -88,8 +98,8 @@ def title_horizon(title: str | None) -> int | None:
     """The year a plan's title aims at: the first ``đến năm YYYY``, else the end of a period, else its only year."""
     if not title:
         return None
-    if m := _words().horizon.search(title):
-        return int(m.group(1))
+    if horizon := _horizon(title):
+        return horizon
     if m := _PERIOD.search(title):
         return int(m.group(1))
     years = {int(y) for y in _ANY_YEAR.findall(title)}
@@ -113,24 +123,9 @@ def outside_quantities(text: str, sections: list[Section], objectives: list[Obje
 # --- the objectives part --------------------------------------------------------------------------------------
 
 
-def _objective_parts(sections: list[Section]) -> Iterator[Section]:
-    for section in sections:
-        if section.role == SectionRole.OBJECTIVES:
-            yield section
-        else:
-            yield from _objective_parts(section.children)
-
-
-def _walk(sections: list[Section]) -> Iterator[Section]:
-    """Every section, depth first."""
-    for section in sections:
-        yield section
-        yield from _walk(section.children)
-
-
 def _visit(doc: _Document, section: Section, ctx: _Context, out: list[Objective]) -> None:
     text = doc.text
-    lines = _own_lines(text, section)
+    lines = _lines(text, section.provenance.start, section.own_end)
     if not lines:
         return
     first_start, first_end = lines[0]
@@ -139,21 +134,17 @@ def _visit(doc: _Document, section: Section, ctx: _Context, out: list[Objective]
     head = _strip_marks(text[head_start:first_end])
     body = lines[1:]
     titles_a_group = section.children or (body and section.kind != SectionKind.BULLET)
-    if _is_heading(head) or (titles_a_group and _is_group_title(head)):
+    if extract_quantities(head):  # a target, wherever it stands
+        body = [(head_start, first_end), *body]
+    elif _is_heading(head) or (titles_a_group and _is_group_title(head)):
         ctx = _heading_context(head, ctx)
-    elif head.endswith(":") and (body or section.children) and not extract_quantities(head):
+    elif head.endswith(":") and (body or section.children):
         ctx = replace(ctx, horizon=_horizon(head) or ctx.horizon)
     else:
         body = [(head_start, first_end), *body]
     _paragraphs(doc, body, ctx, out)
     for child in section.children:
         _visit(doc, child, ctx, out)
-
-
-def _own_lines(text: str, section: Section) -> list[tuple[int, int]]:
-    """The non-blank lines of a section before its first child."""
-    stop = section.children[0].provenance.start if section.children else section.end
-    return _lines(text, section.provenance.start, stop)
 
 
 def _lines(text: str, start: int, stop: int) -> list[tuple[int, int]]:
@@ -167,17 +158,14 @@ def _lines(text: str, start: int, stop: int) -> list[tuple[int, int]]:
 
 
 def _is_heading(head: str) -> bool:
+    """A short line opening with a heading word (``Mục tiêu …``, ``Đến năm 2030``); the caller saw no number in it."""
     folded = head.casefold()
-    return (
-        len(head.split()) <= _MAX_HEADING_WORDS
-        and any(folded.startswith(word) for word in _words().heading)
-        and not extract_quantities(head)
-    )
+    return len(head.split()) <= _MAX_HEADING_WORDS and any(folded.startswith(word) for word in _words().heading)
 
 
 def _is_group_title(head: str) -> bool:
     """A short title over sub-items or a paragraph (``a) Về hạ tầng số``) groups targets; it is not one."""
-    return len(head.split()) <= _MAX_HEADING_WORDS and not head.endswith(".") and not extract_quantities(head)
+    return len(head.split()) <= _MAX_HEADING_WORDS and not head.endswith(".")
 
 
 def _heading_context(head: str, ctx: _Context) -> _Context:
@@ -187,10 +175,13 @@ def _heading_context(head: str, ctx: _Context) -> _Context:
         scope = ObjectiveScope.GENERAL
     elif any(folded.startswith(word) for word in _words().specific):
         scope = ObjectiveScope.SPECIFIC
-    horizon = ctx.horizon
-    if (m := _PERIOD.search(head)) or (m := _ANY_YEAR.search(head)):
-        horizon = int(m.group(1))
-    return _Context(horizon, scope)
+    return _Context(_heading_year(head) or ctx.horizon, scope)
+
+
+def _heading_year(heading: str) -> int | None:
+    """The year a heading or a column header names: the end of a period (``giai đoạn 2021 - 2025``), else its year."""
+    m = _PERIOD.search(heading) or _ANY_YEAR.search(heading)
+    return int(m.group(1)) if m else None
 
 
 def _paragraphs(doc: _Document, spans: list[tuple[int, int]], ctx: _Context, out: list[Objective]) -> None:
@@ -260,10 +251,8 @@ def _target_columns(header: tuple[Cell, ...]) -> tuple[int | None, int | None, d
     folded = [cell.text.casefold() for cell in header]
     years = {}
     for i, cell in enumerate(header):
-        if any(folded[i].startswith(w) for w in words.baseline_column):
-            continue
-        if (m := _PERIOD.search(cell.text)) or (m := _ANY_YEAR.search(cell.text)):
-            years[i] = int(m.group(1))
+        if not any(folded[i].startswith(w) for w in words.baseline_column) and (year := _heading_year(cell.text)):
+            years[i] = year
     unit = next((i for i, h in enumerate(folded) if h in words.unit_column), None)
     named = [i for i, h in enumerate(folded) if i not in years and h in words.indicator_column]
     rest = [i for i in range(len(header)) if i not in years and i != unit and not _ANY_YEAR.search(folded[i])]
@@ -282,7 +271,8 @@ def _stated(text: str, skip: list[tuple[int, int]], line_of: LineOf, out: list[O
         for unit in _units(text, start, end):
             quantities = extract_quantities(text[unit.start:unit.end], unit.start)
             if unit.horizon and any(q.unit != "VND" for q in quantities):
-                out.append(_objective(text, unit.start, unit.end, unit.horizon, ObjectiveScope.SPECIFIC, line_of))
+                out.append(_objective(text, unit.start, unit.end, unit.horizon, ObjectiveScope.SPECIFIC, line_of,
+                                      quantities))
 
 
 # --- splitting a paragraph into targets ----------------------------------------------------------------------
@@ -355,9 +345,9 @@ def _strip_marks(head: str) -> str:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and (text[start] in _CLOSING or text[start] == "*"):
+    while start < end and text[start] in _TRIMMED:
         start += 1
-    while end > start and (text[end - 1] in _CLOSING or text[end - 1] == "*"):
+    while end > start and text[end - 1] in _TRIMMED:
         end -= 1
     return start, end
 
@@ -366,9 +356,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _objective(text: str, start: int, end: int, horizon: int | None, scope: ObjectiveScope,
-               line_of: LineOf) -> Objective:
+               line_of: LineOf, quantities: list[Quantity] | None = None) -> Objective:
     words = text[start:end]
-    quantities = extract_quantities(words, start)
+    if quantities is None:
+        quantities = extract_quantities(words, start)
     return Objective(
         text=" ".join(_strip_marks(words).split()),
         horizon=horizon,
@@ -458,26 +449,20 @@ def _phrases(*categories: str) -> tuple[str, ...]:
     return tuple(row["phrase"] for row in rows if row["category"] in categories)
 
 
-def _alternation(phrases: tuple[str, ...]) -> str:
-    ordered = sorted(phrases, key=len, reverse=True)
-    return "(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in ordered) + ")"
-
-
 @cache
 def _words() -> _Words:
     flags = re.IGNORECASE
-    horizon = _alternation(_phrases("horizon_lead"))
-    linkers = tuple(lexicon()["linker"])
+    horizon = phrases(_phrases("horizon_lead"), lead=True)
     return _Words(
-        horizon=re.compile(rf"(?<!\w){horizon}\s+{_YEAR}", flags),
+        horizon=re.compile(rf"{horizon}\s+{_YEAR}", flags),
         lead_in=re.compile(rf"^\W*(?:[^\W\d]+\s+){{0,3}}?{horizon}\s+{_YEAR}\s*[,:]?\s*", flags),
         heading=tuple(p.casefold() for p in _phrases("heading", "general", "specific")),
         general=tuple(p.casefold() for p in _phrases("general")),
         specific=tuple(p.casefold() for p in _phrases("specific")),
-        split_opener=re.compile(rf"{_alternation(_phrases('split_opener'))}(?!\w)", flags),
-        predicate=re.compile(rf"(?<!\w){_alternation(_phrases('predicate'))}(?!\w)", flags),
-        subject_opener=re.compile(rf"{_alternation(_phrases('subject_opener'))}\s+(?!\d)", flags),
-        dangling=re.compile(rf"(?<!\w){_alternation(linkers)}(?=\s*(?:[,;.]|$))", flags),
+        split_opener=re.compile(phrases(_phrases("split_opener")), flags),
+        predicate=re.compile(phrases(_phrases("predicate"), lead=True), flags),
+        subject_opener=re.compile(rf"{phrases(_phrases('subject_opener'))}\s+(?!\d)", flags),
+        dangling=re.compile(rf"{phrases(lexicon()['linker'], lead=True)}(?=\s*(?:[,;.]|$))", flags),
         indicator_column=frozenset(p.casefold() for p in _phrases("indicator_column")),
         unit_column=frozenset(p.casefold() for p in _phrases("unit_column")),
         baseline_column=tuple(p.casefold() for p in _phrases("baseline_column")),
