@@ -21,11 +21,16 @@ def _tokenize():
     return word_tokenize
 
 
+def words(text: str) -> list[str]:
+    """The words of ``text`` as underthesea writes them (syllables joined by a space, a few characters normalised)."""
+    return _tokenize()(text)
+
+
 def word_spans(text: str) -> list[tuple[int, int]]:
     """The (start, end) offsets of each word of ``text``, in order."""
     spans: list[tuple[int, int]] = []
     pos = 0
-    for token in _tokenize()(text):
+    for token in words(text):
         span = _align(text, token, pos)
         if span is None:
             break

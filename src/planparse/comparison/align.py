@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from planparse import vocab
+from planparse import segment, vocab
 from planparse.names import expand_abbreviations, province_pattern
 
 THRESHOLD = 0.35
@@ -68,13 +68,6 @@ def stop_words() -> frozenset[str]:
     return _words().stop
 
 
-@cache
-def _tokenize():
-    from underthesea import word_tokenize
-
-    return word_tokenize
-
-
 def terms(words: str, places: Iterable[str] = ()) -> list[str]:
     """The terms of an indicator: segmented words, lower case, without asides, places, numbers and stop words.
 
@@ -85,7 +78,7 @@ def terms(words: str, places: Iterable[str] = ()) -> list[str]:
     for place in places:
         text = re.sub(rf"(?<!\w){re.escape(place)}(?!\w)", " ", text, flags=re.IGNORECASE)
     out = []
-    for token in _tokenize()(text):
+    for token in segment.words(text):
         word = " ".join(token.casefold().split())
         word = _words().canonical.get(word, word)
         if _WORDY.search(word) and not _DIGIT.search(word) and word not in _words().dropped:

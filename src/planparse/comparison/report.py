@@ -131,17 +131,26 @@ def _key(horizon: object) -> int | None:
     return None if pd.isna(horizon) else int(horizon)
 
 
+def _table(head: list[str], rows: list[str], cls: str = "") -> str:
+    """An HTML table: ``head`` the column titles (plain text), ``rows`` the ``<tr>`` elements."""
+    titles = "".join(f"<th>{escape(title)}</th>" for title in head)
+    attribute = f' class="{cls}"' if cls else ""
+    return "\n".join([f"<table{attribute}><thead><tr>{titles}</tr></thead><tbody>", *rows, "</tbody></table>"])
+
+
+def _titled(cmp: Comparison, plan: str) -> str:
+    return f"{plan} (reference)" if plan == cmp.reference else plan
+
+
 def _plans_table(cmp: Comparison) -> str:
     first = cmp.objectives.drop_duplicates("plan").set_index("plan")
-    rows = ["<table><tr><th>plan</th><th>issuer</th><th>file</th><th>targets</th></tr>"]
     counts = cmp.objectives["plan"].value_counts()
+    rows = []
     for label, file in zip(cmp.plans, cmp.files):
         issuer = first["issuer"].get(label) if label in first.index else None
-        mark = " (reference)" if label == cmp.reference else ""
-        rows.append(f"<tr><td>{escape(label)}{mark}</td><td>{escape(issuer or '')}</td>"
+        rows.append(f"<tr><td>{escape(_titled(cmp, label))}</td><td>{escape(issuer or '')}</td>"
                     f"<td>{escape(file or '')}</td><td>{int(counts.get(label, 0))}</td></tr>")
-    rows.append("</table>")
-    return "\n".join(rows)
+    return _table(["plan", "issuer", "file", "targets"], rows)
 
 
 def _legend(cmp: Comparison) -> str:
@@ -158,8 +167,7 @@ def _targets_table(cmp: Comparison, horizon: int | None, statuses: dict[tuple, s
     frame = cmp.objectives[cmp.objectives["horizon"].isna() if horizon is None
                            else cmp.objectives["horizon"] == horizon]
     cells = {(row.group, row.plan): row for row in frame.itertuples()}
-    head = "".join(f"<th>{escape(p)}{' (reference)' if p == cmp.reference else ''}</th>" for p in cmp.plans)
-    rows = [f'<table class="targets"><thead><tr><th>#</th><th>indicator</th>{head}</tr></thead><tbody>']
+    rows = []
     for group, indicator in cmp.horizon(horizon).index:
         tds = []
         for plan in cmp.plans:
@@ -173,8 +181,7 @@ def _targets_table(cmp: Comparison, horizon: int | None, statuses: dict[tuple, s
                        f'title="{escape(where)}">{escape(row.display)}</a></td>')
         rows.append(f'<tr data-horizon="{horizon or ""}" data-group="{group}"><td>{group}</td>'
                     f"<td>{escape(indicator)}</td>{''.join(tds)}</tr>")
-    rows.append("</tbody></table>")
-    return "\n".join(rows)
+    return _table(["#", "indicator", *(_titled(cmp, p) for p in cmp.plans)], rows, "targets")
 
 
 def _lacks(cmp: Comparison) -> str:
@@ -191,8 +198,7 @@ def _lacks(cmp: Comparison) -> str:
 
 def _side_table(frame: pd.DataFrame, reference: str | None) -> str:
     """A wide table of plans side by side; with a reference, cells that differ from it are marked."""
-    head = "".join(f"<th>{escape(str(c))}</th>" for c in frame.columns)
-    rows = [f"<table><thead><tr><th>{escape(str(frame.index.name or ''))}</th>{head}</tr></thead><tbody>"]
+    rows = []
     for key, row in frame.iterrows():
         tds = []
         for plan, value in row.items():
@@ -203,8 +209,7 @@ def _side_table(frame: pd.DataFrame, reference: str | None) -> str:
                        else "differs" if str(value) != ref else "")
             tds.append(f'<td class="cell {cls}">{escape(str(value))}</td>')
         rows.append(f"<tr><td>{escape(str(key))}</td>{''.join(tds)}</tr>")
-    rows.append("</tbody></table>")
-    return "\n".join(rows)
+    return _table([str(frame.index.name or ""), *map(str, frame.columns)], rows)
 
 
 def _tasks(cmp: Comparison) -> str:
@@ -212,14 +217,13 @@ def _tasks(cmp: Comparison) -> str:
     if cmp.tasks.empty:
         return parts[0] + "<p><small>none found in these plans</small></p>"
     for plan, frame in cmp.tasks.groupby("plan", sort=False):
-        rows = "".join(
-            f"<tr><td>{_cell(r.group)}</td><td>{_cell(r.task)}</td><td>{_cell(r.lead)}</td>"
-            f"<td>{_cell(r.support)}</td><td>{_cell(r.timeframe)}</td><td>{r.line}</td></tr>"
-            for r in frame.itertuples())
+        rows = [f"<tr><td>{_cell(r.group)}</td><td>{_cell(r.task)}</td><td>{_cell(r.lead)}</td>"
+                f"<td>{_cell(r.support)}</td><td>{_cell(r.timeframe)}</td><td>{r.line}</td></tr>"
+                for r in frame.itertuples()]
+        table = _table(["group", "task", "lead", "support", "time", "line"], rows)
         led = int(frame["lead"].notna().sum())
-        parts.append(f"<details><summary>{escape(plan)}: {len(frame)} tasks, {led} with a lead</summary><table>"
-                     "<tr><th>group</th><th>task</th><th>lead</th><th>support</th><th>time</th><th>line</th></tr>"
-                     f"{rows}</table></details>")
+        parts.append(f"<details><summary>{escape(plan)}: {len(frame)} tasks, {led} with a lead</summary>"
+                     f"{table}</details>")
     return "\n".join(parts)
 
 

@@ -16,8 +16,8 @@ import pandas as pd
 from planparse import vocab
 from planparse.comparison.align import Target, align, stop_words
 from planparse.comparison.result import Comparison, Status
+from planparse.extract.bodies import province_of
 from planparse.model import Objective, Plan, Quantity
-from planparse.names import province_in
 
 _SYMBOL = {">=": "≥", "<=": "≤", "=": ""}
 STATED = "✓"
@@ -71,7 +71,7 @@ def build(plans: Sequence[Plan], reference: int | None) -> Comparison:
 def plan_labels(plans: Sequence[Plan]) -> list[str]:
     """A short, unique name for each plan: its province, else its place, else its file name; a name that
     two plans share is followed by each one's number (or file name)."""
-    names = [province_in(p.document.issuer) or p.document.place or _stem(p) or "plan" for p in plans]
+    names = [province_of(p.document.issuer) or p.document.place or _stem(p) or "plan" for p in plans]
     counts = Counter(names)
     labels: list[str] = []
     for name, plan in zip(names, plans):
@@ -105,7 +105,7 @@ def _objectives(plans: list[_Plan], reference: int | None) -> pd.DataFrame:
             "plan": p.label,
             "file": p.plan.source.path,
             "issuer": doc.issuer,
-            "province": province_in(doc.issuer) or province_in(doc.place),
+            "province": province_of(doc.issuer, doc.place),
             "horizon": o.horizon,
             "scope": o.scope.value,
             "group": group + 1,
@@ -267,7 +267,7 @@ def _tasks(plans: list[_Plan]) -> pd.DataFrame:
 
 
 def _places(plans: list[_Plan]) -> dict[str, tuple[str, ...]]:
-    return {p.label: tuple(x for x in (p.plan.document.place, province_in(p.plan.document.issuer)) if x)
+    return {p.label: tuple(x for x in (p.plan.document.place, province_of(p.plan.document.issuer)) if x)
             for p in plans}
 
 
