@@ -10,9 +10,9 @@
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
-from pathlib import Path
 
 from planparse.errors import CorruptFileError, MissingExtraError
 from planparse.model import SourceInfo
@@ -24,7 +24,7 @@ _HEADING = re.compile(r"(?:heading|tiêu đề)\s*(\d)", re.IGNORECASE)
 _BULLETS = {"\uf0b7": "•", "\uf0a7": "•", "\uf0d8": "•", "\uf0fc": "•", "o": "+", "\u25cf": "•", "\u25aa": "•"}
 
 
-def read_docx(path: Path) -> Source:
+def read_docx(data: bytes, info: SourceInfo) -> Source:
     """Read a DOCX file; raise :class:`CorruptFileError` for a damaged one."""
     try:
         import docx
@@ -33,7 +33,7 @@ def read_docx(path: Path) -> Source:
     except ImportError:
         raise MissingExtraError("reading DOCX needs python-docx: pip install 'planparse[docx]'") from None
     try:
-        document = docx.Document(str(path))
+        document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, XMLSyntaxError, EOFError) as exc:
         raise CorruptFileError(f"the DOCX file is damaged or truncated ({type(exc).__name__}: {exc})") from None
     numbering = _Numbering(document)
@@ -43,7 +43,7 @@ def read_docx(path: Path) -> Source:
             lines += _paragraph(child, document, numbering).split("\n")
         elif child.tag == f"{_W}tbl":
             lines += _table(child, document, numbering)
-    return Source("\n".join(lines), SourceInfo(path=str(path), format="docx"))
+    return Source("\n".join(lines), info)
 
 
 def _paragraph(p, document, numbering: _Numbering, heading: bool = True) -> str:

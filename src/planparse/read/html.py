@@ -13,8 +13,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from planparse.errors import MissingExtraError
 from planparse.model import SourceInfo
 from planparse.read import Source
@@ -28,7 +26,7 @@ _BLOCKS = {"p", "div", "section", "article", "main", "blockquote", "pre", "li", 
 NEARLY_ALL = 0.7  # the share of the text a child must hold for the document to be inside it
 
 
-def read_html(path: Path) -> Source:
+def read_html(data: bytes, info: SourceInfo) -> Source:
     """Read an HTML file (the encoding from its BOM or ``<meta charset>``, else guessed)."""
     try:
         from bs4 import BeautifulSoup, FeatureNotFound
@@ -36,7 +34,7 @@ def read_html(path: Path) -> Source:
         raise MissingExtraError(
             "reading HTML needs beautifulsoup4 and lxml: pip install 'planparse[html]'") from None
     try:
-        soup = BeautifulSoup(path.read_bytes(), "lxml")
+        soup = BeautifulSoup(data, "lxml")
     except FeatureNotFound:
         raise MissingExtraError("reading HTML needs lxml: pip install 'planparse[html]'") from None
     for tag in soup.find_all(_DROP):
@@ -48,7 +46,7 @@ def read_html(path: Path) -> Source:
     lines: list[str] = []
     _walk(root, lines, [""])
     text = "\n".join(line.strip() for line in lines)
-    return Source(text, SourceInfo(path=str(path), format="html", encoding=soup.original_encoding))
+    return Source(text, info.model_copy(update={"encoding": soup.original_encoding}))
 
 
 def _text_len(tag) -> int:

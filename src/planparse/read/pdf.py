@@ -13,9 +13,9 @@
 
 from __future__ import annotations
 
+import io
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from planparse.clean import normalize_line, starts_block
 from planparse.genre import is_caps
@@ -57,34 +57,25 @@ class _Table:
     rows: list[list[str | None]]
 
 
-def read_pdf(path: Path) -> Source:
+def read_pdf(data: bytes, info: SourceInfo) -> Source:
     """Read a PDF file; raise a typed error for an encrypted, damaged or scanned one."""
     import pdfplumber
     from pdfplumber.utils.exceptions import PdfminerException
 
-    _check_complete(path)
+    if b"%%EOF" not in data[-2048:]:
+        raise CorruptFileError("the PDF is truncated (it has no end-of-file marker)")
     try:
-        with pdfplumber.open(path) as pdf:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
             pages = [_page_items(page, number) for number, page in enumerate(pdf.pages, start=1)]
             pages = _strip_margins(pages, [page.height for page in pdf.pages])
-            has_images = any(page.images for page in pdf.pages)
+            if not any(pages) and any(page.images for page in pdf.pages):
+                raise NeedsOCRError("the PDF has no text layer (a scanned image?); run OCR on it first, e.g. ocrmypdf")
     except PdfminerException as exc:
         raise _pdfminer_error(exc) from None
     if not any(pages):
-        if has_images:
-            raise NeedsOCRError("the PDF has no text layer (a scanned image?); run OCR on it first, e.g. ocrmypdf")
         raise EmptyDocumentError("the PDF holds no text")
     lines = _assemble(pages)
-    return Source("\n".join(text for text, _ in lines), SourceInfo(path=str(path), format="pdf"),
-                  pages=tuple(page for _, page in lines))
-
-
-def _check_complete(path: Path) -> None:
-    with path.open("rb") as f:
-        f.seek(max(0, path.stat().st_size - 2048))
-        tail = f.read()
-    if b"%%EOF" not in tail:
-        raise CorruptFileError("the PDF is truncated (it has no end-of-file marker)")
+    return Source("\n".join(text for text, _ in lines), info, pages=tuple(page for _, page in lines))
 
 
 def _pdfminer_error(exc: Exception) -> Exception:
