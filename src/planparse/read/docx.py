@@ -62,9 +62,9 @@ def _paragraph(p, document, numbering: _Numbering, heading: bool = True) -> str:
 
 
 def _table(tbl, document, numbering: _Numbering) -> list[str]:
-    rows: list[list[list[str]]] = []  # row → cell → lines
+    rows: list[list[tuple[list[str], int]]] = []  # row → cell → (lines, columns spanned)
     for tr in tbl.iterchildren(f"{_W}tr"):
-        row: list[list[str]] = []
+        row: list[tuple[list[str], int]] = []
         for tc in tr.iterchildren(f"{_W}tc"):
             props = tc.find(f"{_W}tcPr")
             span = props.find(f"{_W}gridSpan") if props is not None else None
@@ -72,8 +72,7 @@ def _table(tbl, document, numbering: _Numbering) -> list[str]:
             continued = merge is not None and merge.get(f"{_W}val") in (None, "continue")
             cell = [] if continued else [
                 line for p in tc.iter(f"{_W}p") for line in _paragraph(p, document, numbering, False).split("\n")]
-            row.append(cell)
-            row += [[] for _ in range(int(span.get(f"{_W}val", "1")) - 1 if span is not None else 0)]
+            row.append((cell, int(span.get(f"{_W}val", "1")) if span is not None else 1))
         rows.append(row)
     return table_lines(rows)
 

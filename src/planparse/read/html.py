@@ -129,17 +129,16 @@ def _list_label(li) -> str:
 
 
 def _table(table) -> list[str]:
-    rows: list[list[list[str]]] = []
+    rows: list[list[tuple[list[str], int]]] = []  # row → cell → (lines, columns spanned)
     for tr in table.find_all("tr"):
         if tr.find_parent("table") is not table:
             continue
-        row: list[list[str]] = []
+        row: list[tuple[list[str], int]] = []
         for cell in tr.find_all(("td", "th"), recursive=False):
             lines: list[str] = []
             _walk(cell, lines, current := [""])
             _end_line(lines, current)
-            row.append([line.strip() for line in lines])
-            span = cell.get("colspan", "1")
-            row += [[] for _ in range(int(span) - 1 if str(span).isdigit() else 0)]
+            span = str(cell.get("colspan", "1"))
+            row.append(([line.strip() for line in lines], int(span) if span.isdigit() else 1))
         rows.append(row)
     return table_lines(rows)
