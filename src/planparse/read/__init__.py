@@ -11,9 +11,10 @@ from pathlib import Path
 
 from planparse.errors import EmptyDocumentError, FileMissingError, PlanparseError, TooLargeError
 from planparse.model import SourceInfo
-from planparse.read.sniff import DOCUMENT_SUFFIXES, SUFFIXES, TEXT_SUFFIXES
+from planparse.read import legacy
+from planparse.read.sniff import SUFFIXES, sniff
 
-__all__ = ["Source", "read", "MAX_BYTES", "SUFFIXES", "TEXT_SUFFIXES", "DOCUMENT_SUFFIXES"]
+__all__ = ["Source", "read", "MAX_BYTES", "SUFFIXES"]
 
 MAX_BYTES = 50 * 1024 * 1024  # far larger than any plan; a guard against mistakes
 
@@ -38,9 +39,6 @@ class Source:
 
 def read(path: str | Path) -> Source:
     """Read a plan document from ``path`` in whatever format its content is."""
-    from planparse.read import legacy
-    from planparse.read.sniff import sniff
-
     path = Path(path)
     if not path.is_file():
         raise FileMissingError("no such file" if not path.exists() else "not a regular file", path)
