@@ -21,6 +21,7 @@ from planparse.read.layout import number_label, table_lines
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _HEADING = re.compile(r"(?:heading|tiêu đề)\s*(\d)", re.IGNORECASE)
+_LEVEL_NUMBER = re.compile(r"%(\d)")  # in a level's text: the number of level n ("%1.%2.")
 _BULLETS = {"\uf0b7": "•", "\uf0a7": "•", "\uf0d8": "•", "\uf0fc": "•", "o": "+", "\u25cf": "•", "\u25aa": "•"}
 
 
@@ -131,7 +132,7 @@ class _Numbering:
             n = counts.get(lvl, overrides.get(lvl, levels.get(lvl, {"start": 1})["start"]))
             return number_label(n, levels.get(lvl, level)["fmt"])
 
-        return re.sub(r"%(\d)", value, level["text"]) or None
+        return _LEVEL_NUMBER.sub(value, level["text"]) or None
 
     @staticmethod
     def _num_pr(el) -> tuple[str | None, int]:

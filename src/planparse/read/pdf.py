@@ -26,6 +26,7 @@ from planparse.read.layout import cell_text, column_rows, pipe_table
 
 _PAGE_NUMBER = re.compile(r"[-–—\s]*(?:(?:trang|page)\s*)?\d{1,4}(?:\s*(?:/|of|trên)\s*\d{1,4})?[-–—\s]*",
                           re.IGNORECASE)
+_DIGITS = re.compile(r"\d+")
 MARGIN = 0.1  # the top and bottom tenth of a page hold running headers and footers
 COLUMN_GAP = 1.5  # a gap this many font sizes wide parts two columns
 
@@ -167,7 +168,7 @@ def _running(pages: list[list[_Line | _Table]]) -> set[tuple[str, int, int]]:
 
 def _key(line: _Line) -> tuple[str, int, int]:
     """What recurs on every page: the text (digits aside), the position and the font size."""
-    return re.sub(r"\d+", "#", line.text()), round(line.top / 4), round(line.words[0]["size"])
+    return _DIGITS.sub("#", line.text()), round(line.top / 4), round(line.words[0]["size"])
 
 
 def _assemble(pages: list[list[_Line | _Table]]) -> list[tuple[str, int]]:
