@@ -40,8 +40,9 @@ def read_html(data: bytes, info: SourceInfo) -> Source:
     for tag in soup.find_all(_DROP):
         tag.decompose()
     root = _document(soup.body or soup)
+    size = _text_len(root)
     for tag in root.find_all(_SITE):
-        if _text_len(tag) < NEARLY_ALL * _text_len(root):
+        if _text_len(tag) < NEARLY_ALL * size:
             tag.decompose()
     lines: list[str] = []
     _walk(root, lines, [""])
@@ -58,13 +59,13 @@ def _text_len(tag) -> int:
 
 def _document(tag):
     """From ``tag`` down, while one child holds nearly all the text outside links."""
+    size = _text_len(tag)
     while True:
-        size = _text_len(tag)
-        children = [c for c in tag.find_all(recursive=False) if c.name not in ("table", "tr", "p")]
-        best = max(children, key=_text_len, default=None)
-        if best is None or size == 0 or _text_len(best) < NEARLY_ALL * size:
+        children = [(_text_len(c), c) for c in tag.find_all(recursive=False) if c.name not in ("table", "tr", "p")]
+        best_size, best = max(children, key=lambda sized: sized[0], default=(0, None))
+        if best is None or size == 0 or best_size < NEARLY_ALL * size:
             return tag
-        tag = best
+        tag, size = best, best_size
 
 
 def _walk(tag, lines: list[str], current: list[str]) -> None:
@@ -119,9 +120,8 @@ def _list_label(li) -> str:
     parent = li.parent
     if parent is None or parent.name != "ol":
         return ""
-    items = [c for c in parent.find_all("li", recursive=False)]
     start = int(parent.get("start", "1")) if str(parent.get("start", "1")).isdigit() else 1
-    n = start + items.index(li)
+    n = start + parent.find_all("li", recursive=False).index(li)
     if li.get("value", "").isdigit():
         n = int(li["value"])
     fmt = {"I": "upperRoman", "i": "lowerRoman", "A": "upperLetter", "a": "lowerLetter"}.get(parent.get("type"))
