@@ -186,8 +186,8 @@ def _assemble(pages: list[list[_Line | _Table]]) -> list[tuple[str, int]]:
     while k < len(items):
         item = items[k]
         if isinstance(item, _Table):
-            lines, k = _table_lines(items, k)
-            out += lines
+            table, k = _table_lines(items, k)
+            out += table
             continue
         run = _column_run(items, k, mid)
         if run:
