@@ -19,6 +19,8 @@ from xml.sax.saxutils import escape
 
 import ttf_opensans
 
+from planparse.extract.quantities import roman_value
+
 FONT = Path(ttf_opensans.__file__).parent / "ttf"
 
 
@@ -222,13 +224,11 @@ _LABELS = [  # (pattern of a label the writer turns into automatic numbering, nu
     (re.compile(r"(?P<n>[a-h])\)\s+"), "lowerLetter", "%1)"),
     (re.compile(r"-\s+"), "bullet", "-"),
 ]
-_ROMAN = {"I": 1, "V": 5, "X": 10}
 
 
 def _value(label: str, fmt: str) -> int:
     if fmt == "upperRoman":
-        values = [_ROMAN[c] for c in label]
-        return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+        return roman_value(label)
     if fmt == "lowerLetter":
         return ord(label) - ord("a") + 1
     return int(label) if label.isdigit() else 1

@@ -17,13 +17,13 @@ import signal
 import time
 import uuid
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
 from planparse import __version__
-from planparse.errors import PlanparseError
+from planparse.errors import MissingExtraError, PlanparseError
 from planparse.model import Plan
 from planparse.pipeline import parse_file
 from planparse.read import SUFFIXES
@@ -37,8 +37,9 @@ EXIT_SOME_FAILED = 3  # 1 is a batch that could not run at all, 2 a usage error
 EXIT_INTERRUPTED = 130
 
 
-def documents(paths: Sequence[str | Path]) -> Iterator[tuple[Path, Path]]:
-    """Each file named, and the plan documents inside each folder named (recursively, sorted).
+def documents(paths: Sequence[str | Path], suffixes: Collection[str] = SUFFIXES) -> Iterator[tuple[Path, Path]]:
+    """Each file named, and the files with ``suffixes`` (plan documents, by default) inside each folder
+    named, recursively and sorted; facts views (``*.facts.json``) are not plans.
 
     Yields ``(path, relative)``: ``relative`` is the path inside the folder named, or the
     name of a file named.
@@ -46,8 +47,8 @@ def documents(paths: Sequence[str | Path]) -> Iterator[tuple[Path, Path]]:
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
-                           and p.suffix and not p.name.endswith(".facts.json"))
+            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix and p.suffix.lower() in suffixes
+                           and not p.name.endswith(".facts.json"))
             yield from ((p, p.relative_to(path)) for p in found)
         else:
             yield path, Path(path.name)
@@ -67,7 +68,6 @@ class Outcome:
     """What converting one document gave: the source's stamp when read, and the output text
     (unless the worker wrote it) or the type and message of the error."""
 
-    file: str
     stamp: dict | None = None
     text: str | None = None
     error: str | None = None
@@ -83,13 +83,13 @@ def convert(file: str, output: str | None, facts: bool, compact: bool) -> Outcom
     try:
         text = plan_json(parse_file(file), facts, compact)
         if output is None:
-            return Outcome(file, stamp, text)
+            return Outcome(stamp, text)
         write_atomic(Path(output), text)
-        return Outcome(file, stamp)
+        return Outcome(stamp)
     except PlanparseError as exc:
-        return Outcome(file, stamp, error=type(exc).__name__, message=exc.reason)
+        return Outcome(stamp, error=type(exc).__name__, message=exc.reason)
     except Exception as exc:  # a bug of ours, a full disk: recorded like any failure, the batch goes on
-        return Outcome(file, stamp, error=type(exc).__name__, message=f"{exc}")
+        return Outcome(stamp, error=type(exc).__name__, message=f"{exc}")
 
 
 @dataclass(frozen=True)
@@ -320,7 +320,7 @@ class Batch:
                 job = pending.pop(future)
                 exc = future.exception()
                 if exc is not None:  # the worker itself died (killed, out of memory): record it, go on
-                    outcome = Outcome(job.file, error=type(exc).__name__, message=f"the worker failed: {exc}")
+                    outcome = Outcome(error=type(exc).__name__, message=f"the worker failed: {exc}")
                 else:
                     outcome = future.result()
                 self._finish(job, outcome)
@@ -344,7 +344,7 @@ class _Workers(contextlib.AbstractContextManager):
             try:
                 from distributed import Client
             except ImportError:
-                raise PlanparseError("--scheduler needs Dask: pip install 'planparse[dask]'") from None
+                raise MissingExtraError("--scheduler needs Dask: pip install 'planparse[dask]'") from None
             self.client = Client(scheduler)
             self.pool = self.client.get_executor()
         else:

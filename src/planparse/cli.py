@@ -99,9 +99,7 @@ def _plans(paths: Sequence[str]) -> list[Plan]:
     """The plans named: documents are parsed; plans saved as ``*.json`` (a ``planparse batch`` folder) are loaded."""
     plans = []
     for name in paths:
-        folder = Path(name)
-        saved = sorted(p for p in folder.rglob("*.json") if not p.name.endswith(".facts.json")) \
-            if folder.is_dir() else []
+        saved = [p for p, _ in documents([name], (".json",))] if Path(name).is_dir() else []
         plans += [load_plan(p) for p in saved] if saved else [_plan(p) for p, _ in documents([name])]
     return plans
 

@@ -11,9 +11,10 @@ from pathlib import Path
 
 from planparse.errors import EmptyDocumentError, FileMissingError, PlanparseError, TooLargeError
 from planparse.model import SourceInfo
-from planparse.read.sniff import DOCUMENT_SUFFIXES, SUFFIXES, TEXT_SUFFIXES
+from planparse.read import legacy
+from planparse.read.sniff import SUFFIXES, sniff
 
-__all__ = ["Source", "read", "MAX_BYTES", "SUFFIXES", "TEXT_SUFFIXES", "DOCUMENT_SUFFIXES"]
+__all__ = ["Source", "read", "MAX_BYTES", "SUFFIXES"]
 
 MAX_BYTES = 50 * 1024 * 1024  # far larger than any plan; a guard against mistakes
 
@@ -38,9 +39,6 @@ class Source:
 
 def read(path: str | Path) -> Source:
     """Read a plan document from ``path`` in whatever format its content is."""
-    from planparse.read import legacy
-    from planparse.read.sniff import sniff
-
     path = Path(path)
     if not path.is_file():
         raise FileMissingError("no such file" if not path.exists() else "not a regular file", path)
@@ -49,9 +47,10 @@ def read(path: str | Path) -> Source:
         raise TooLargeError(f"file of {size:,} bytes is far larger than any plan", path)
     if size == 0:
         raise EmptyDocumentError("the file is empty", path)
+    data = path.read_bytes()
     try:
-        fmt = sniff(path)
-        source = _read(path, fmt)
+        fmt = sniff(data, path.suffix.lower())
+        source = _read(data, SourceInfo(path=str(path), format=fmt))
         text, encoding = legacy.convert(source.text)
     except PlanparseError as exc:
         raise exc.with_path(path) from None
@@ -60,19 +59,20 @@ def read(path: str | Path) -> Source:
     return source
 
 
-def _read(path: Path, fmt: str) -> Source:
-    if fmt == "pdf":
+def _read(data: bytes, info: SourceInfo) -> Source:
+    """The reader of ``info.format`` on the file's bytes."""
+    if info.format == "pdf":
         from planparse.read.pdf import read_pdf
 
-        return read_pdf(path)
-    if fmt == "docx":
+        return read_pdf(data, info)
+    if info.format == "docx":
         from planparse.read.docx import read_docx
 
-        return read_docx(path)
-    if fmt == "html":
+        return read_docx(data, info)
+    if info.format == "html":
         from planparse.read.html import read_html
 
-        return read_html(path)
+        return read_html(data, info)
     from planparse.read.text import read_text
 
-    return read_text(path, fmt)
+    return read_text(data, info)

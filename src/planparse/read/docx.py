@@ -10,9 +10,9 @@
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
-from pathlib import Path
 
 from planparse.errors import CorruptFileError, MissingExtraError
 from planparse.model import SourceInfo
@@ -21,10 +21,11 @@ from planparse.read.layout import number_label, table_lines
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _HEADING = re.compile(r"(?:heading|tiêu đề)\s*(\d)", re.IGNORECASE)
+_LEVEL_NUMBER = re.compile(r"%(\d)")  # in a level's text: the number of level n ("%1.%2.")
 _BULLETS = {"\uf0b7": "•", "\uf0a7": "•", "\uf0d8": "•", "\uf0fc": "•", "o": "+", "\u25cf": "•", "\u25aa": "•"}
 
 
-def read_docx(path: Path) -> Source:
+def read_docx(data: bytes, info: SourceInfo) -> Source:
     """Read a DOCX file; raise :class:`CorruptFileError` for a damaged one."""
     try:
         import docx
@@ -33,7 +34,7 @@ def read_docx(path: Path) -> Source:
     except ImportError:
         raise MissingExtraError("reading DOCX needs python-docx: pip install 'planparse[docx]'") from None
     try:
-        document = docx.Document(str(path))
+        document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, XMLSyntaxError, EOFError) as exc:
         raise CorruptFileError(f"the DOCX file is damaged or truncated ({type(exc).__name__}: {exc})") from None
     numbering = _Numbering(document)
@@ -43,7 +44,7 @@ def read_docx(path: Path) -> Source:
             lines += _paragraph(child, document, numbering).split("\n")
         elif child.tag == f"{_W}tbl":
             lines += _table(child, document, numbering)
-    return Source("\n".join(lines), SourceInfo(path=str(path), format="docx"))
+    return Source("\n".join(lines), info)
 
 
 def _paragraph(p, document, numbering: _Numbering, heading: bool = True) -> str:
@@ -62,9 +63,9 @@ def _paragraph(p, document, numbering: _Numbering, heading: bool = True) -> str:
 
 
 def _table(tbl, document, numbering: _Numbering) -> list[str]:
-    rows: list[list[list[str]]] = []  # row → cell → lines
+    rows: list[list[tuple[list[str], int]]] = []  # row → cell → (lines, columns spanned)
     for tr in tbl.iterchildren(f"{_W}tr"):
-        row: list[list[str]] = []
+        row: list[tuple[list[str], int]] = []
         for tc in tr.iterchildren(f"{_W}tc"):
             props = tc.find(f"{_W}tcPr")
             span = props.find(f"{_W}gridSpan") if props is not None else None
@@ -72,8 +73,7 @@ def _table(tbl, document, numbering: _Numbering) -> list[str]:
             continued = merge is not None and merge.get(f"{_W}val") in (None, "continue")
             cell = [] if continued else [
                 line for p in tc.iter(f"{_W}p") for line in _paragraph(p, document, numbering, False).split("\n")]
-            row.append(cell)
-            row += [[] for _ in range(int(span.get(f"{_W}val", "1")) - 1 if span is not None else 0)]
+            row.append((cell, int(span.get(f"{_W}val", "1")) if span is not None else 1))
         rows.append(row)
     return table_lines(rows)
 
@@ -132,7 +132,7 @@ class _Numbering:
             n = counts.get(lvl, overrides.get(lvl, levels.get(lvl, {"start": 1})["start"]))
             return number_label(n, levels.get(lvl, level)["fmt"])
 
-        return re.sub(r"%(\d)", value, level["text"]) or None
+        return _LEVEL_NUMBER.sub(value, level["text"]) or None
 
     @staticmethod
     def _num_pr(el) -> tuple[str | None, int]:

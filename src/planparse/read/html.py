@@ -13,8 +13,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from planparse.errors import MissingExtraError
 from planparse.model import SourceInfo
 from planparse.read import Source
@@ -28,7 +26,7 @@ _BLOCKS = {"p", "div", "section", "article", "main", "blockquote", "pre", "li", 
 NEARLY_ALL = 0.7  # the share of the text a child must hold for the document to be inside it
 
 
-def read_html(path: Path) -> Source:
+def read_html(data: bytes, info: SourceInfo) -> Source:
     """Read an HTML file (the encoding from its BOM or ``<meta charset>``, else guessed)."""
     try:
         from bs4 import BeautifulSoup, FeatureNotFound
@@ -36,19 +34,20 @@ def read_html(path: Path) -> Source:
         raise MissingExtraError(
             "reading HTML needs beautifulsoup4 and lxml: pip install 'planparse[html]'") from None
     try:
-        soup = BeautifulSoup(path.read_bytes(), "lxml")
+        soup = BeautifulSoup(data, "lxml")
     except FeatureNotFound:
         raise MissingExtraError("reading HTML needs lxml: pip install 'planparse[html]'") from None
     for tag in soup.find_all(_DROP):
         tag.decompose()
     root = _document(soup.body or soup)
+    size = _text_len(root)
     for tag in root.find_all(_SITE):
-        if _text_len(tag) < NEARLY_ALL * _text_len(root):
+        if _text_len(tag) < NEARLY_ALL * size:
             tag.decompose()
     lines: list[str] = []
     _walk(root, lines, [""])
     text = "\n".join(line.strip() for line in lines)
-    return Source(text, SourceInfo(path=str(path), format="html", encoding=soup.original_encoding))
+    return Source(text, info.model_copy(update={"encoding": soup.original_encoding}))
 
 
 def _text_len(tag) -> int:
@@ -60,13 +59,13 @@ def _text_len(tag) -> int:
 
 def _document(tag):
     """From ``tag`` down, while one child holds nearly all the text outside links."""
+    size = _text_len(tag)
     while True:
-        size = _text_len(tag)
-        children = [c for c in tag.find_all(recursive=False) if c.name not in ("table", "tr", "p")]
-        best = max(children, key=_text_len, default=None)
-        if best is None or size == 0 or _text_len(best) < NEARLY_ALL * size:
+        children = [(_text_len(c), c) for c in tag.find_all(recursive=False) if c.name not in ("table", "tr", "p")]
+        best_size, best = max(children, key=lambda sized: sized[0], default=(0, None))
+        if best is None or size == 0 or best_size < NEARLY_ALL * size:
             return tag
-        tag = best
+        tag, size = best, best_size
 
 
 def _walk(tag, lines: list[str], current: list[str]) -> None:
@@ -121,9 +120,8 @@ def _list_label(li) -> str:
     parent = li.parent
     if parent is None or parent.name != "ol":
         return ""
-    items = [c for c in parent.find_all("li", recursive=False)]
     start = int(parent.get("start", "1")) if str(parent.get("start", "1")).isdigit() else 1
-    n = start + items.index(li)
+    n = start + parent.find_all("li", recursive=False).index(li)
     if li.get("value", "").isdigit():
         n = int(li["value"])
     fmt = {"I": "upperRoman", "i": "lowerRoman", "A": "upperLetter", "a": "lowerLetter"}.get(parent.get("type"))
@@ -131,17 +129,16 @@ def _list_label(li) -> str:
 
 
 def _table(table) -> list[str]:
-    rows: list[list[list[str]]] = []
+    rows: list[list[tuple[list[str], int]]] = []  # row → cell → (lines, columns spanned)
     for tr in table.find_all("tr"):
         if tr.find_parent("table") is not table:
             continue
-        row: list[list[str]] = []
+        row: list[tuple[list[str], int]] = []
         for cell in tr.find_all(("td", "th"), recursive=False):
             lines: list[str] = []
             _walk(cell, lines, current := [""])
             _end_line(lines, current)
-            row.append([line.strip() for line in lines])
-            span = cell.get("colspan", "1")
-            row += [[] for _ in range(int(span) - 1 if str(span).isdigit() else 0)]
+            span = str(cell.get("colspan", "1"))
+            row.append(([line.strip() for line in lines], int(span) if span.isdigit() else 1))
         rows.append(row)
     return table_lines(rows)

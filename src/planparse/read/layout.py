@@ -43,9 +43,11 @@ def column_rows(left: Sequence[str], right: Sequence[str]) -> list[str]:
     return [f"{a} | {b}".strip() for a, b in zip(left, right, strict=True)]
 
 
-def table_lines(rows: Sequence[Sequence[Sequence[str]]]) -> list[str]:
-    """A table whose cells are lists of lines: a pipe table when it has three columns or more; else a layout
-    table (a header or signature block set in columns), its two columns as ``left | right`` rows."""
+def table_lines(cells: Sequence[Sequence[tuple[Sequence[str], int]]]) -> list[str]:
+    """A table whose cells are given as their lines and the number of grid columns they span: a pipe table
+    when it has three columns or more; else a layout table (a header or signature block set in columns),
+    its two columns as ``left | right`` rows. A spanning cell's text goes in its first column."""
+    rows = [[column for lines, span in row for column in [lines, *([] for _ in range(span - 1))]] for row in cells]
     width = max((len(row) for row in rows), default=0)
     if width >= 3:
         return pipe_table([[" ".join(cell) for cell in row] for row in rows])

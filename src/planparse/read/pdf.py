@@ -13,9 +13,9 @@
 
 from __future__ import annotations
 
+import io
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from planparse.clean import normalize_line, starts_block
 from planparse.genre import is_caps
@@ -26,6 +26,7 @@ from planparse.read.layout import cell_text, column_rows, pipe_table
 
 _PAGE_NUMBER = re.compile(r"[-–—\s]*(?:(?:trang|page)\s*)?\d{1,4}(?:\s*(?:/|of|trên)\s*\d{1,4})?[-–—\s]*",
                           re.IGNORECASE)
+_DIGITS = re.compile(r"\d+")
 MARGIN = 0.1  # the top and bottom tenth of a page hold running headers and footers
 COLUMN_GAP = 1.5  # a gap this many font sizes wide parts two columns
 
@@ -57,34 +58,25 @@ class _Table:
     rows: list[list[str | None]]
 
 
-def read_pdf(path: Path) -> Source:
+def read_pdf(data: bytes, info: SourceInfo) -> Source:
     """Read a PDF file; raise a typed error for an encrypted, damaged or scanned one."""
     import pdfplumber
     from pdfplumber.utils.exceptions import PdfminerException
 
-    _check_complete(path)
+    if b"%%EOF" not in data[-2048:]:
+        raise CorruptFileError("the PDF is truncated (it has no end-of-file marker)")
     try:
-        with pdfplumber.open(path) as pdf:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
             pages = [_page_items(page, number) for number, page in enumerate(pdf.pages, start=1)]
             pages = _strip_margins(pages, [page.height for page in pdf.pages])
-            has_images = any(page.images for page in pdf.pages)
+            if not any(pages) and any(page.images for page in pdf.pages):
+                raise NeedsOCRError("the PDF has no text layer (a scanned image?); run OCR on it first, e.g. ocrmypdf")
     except PdfminerException as exc:
         raise _pdfminer_error(exc) from None
     if not any(pages):
-        if has_images:
-            raise NeedsOCRError("the PDF has no text layer (a scanned image?); run OCR on it first, e.g. ocrmypdf")
         raise EmptyDocumentError("the PDF holds no text")
     lines = _assemble(pages)
-    return Source("\n".join(text for text, _ in lines), SourceInfo(path=str(path), format="pdf"),
-                  pages=tuple(page for _, page in lines))
-
-
-def _check_complete(path: Path) -> None:
-    with path.open("rb") as f:
-        f.seek(max(0, path.stat().st_size - 2048))
-        tail = f.read()
-    if b"%%EOF" not in tail:
-        raise CorruptFileError("the PDF is truncated (it has no end-of-file marker)")
+    return Source("\n".join(text for text, _ in lines), info, pages=tuple(page for _, page in lines))
 
 
 def _pdfminer_error(exc: Exception) -> Exception:
@@ -176,7 +168,7 @@ def _running(pages: list[list[_Line | _Table]]) -> set[tuple[str, int, int]]:
 
 def _key(line: _Line) -> tuple[str, int, int]:
     """What recurs on every page: the text (digits aside), the position and the font size."""
-    return re.sub(r"\d+", "#", line.text()), round(line.top / 4), round(line.words[0]["size"])
+    return _DIGITS.sub("#", line.text()), round(line.top / 4), round(line.words[0]["size"])
 
 
 def _assemble(pages: list[list[_Line | _Table]]) -> list[tuple[str, int]]:
@@ -194,8 +186,8 @@ def _assemble(pages: list[list[_Line | _Table]]) -> list[tuple[str, int]]:
     while k < len(items):
         item = items[k]
         if isinstance(item, _Table):
-            lines, k = _table_lines(items, k)
-            out += lines
+            table, k = _table_lines(items, k)
+            out += table
             continue
         run = _column_run(items, k, mid)
         if run:

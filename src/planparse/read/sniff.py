@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import io
 import zipfile
-from pathlib import Path
 
 from planparse.errors import CorruptFileError, EncryptedError, UndecodableError, UnsupportedFormatError
 
@@ -27,20 +27,19 @@ _FOREIGN = {  # other things people save with a plan's name
 _HTML_STARTS = (b"<!doctype html", b"<html", b"<?xml", b"<head", b"<body", b"<meta", b"<div", b"<p>", b"<table")
 
 
-def sniff(path: Path) -> str:
-    """The format of ``path``: ``pdf``, ``docx``, ``html``, ``text`` or ``markdown``.
+def sniff(data: bytes, suffix: str) -> str:
+    """The format of a file's ``data`` (``suffix``: its lower-case file suffix): ``pdf``, ``docx``, ``html``,
+    ``text`` or ``markdown``.
 
     Raises a typed error for what planparse cannot read, saying what the file is.
     """
-    with path.open("rb") as f:
-        head = f.read(8192)
-    suffix = path.suffix.lower()
+    head = data[:8192]
     if b"%PDF-" in head[:1024]:
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
-        return _zip_kind(path, suffix)
+        return _zip_kind(data, suffix)
     if head.startswith(_OLE):
-        if "EncryptedPackage".encode("utf-16-le") in path.read_bytes():
+        if "EncryptedPackage".encode("utf-16-le") in data:
             raise EncryptedError("the Word file is protected by a password; save an unprotected copy")
         raise UnsupportedFormatError("a Word 97-2003 (.doc) or other OLE file; save it as .docx or PDF")
     for magic, what in _FOREIGN.items():
@@ -62,9 +61,9 @@ def sniff(path: Path) -> str:
     return fmt
 
 
-def _zip_kind(path: Path, suffix: str) -> str:
+def _zip_kind(data: bytes, suffix: str) -> str:
     try:
-        with zipfile.ZipFile(path) as z:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
             names = set(z.namelist())
     except (zipfile.BadZipFile, OSError):
         if suffix == ".docx":

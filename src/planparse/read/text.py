@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import codecs
-from pathlib import Path
 
 from planparse.errors import UndecodableError
 from planparse.model import SourceInfo
@@ -58,10 +57,7 @@ def _strict(data: bytes, encoding: str) -> str:
     return text
 
 
-def read_text(path: Path, fmt: str) -> Source:
+def read_text(data: bytes, info: SourceInfo) -> Source:
     """Read a text or markdown file."""
-    try:
-        text, encoding = decode(path.read_bytes())
-    except UndecodableError as exc:
-        raise exc.with_path(path) from None
-    return Source(text, SourceInfo(path=str(path), format=fmt, encoding=encoding))
+    text, encoding = decode(data)
+    return Source(text, info.model_copy(update={"encoding": encoding}))
