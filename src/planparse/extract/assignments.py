@@ -136,10 +136,7 @@ class _Extractor:
         request = _cue_pattern("request").match(self.text, start)
         at = request.end() if request else start
         mentions = self.reader.run(self.text, at, end)
-        if not mentions:
-            return
-        after = self.reader.run_end(self.text, at, end)
-        if _duty_start().match(self.text, after, end):
+        if mentions and _duty_start().match(self.text, mentions[-1].end, end):
             self.add(mentions, Role.LEAD, (start, end))
 
     # -- tables ------------------------------------------------------------------------------------

@@ -178,13 +178,6 @@ class BodyReader:
         words = _words(text, start, end)
         return self._list(text, words, 0, bare=bare)[0]
 
-    def run_end(self, text: str, start: int, end: int | None = None, bare: bool = False) -> int:
-        """Where the list of bodies written from ``start`` ends (``start`` if there is none)."""
-        end = len(text) if end is None else end
-        words = _words(text, start, end)
-        mentions, k = self._list(text, words, 0, bare=bare)
-        return words[k - 1].end if mentions else start
-
     def find_all(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
         """Every body named in a span of text, catch-alls left out."""
         end = len(text) if end is None else end
@@ -249,10 +242,10 @@ class BodyReader:
                 while k < n and words[k].capitalised and words[k].is_word and not _head(words, k):
                     k += 1
                 return k
-            if w.folded == "các" and k + 1 < n and _match(_units(), words, k + 1) and end > i + h - 1:
+            if w.folded == "các" and k + 1 < n and _match(_units(), words, k + 1):
                 return self._unit_list(words, k)
             inner = _head(words, k)
-            if inner and k > i + h - 1 and words[k - 1].folded not in _LIST_SEPARATORS:
+            if inner and words[k - 1].folded not in _LIST_SEPARATORS:
                 k = end = k + inner  # a body inside the name: Ban Tuyên giáo Tỉnh ủy, Văn phòng Sở
                 continue
             if w.capitalised and w.is_word:
