@@ -21,7 +21,8 @@ from collections.abc import Callable, Iterator
 from functools import cache
 
 from planparse import vocab
-from planparse.extract.bodies import BodyReader, Mention, province_of
+from planparse.extract.bodies import BodyReader, Mention, duty_openers, province_of
+from planparse.extract.quantities import phrases
 from planparse.numbering import match_label
 from planparse.model import (
     Assignment,
@@ -45,15 +46,12 @@ _PARENTHESIS = re.compile(r"\s*\([^)]*\)\s*")
 
 @cache
 def _cue_pattern(role: str) -> re.Pattern[str]:
-    cues = sorted((cue for cue, r in vocab.role_cues() if r == role), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, cues)) + r")(?!\w)", re.IGNORECASE)
+    return re.compile(phrases([cue for cue, r in vocab.role_cues() if r == role], lead=True), re.IGNORECASE)
 
 
 @cache
 def _duty_start() -> re.Pattern[str]:
-    verbs = sorted({*vocab.duty_verbs(), *(cue for cue, r in vocab.role_cues() if r in {"lead", "support"})},
-                   key=len, reverse=True)
-    return re.compile(r"\s*,?\s*(?:" + "|".join(map(re.escape, verbs)) + r")(?!\w)", re.IGNORECASE)
+    return re.compile(r"\s*,?\s*" + phrases(duty_openers()), re.IGNORECASE)
 
 
 class _Extractor:

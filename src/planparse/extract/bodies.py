@@ -111,10 +111,16 @@ def _collective_nouns() -> _Phrases:
 
 
 @cache
-def _stops() -> _Phrases:
-    """Words that end a group's qualifier: the verbs that open a duty and the role cues."""
+def duty_openers() -> tuple[str, ...]:
+    """The words that open a duty after its subject: the duty verbs and the lead and support cues."""
     cues = [cue for cue, role in vocab.role_cues() if role in {"lead", "support"}]
-    return _Phrases((w, w) for w in [*vocab.duty_verbs(), *cues])
+    return (*vocab.duty_verbs(), *cues)
+
+
+@cache
+def _stops() -> _Phrases:
+    """Words that end a group's qualifier: those that open a duty."""
+    return _Phrases((w, w) for w in duty_openers())
 
 
 @cache
