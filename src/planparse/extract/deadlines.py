@@ -19,10 +19,10 @@ import datetime as dt
 import re
 from functools import cache
 
-from planparse import vocab
 from planparse.extract import timeexpr
 from planparse.extract.tables import Table
-from planparse.extract.tasks import DUTY_ROLES, LineOf, duties, duty_task, table_tasks
+from planparse.extract.quantities import phrases
+from planparse.extract.tasks import DUTY_ROLES, LineOf, duties, duty_task, header_words, table_tasks
 from planparse.model import Deadline, Provenance, Section, SectionRole, Task, TimeExpression, TimeKind
 
 _NOT_WORK = {SectionRole.HEADER, SectionRole.LEGAL_BASIS, SectionRole.PURPOSE, SectionRole.OBJECTIVES,
@@ -109,9 +109,8 @@ def _label_width(text: str, start: int, duty_text: str) -> int:
 @cache
 def _time_label() -> re.Pattern[str]:
     """A time label opening a line or sentence: ``Thời gian thực hiện:`` — the header words of a time column."""
-    words = [r["header"] for r in vocab.table("table_headers", ("header", "column")) if r["column"] == "timeframe"]
-    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?:{alternation})[^:\n]{{0,30}}:\s*(?P<value>[^\n;]+)", re.IGNORECASE)
+    words = phrases((w for w, column in header_words() if column == "timeframe"), lead=True)
+    return re.compile(rf"{words}[^:\n]{{0,30}}:\s*(?P<value>[^\n;]+)", re.IGNORECASE)
 
 
 def _labelled_times(text: str, skip) -> list[TimeExpression]:
