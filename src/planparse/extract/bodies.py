@@ -28,7 +28,7 @@ from functools import cache
 
 from planparse import vocab
 from planparse.genre import is_caps
-from planparse.names import proper_case_body
+from planparse.names import proper_case_body, province_in
 from planparse.segment import word_spans
 
 _TOKEN = re.compile(r"[\w&]+(?:[-.&,/][\w&]+)*|[^\w\s]")
@@ -429,13 +429,4 @@ def _cased(name: str, caps: bool) -> str:
 
 def province_of(*names: str | None) -> str | None:
     """The first province or centrally-run city named in ``names`` (an issuer, a place)."""
-    provinces = vocab.provinces()
-    for name in names:
-        if not name:
-            continue
-        if name.casefold() in provinces:
-            return provinces[name.casefold()].name
-        for key, province in sorted(provinces.items(), key=lambda kv: -len(kv[0])):
-            if name.casefold().endswith(" " + key):
-                return province.name
-    return None
+    return next(filter(None, map(province_in, names)), None)
