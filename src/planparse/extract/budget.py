@@ -14,6 +14,7 @@ from functools import cache
 from planparse import vocab
 from planparse.extract.quantities import extract_quantities, phrases
 from planparse.model import BudgetAmount, BudgetSource, Provenance, Reference, Section, SectionRole
+from planparse.outline import outermost
 
 ALLOCATION_CODES = {"QĐ"}
 
@@ -31,15 +32,7 @@ def _term_pattern() -> re.Pattern[str]:
 
 def budget_sections(sections: list[Section]) -> list[Section]:
     """The outermost sections whose role is budget."""
-    out: list[Section] = []
-    stack = list(reversed(sections))
-    while stack:
-        section = stack.pop()
-        if section.role is SectionRole.BUDGET:
-            out.append(section)
-        else:
-            stack.extend(reversed(section.children))
-    return out
+    return outermost(sections, {SectionRole.BUDGET})
 
 
 def extract_budget(text: str, sections: list[Section], references: list[Reference], line_of) -> list[BudgetSource]:
