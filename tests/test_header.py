@@ -61,8 +61,9 @@ def test_columns_on_one_line_split_by_a_bar():
     assert (doc.issuer, doc.number, doc.place) == ("Ủy ban nhân dân tỉnh Ninh Bình", "86/KH-UBND", "Ninh Bình")
 
 
-def test_cong_van_has_no_type_code_and_a_vv_title():
-    text = ("ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 2154/UBND-VX\nV/v triển khai Kế hoạch chuyển đổi số\n"
+@pytest.mark.parametrize("vv", ["V/v", "V/V:"])
+def test_cong_van_has_no_type_code_and_a_vv_title(vv):
+    text = (f"ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 2154/UBND-VX\n{vv} triển khai Kế hoạch chuyển đổi số\n"
             "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nBắc Ninh, ngày 3 tháng 7 năm 2024\n"
             "Kính gửi: Các sở, ban, ngành tỉnh.\nThực hiện chỉ đạo của Tỉnh ủy, đề nghị các cơ quan báo cáo.\n")
     doc = parse(text).document

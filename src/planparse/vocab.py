@@ -132,7 +132,7 @@ def collective_nouns() -> dict[str, bool]:
 
 @cache
 def role_cues() -> tuple[tuple[str, str], ...]:
-    """(cue, role) pairs: lead, support, request and the column cues of a task table."""
+    """(cue, role) pairs: lead, support and request."""
     return tuple((r["cue"], r["role"]) for r in table("role_cues", ("cue", "role")))
 
 

@@ -21,8 +21,8 @@ from collections.abc import Callable, Iterator
 from functools import cache
 
 from planparse import vocab
-from planparse.extract.bodies import BodyReader, Mention, province_of
-from planparse.numbering import match_label
+from planparse.extract.bodies import BodyReader, Mention, duty_openers, province_of
+from planparse.extract.quantities import phrases
 from planparse.model import (
     Assignment,
     Body,
@@ -35,6 +35,8 @@ from planparse.model import (
     SectionRole,
     Task,
 )
+from planparse.numbering import match_label
+from planparse.outline import walk
 
 _SCOPE = {SectionRole.TASKS, SectionRole.ORGANISATION, SectionRole.ANNEX}
 _NUMBERED = {SectionKind.ARTICLE, SectionKind.ROMAN, SectionKind.ARABIC, SectionKind.DECIMAL, SectionKind.LETTER,
@@ -45,15 +47,12 @@ _PARENTHESIS = re.compile(r"\s*\([^)]*\)\s*")
 
 @cache
 def _cue_pattern(role: str) -> re.Pattern[str]:
-    cues = sorted((cue for cue, r in vocab.role_cues() if r == role), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, cues)) + r")(?!\w)", re.IGNORECASE)
+    return re.compile(phrases([cue for cue, r in vocab.role_cues() if r == role], lead=True), re.IGNORECASE)
 
 
 @cache
 def _duty_start() -> re.Pattern[str]:
-    verbs = sorted({*vocab.duty_verbs(), *(cue for cue, r in vocab.role_cues() if r in {"lead", "support"})},
-                   key=len, reverse=True)
-    return re.compile(r"\s*,?\s*(?:" + "|".join(map(re.escape, verbs)) + r")(?!\w)", re.IGNORECASE)
+    return re.compile(r"\s*,?\s*" + phrases(duty_openers()), re.IGNORECASE)
 
 
 class _Extractor:
@@ -136,10 +135,7 @@ class _Extractor:
         request = _cue_pattern("request").match(self.text, start)
         at = request.end() if request else start
         mentions = self.reader.run(self.text, at, end)
-        if not mentions:
-            return
-        after = self.reader.run_end(self.text, at, end)
-        if _duty_start().match(self.text, after, end):
+        if mentions and _duty_start().match(self.text, mentions[-1].end, end):
             self.add(mentions, Role.LEAD, (start, end))
 
     # -- tables ------------------------------------------------------------------------------------
@@ -175,18 +171,12 @@ def _skip_label(text: str, start: int, end: int) -> int:
 
 def _scope(sections: list[Section]) -> Iterator[tuple[Section, int]]:
     """Each section to read, with the end of its own text (before its first child)."""
-    roles = {s.role for s in _walk(sections)}
+    roles = {s.role for s in walk(sections)}
     scope = _SCOPE if roles & {SectionRole.TASKS, SectionRole.ORGANISATION} else _SCOPE | {None}
-    for section in _walk(sections):
+    for section in walk(sections):
         if section.role in scope and section.kind is not SectionKind.BLOCK:
             own_end = section.children[0].provenance.start if section.children else section.end
             yield section, own_end
-
-
-def _walk(sections: list[Section]) -> Iterator[Section]:
-    for section in sections:
-        yield section
-        yield from _walk(section.children)
 
 
 def _widen(assignments: list[Assignment]) -> list[Assignment]:
@@ -232,7 +222,7 @@ def extract_assignments(text: str, sections: list[Section], document: DocumentIn
     for section, own_end in parts:
         if id(section) in headed:
             ex.add(headed[id(section)], Role.LEAD, (section.provenance.start, section.end))
-            under_heading.update(id(s) for s in _walk([section]))
+            under_heading.update(id(s) for s in walk([section]))
         subjects = id(section) not in under_heading
         pos = section.provenance.start
         for start, end in rows:  # table rows are read by column, not as prose

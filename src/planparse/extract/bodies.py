@@ -28,7 +28,7 @@ from functools import cache
 
 from planparse import vocab
 from planparse.genre import is_caps
-from planparse.names import proper_case_body
+from planparse.names import proper_case_body, province_in
 from planparse.segment import word_spans
 
 _TOKEN = re.compile(r"[\w&]+(?:[-.&,/][\w&]+)*|[^\w\s]")
@@ -111,10 +111,16 @@ def _collective_nouns() -> _Phrases:
 
 
 @cache
-def _stops() -> _Phrases:
-    """Words that end a group's qualifier: the verbs that open a duty and the role cues."""
+def duty_openers() -> tuple[str, ...]:
+    """The words that open a duty after its subject: the duty verbs and the lead and support cues."""
     cues = [cue for cue, role in vocab.role_cues() if role in {"lead", "support"}]
-    return _Phrases((w, w) for w in [*vocab.duty_verbs(), *cues])
+    return (*vocab.duty_verbs(), *cues)
+
+
+@cache
+def _stops() -> _Phrases:
+    """Words that end a group's qualifier: those that open a duty."""
+    return _Phrases((w, w) for w in duty_openers())
 
 
 @cache
@@ -177,13 +183,6 @@ class BodyReader:
         end = len(text) if end is None else end
         words = _words(text, start, end)
         return self._list(text, words, 0, bare=bare)[0]
-
-    def run_end(self, text: str, start: int, end: int | None = None, bare: bool = False) -> int:
-        """Where the list of bodies written from ``start`` ends (``start`` if there is none)."""
-        end = len(text) if end is None else end
-        words = _words(text, start, end)
-        mentions, k = self._list(text, words, 0, bare=bare)
-        return words[k - 1].end if mentions else start
 
     def find_all(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
         """Every body named in a span of text, catch-alls left out."""
@@ -249,10 +248,10 @@ class BodyReader:
                 while k < n and words[k].capitalised and words[k].is_word and not _head(words, k):
                     k += 1
                 return k
-            if w.folded == "các" and k + 1 < n and _match(_units(), words, k + 1) and end > i + h - 1:
+            if w.folded == "các" and k + 1 < n and _match(_units(), words, k + 1):
                 return self._unit_list(words, k)
             inner = _head(words, k)
-            if inner and k > i + h - 1 and words[k - 1].folded not in _LIST_SEPARATORS:
+            if inner and words[k - 1].folded not in _LIST_SEPARATORS:
                 k = end = k + inner  # a body inside the name: Ban Tuyên giáo Tỉnh ủy, Văn phòng Sở
                 continue
             if w.capitalised and w.is_word:
@@ -430,13 +429,4 @@ def _cased(name: str, caps: bool) -> str:
 
 def province_of(*names: str | None) -> str | None:
     """The first province or centrally-run city named in ``names`` (an issuer, a place)."""
-    provinces = vocab.provinces()
-    for name in names:
-        if not name:
-            continue
-        if name.casefold() in provinces:
-            return provinces[name.casefold()].name
-        for key, province in sorted(provinces.items(), key=lambda kv: -len(kv[0])):
-            if name.casefold().endswith(" " + key):
-                return province.name
-    return None
+    return next(filter(None, map(province_in, names)), None)

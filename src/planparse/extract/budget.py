@@ -8,32 +8,31 @@ quantity grammar and given in VND.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from planparse import vocab
-from planparse.extract.quantities import extract_quantities
+from planparse.extract.quantities import extract_quantities, phrases
 from planparse.model import BudgetAmount, BudgetSource, Provenance, Reference, Section, SectionRole
+from planparse.outline import outermost
 
 ALLOCATION_CODES = {"QĐ"}
 
 
 @cache
-def _terms() -> tuple[tuple[str, str], ...]:
-    rows = vocab.table("budget_terms", ("term", "kind"))
-    return tuple(sorted(((r["term"].casefold(), r["kind"]) for r in rows), key=lambda t: -len(t[0])))
+def _terms() -> dict[str, str]:
+    """Term (case-folded) → the kind of funding it names."""
+    return {r["term"].casefold(): r["kind"] for r in vocab.table("budget_terms", ("term", "kind"))}
+
+
+@cache
+def _term_pattern() -> re.Pattern[str]:
+    return re.compile(phrases(_terms(), lead=True), re.IGNORECASE)
 
 
 def budget_sections(sections: list[Section]) -> list[Section]:
     """The outermost sections whose role is budget."""
-    out: list[Section] = []
-    stack = list(reversed(sections))
-    while stack:
-        section = stack.pop()
-        if section.role is SectionRole.BUDGET:
-            out.append(section)
-        else:
-            stack.extend(reversed(section.children))
-    return out
+    return outermost(sections, {SectionRole.BUDGET})
 
 
 def extract_budget(text: str, sections: list[Section], references: list[Reference], line_of) -> list[BudgetSource]:
@@ -41,12 +40,8 @@ def extract_budget(text: str, sections: list[Section], references: list[Referenc
     found: dict[str, BudgetSource] = {}
     for section in budget_sections(sections):
         start, end = section.provenance.start, section.end
-        folded = text[start:end].casefold()
-        hits = []
-        for term, kind in _terms():
-            at = folded.find(term)
-            if at >= 0:
-                hits.append((at, kind, len(term)))
+        hits = [(m.start() - start, _terms()[" ".join(m.group().casefold().split())], len(m.group()))
+                for m in _term_pattern().finditer(text, start, end)]
         for _, mention in _allocation_mentions(section, references):
             hits.append((mention.start - start, "allocated", mention.end - mention.start))
         for at, kind, length in sorted(hits):

@@ -19,11 +19,12 @@ import datetime as dt
 import re
 from functools import cache
 
-from planparse import vocab
 from planparse.extract import timeexpr
+from planparse.extract.quantities import phrases
 from planparse.extract.tables import Table
-from planparse.extract.tasks import DUTY_ROLES, LineOf, duties, duty_task, table_tasks
+from planparse.extract.tasks import DUTY_ROLES, LineOf, duties, duty_task, header_words, table_tasks
 from planparse.model import Deadline, Provenance, Section, SectionRole, Task, TimeExpression, TimeKind
+from planparse.outline import outermost
 
 _NOT_WORK = {SectionRole.HEADER, SectionRole.LEGAL_BASIS, SectionRole.PURPOSE, SectionRole.OBJECTIVES,
              SectionRole.RECIPIENTS, SectionRole.ADDRESSEES, SectionRole.SIGNATURE}
@@ -40,8 +41,8 @@ def extract_tasks(text: str, sections: list[Section], line_of: LineOf, tables: l
     without one (``trước ngày 15/12``) falls in it, unless its duty repeats every year (``Hằng năm``,
     ``định kỳ``), when it is an annual day.
     """
-    excluded = _spans(sections, _NOT_WORK) + [(t.start, t.end) for t in tables]
-    excluded.sort()
+    excluded = sorted([(s.provenance.start, s.end) for s in outermost(sections, _NOT_WORK)]
+                      + [(t.start, t.end) for t in tables])
     starts = [s for s, _ in excluded]
 
     def skip(offset: int) -> bool:
@@ -109,9 +110,8 @@ def _label_width(text: str, start: int, duty_text: str) -> int:
 @cache
 def _time_label() -> re.Pattern[str]:
     """A time label opening a line or sentence: ``Thời gian thực hiện:`` — the header words of a time column."""
-    words = [r["header"] for r in vocab.table("table_headers", ("header", "column")) if r["column"] == "timeframe"]
-    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?:{alternation})[^:\n]{{0,30}}:\s*(?P<value>[^\n;]+)", re.IGNORECASE)
+    words = phrases((w for w, column in header_words() if column == "timeframe"), lead=True)
+    return re.compile(rf"{words}[^:\n]{{0,30}}:\s*(?P<value>[^\n;]+)", re.IGNORECASE)
 
 
 def _labelled_times(text: str, skip) -> list[TimeExpression]:
@@ -121,18 +121,6 @@ def _labelled_times(text: str, skip) -> list[TimeExpression]:
         if skip(m.start()) or text[line_start:m.start()].strip(" -+•*#"):
             continue  # only a label that opens its line
         out += timeexpr.read_cell(m["value"], m.start("value"))
-    return out
-
-
-def _spans(sections: list[Section], roles: set[SectionRole]) -> list[tuple[int, int]]:
-    out = []
-    stack = list(sections)
-    while stack:
-        section = stack.pop()
-        if section.role in roles:
-            out.append((section.provenance.start, section.end))
-        else:
-            stack.extend(section.children)
     return out
 
 

@@ -120,7 +120,7 @@ def _parse_header(segments: list[_Segment], put) -> None:
         elif (date := DATE_LINE.search(text)) and not starts_with_doctype(text):
             seen_body_end = True
             _parse_date(date, seg, put)
-        elif text.startswith("V/v"):
+        elif text[:3].casefold() == "v/v":  # V/v, V/V
             seen_body_end = True
             title = ABOUT.sub("", text, count=1).strip()
             put("title", title[:1].upper() + title[1:], seg.start, seg.end)

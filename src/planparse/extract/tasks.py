@@ -30,7 +30,8 @@ _FIELDS = ("lead", "support", "output", "timeframe")
 
 
 @cache
-def _header_words() -> tuple[tuple[str, str], ...]:
+def header_words() -> tuple[tuple[str, str], ...]:
+    """(header word, case-folded; the column it names), from ``data/table_headers.tsv``, in order."""
     return tuple((r["header"].casefold(), r["column"]) for r in vocab.table("table_headers", ("header", "column")))
 
 
@@ -39,8 +40,8 @@ def columns(header: tuple[Cell, ...]) -> Columns:
     found: Columns = {}
     for index, cell in enumerate(header):
         text = " ".join(cell.text.casefold().split())
-        name = next((c for w, c in _header_words() if text == w), None) or next(
-            (c for w, c in _header_words() if w in text.split() or (" " in w and w in text)), None
+        name = next((c for w, c in header_words() if text == w), None) or next(
+            (c for w, c in header_words() if w in text.split() or (" " in w and w in text)), None
         )
         if name and name not in found:
             found[name] = index
