@@ -8,7 +8,7 @@ Serialisers (the facts view, JSON Schema) live outside the models.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from enum import StrEnum
 from typing import Annotated, Literal
 
@@ -340,7 +340,7 @@ def walk_sections(sections: list[Section]) -> Iterator[Section]:
         yield from walk_sections(section.children)
 
 
-def parts(sections: list[Section], roles: set[SectionRole]) -> Iterator[Section]:
+def parts(sections: list[Section], roles: Container[SectionRole | None]) -> Iterator[Section]:
     """The outermost sections whose role is one of ``roles`` (their sub-sections share it)."""
     for section in sections:
         if section.role in roles:

@@ -139,3 +139,9 @@ def province_pattern() -> re.Pattern[str]:
     names = sorted((p.name for p in vocab.provinces().values()), key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)", re.IGNORECASE)
 
+
+def province_in(text: str | None) -> str | None:
+    """The first province named in ``text``, as the gazetteer writes it (``UBND TỈNH LAI CHÂU`` → ``Lai Châu``)."""
+    m = province_pattern().search(text or "")
+    return place_case(m.group()) if m else None
+

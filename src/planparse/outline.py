@@ -9,7 +9,6 @@ are recognised as sections of their own.
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterator
 from dataclasses import dataclass, field
 
 from planparse import vocab
@@ -68,21 +67,6 @@ def lines_of(text: str) -> list[_Line]:
     for line in text.split("\n"):
         out.append(_Line(line, pos, pos + len(line)))
         pos += len(line) + 1
-    return out
-
-
-def walk(sections: list[Section]) -> Iterator[Section]:
-    """Every section of a tree, depth first, in document order."""
-    for section in sections:
-        yield section
-        yield from walk(section.children)
-
-
-def outermost(sections: list[Section], roles: Container[SectionRole | None]) -> list[Section]:
-    """The sections whose role is in ``roles`` and not inside another such section, in document order."""
-    out: list[Section] = []
-    for section in sections:
-        out += [section] if section.role in roles else outermost(section.children, roles)
     return out
 
 

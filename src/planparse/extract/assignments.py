@@ -34,9 +34,9 @@ from planparse.model import (
     SectionKind,
     SectionRole,
     Task,
+    walk_sections,
 )
 from planparse.numbering import match_label
-from planparse.outline import walk
 
 _SCOPE = {SectionRole.TASKS, SectionRole.ORGANISATION, SectionRole.ANNEX}
 _NUMBERED = {SectionKind.ARTICLE, SectionKind.ROMAN, SectionKind.ARABIC, SectionKind.DECIMAL, SectionKind.LETTER,
@@ -171,12 +171,11 @@ def _skip_label(text: str, start: int, end: int) -> int:
 
 def _scope(sections: list[Section]) -> Iterator[tuple[Section, int]]:
     """Each section to read, with the end of its own text (before its first child)."""
-    roles = {s.role for s in walk(sections)}
+    roles = {s.role for s in walk_sections(sections)}
     scope = _SCOPE if roles & {SectionRole.TASKS, SectionRole.ORGANISATION} else _SCOPE | {None}
-    for section in walk(sections):
+    for section in walk_sections(sections):
         if section.role in scope and section.kind is not SectionKind.BLOCK:
-            own_end = section.children[0].provenance.start if section.children else section.end
-            yield section, own_end
+            yield section, section.own_end
 
 
 def _widen(assignments: list[Assignment]) -> list[Assignment]:
@@ -222,7 +221,7 @@ def extract_assignments(text: str, sections: list[Section], document: DocumentIn
     for section, own_end in parts:
         if id(section) in headed:
             ex.add(headed[id(section)], Role.LEAD, (section.provenance.start, section.end))
-            under_heading.update(id(s) for s in walk([section]))
+            under_heading.update(id(s) for s in walk_sections([section]))
         subjects = id(section) not in under_heading
         pos = section.provenance.start
         for start, end in rows:  # table rows are read by column, not as prose

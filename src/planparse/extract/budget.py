@@ -13,8 +13,7 @@ from functools import cache
 
 from planparse import vocab
 from planparse.extract.quantities import extract_quantities, phrases
-from planparse.model import BudgetAmount, BudgetSource, Provenance, Reference, Section, SectionRole
-from planparse.outline import outermost
+from planparse.model import BudgetAmount, BudgetSource, Provenance, Reference, Section, SectionRole, parts
 
 ALLOCATION_CODES = {"QĐ"}
 
@@ -32,7 +31,7 @@ def _term_pattern() -> re.Pattern[str]:
 
 def budget_sections(sections: list[Section]) -> list[Section]:
     """The outermost sections whose role is budget."""
-    return outermost(sections, {SectionRole.BUDGET})
+    return list(parts(sections, {SectionRole.BUDGET}))
 
 
 def extract_budget(text: str, sections: list[Section], references: list[Reference], line_of) -> list[BudgetSource]:

@@ -23,8 +23,7 @@ from planparse.extract import timeexpr
 from planparse.extract.quantities import phrases
 from planparse.extract.tables import Table
 from planparse.extract.tasks import DUTY_ROLES, LineOf, duties, duty_task, header_words, table_tasks
-from planparse.model import Deadline, Provenance, Section, SectionRole, Task, TimeExpression, TimeKind
-from planparse.outline import outermost
+from planparse.model import Deadline, Provenance, Section, SectionRole, Task, TimeExpression, TimeKind, parts
 
 _NOT_WORK = {SectionRole.HEADER, SectionRole.LEGAL_BASIS, SectionRole.PURPOSE, SectionRole.OBJECTIVES,
              SectionRole.RECIPIENTS, SectionRole.ADDRESSEES, SectionRole.SIGNATURE}
@@ -41,7 +40,7 @@ def extract_tasks(text: str, sections: list[Section], line_of: LineOf, tables: l
     without one (``trước ngày 15/12``) falls in it, unless its duty repeats every year (``Hằng năm``,
     ``định kỳ``), when it is an annual day.
     """
-    excluded = sorted([(s.provenance.start, s.end) for s in outermost(sections, _NOT_WORK)]
+    excluded = sorted([(s.provenance.start, s.end) for s in parts(sections, _NOT_WORK)]
                       + [(t.start, t.end) for t in tables])
     starts = [s for s, _ in excluded]
 
