@@ -62,3 +62,9 @@ def test_the_documents_own_number_is_not_a_reference():
     text = ("Số: 3414/KH-UBND\nLai Châu, ngày 08 tháng 9 năm 2023\nKẾ HOẠCH\nCHUYỂN ĐỔI SỐ\n"
             "I. PHỤ LỤC\n(Kèm theo Kế hoạch số 3414/KH-UBND ngày 08 tháng 09 năm 2023)\n")
     assert refs(text) == []
+
+
+def test_a_number_never_runs_across_a_line_break():
+    plan = parse("Thực hiện Kế hoạch số 12/KH-\nUBND tỉnh Lai Châu và Văn bản 0/A/\nA")
+    for ref in plan.references:
+        assert "\n" not in plan.text[ref.provenance.start:ref.provenance.end], ref.number

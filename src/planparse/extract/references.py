@@ -12,10 +12,10 @@ from planparse import vocab
 from planparse.extract.header import type_code
 from planparse.model import Provenance, Reference
 
-# number [/year] then code parts joined by / or - (a space may follow the joiner: "09- NQ/TU")
+# number [/year] then code parts joined by / or - (a space, never a line break, may flank the joiner: "09- NQ/TU")
 _REFERENCE = re.compile(
     r"(?<![\w/.-])(?P<num>\d{1,6})(?P<year>/\d{4})?"
-    r"(?P<code>(?:\s?[/-]\s?(?=[A-ZĐ])[A-ZĐ][A-Za-zĐđ0-9&]*(?:\.[A-ZĐ][A-Za-zĐđ0-9&]*)*)+)"
+    r"(?P<code>(?:[ \t]?[/-][ \t]?(?=[A-ZĐ])[A-ZĐ][A-Za-zĐđ0-9&]*(?:\.[A-ZĐ][A-Za-zĐđ0-9&]*)*)+)"
     r"(?![\w&])"
 )
 _DATE_AFTER = re.compile(
