@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 from planparse import parse_file
-from planparse.extract.assignments import _scope, extract_assignments
+from planparse.extract.assignments import extract_assignments, scope
 from planparse.names import expand_abbreviations
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -77,7 +77,7 @@ def main() -> int:
         syllables = extract_assignments(plan.text, plan.sections, plan.document, lambda _: 1, plan.tasks,
                                         plan.deadlines, segment=False)
         found_syll = {sc.body(a.body.name, place) for a in syllables}
-        scope_text = "\n".join(plan.text[s.provenance.start:end] for s, end in _scope(plan.sections))
+        scope_text = "\n".join(plan.text[s.provenance.start:end] for s, end in scope(plan.sections))
         t = time.perf_counter()
         orgs = {sc.body(expand_abbreviations(span), place) for span in org_spans(scope_text)}
         times["ner"] += time.perf_counter() - t

@@ -20,7 +20,7 @@ from planparse.genre import is_caps
 from planparse.model import SectionKind
 from planparse.numbering import is_rule, match_label
 
-_TONES = "\u0300\u0301\u0309\u0303\u0323"  # huyền, sắc, hỏi, ngã, nặng
+TONES = "\u0300\u0301\u0309\u0303\u0323"  # the combining tone marks: huyền, sắc, hỏi, ngã, nặng
 # oa, oe, uy closing a syllable: the tone mark goes on the first vowel (hòa, khỏe, thủy);
 # not after q, where u belongs to the consonant (quý).
 _OLD_STYLE = re.compile(r"(?<![qQ])([oO][aAeE][\u0300-\u036f]*|[uU][yY][\u0300-\u036f]*)(?![\w\u0300-\u036f])")
@@ -38,9 +38,9 @@ def normalize_tones(text: str) -> str:
 
     def move(m: re.Match[str]) -> str:
         first, second = unicodedata.normalize("NFD", m.group(1)[0]), unicodedata.normalize("NFD", m.group(1)[1:])
-        tone = next((ch for ch in second if ch in _TONES), None)
+        tone = next((ch for ch in second if ch in TONES), None)
         others = [ch for ch in second[1:] if ch != tone]  # a breve or circumflex: not this pattern (hoặc)
-        if tone is None or others or any(ch in _TONES for ch in first):
+        if tone is None or others or any(ch in TONES for ch in first):
             return m.group(1)
         second = second.replace(tone, "")
         return unicodedata.normalize("NFC", first + tone + second)

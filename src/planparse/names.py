@@ -58,10 +58,15 @@ def names_a_body(text: str) -> bool:
     return collective or head[1] > 1 or bool(rest and rest[0][:1].isupper())
 
 
+@cache
+def _heads() -> tuple[tuple[str, list[str]], ...]:
+    """(head as written, its case-folded words), longest first."""
+    return tuple((h, h.casefold().split()) for h in sorted(vocab.body_heads(), key=len, reverse=True))
+
+
 def _match_head(words: list[str]) -> tuple[str, int] | None:
     folded = [w.casefold() for w in words]
-    for head in sorted(vocab.body_heads(), key=len, reverse=True):
-        parts = head.casefold().split()
+    for head, parts in _heads():
         if folded[:len(parts)] == parts:
             return head, len(parts)
     return None

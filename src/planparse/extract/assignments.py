@@ -169,7 +169,7 @@ def _skip_label(text: str, start: int, end: int) -> int:
     return start + label.rest_start if label else start
 
 
-def _scope(sections: list[Section]) -> Iterator[tuple[Section, int]]:
+def scope(sections: list[Section]) -> Iterator[tuple[Section, int]]:
     """Each section to read, with the end of its own text (before its first child)."""
     roles = {s.role for s in walk_sections(sections)}
     scope = _SCOPE if roles & {SectionRole.TASKS, SectionRole.ORGANISATION} else _SCOPE | {None}
@@ -209,7 +209,7 @@ def extract_assignments(text: str, sections: list[Section], document: DocumentIn
     reader = BodyReader(province_of(document.issuer, document.place, document.parent_issuer), segment=segment)
     ex = _Extractor(text, line_of, reader, list(deadlines))
     rows = sorted((t.provenance.start, t.provenance.end) for t in tasks if t.source == "table")
-    parts = list(_scope(sections))
+    parts = list(scope(sections))
     headed: dict[int, list[Mention]] = {}
     for section, _ in parts:
         mentions = ex.heading_bodies(section)

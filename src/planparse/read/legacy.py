@@ -13,12 +13,13 @@ import unicodedata
 from functools import cache
 
 from planparse import vocab
+from planparse.clean import TONES
 from planparse.errors import LegacyEncodingError
 
 _BEYOND_LATIN1 = re.compile(r"[\u0100-\u01b0\u1ea0-\u1ef9]")  # ă đ ĩ ũ ơ ư and the toned letters Latin-1 lacks
 _LATIN1_HIGH = re.compile(r"[\xa1-\xff]")
 _WORD = re.compile(r"\w+")
-_TONES = dict.fromkeys(map(ord, "\u0300\u0301\u0303\u0309\u0323"))
+_TONES = dict.fromkeys(map(ord, TONES))
 SAMPLE = 50_000
 CERTAIN, PLAUSIBLE = 0.9, 0.5  # shares of words that are syllables
 
