@@ -145,4 +145,11 @@ def duty_verbs() -> tuple[str, ...]:
 @cache
 def catchall_words() -> frozenset[str]:
     """Words that leave a group of generic nouns a catch-all (``có liên quan``, ``trên địa bàn``)."""
-    return frozenset(column("catchall_words", "word"))
+    return frozenset(r["word"] for r in table("catchall_words", ("word", "alone")))
+
+
+@cache
+def catchall_qualifiers() -> tuple[tuple[str, ...], ...]:
+    """Qualifiers that make any group a catch-all (``các sở liên quan``), as case-folded words."""
+    return tuple(tuple(r["word"].casefold().split()) for r in table("catchall_words", ("word", "alone"))
+                 if r["alone"] == "yes")

@@ -341,7 +341,8 @@ class BodyReader:
             qualifier.append(w)
             k += 1
         generic = all(vocab.collective_nouns()[n] for n in nouns)
-        catchall = generic and self._narrows_nothing(qualifier) or _has_phrase(qualifier, ("liên", "quan"))
+        catchall = generic and self._narrows_nothing(qualifier) or any(
+            _has_phrase(qualifier, phrase) for phrase in vocab.catchall_qualifiers())
         name = _join(words[i:k])
         return Mention(name[:1].upper() + name[1:], words[i].start, words[k - 1].end, collective=True,
                        catchall=catchall), k
