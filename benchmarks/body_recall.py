@@ -23,7 +23,7 @@ from pathlib import Path
 
 from planparse import parse_file
 from planparse.extract.assignments import extract_assignments, scope
-from planparse.names import expand_abbreviations
+from planparse.lang.names import expand_abbreviations
 
 ROOT = Path(__file__).resolve().parent.parent
 SCORER = Path(os.environ.get("PLANPARSE_SCORER", ROOT.parent / "shared" / "eval" / "score.py"))

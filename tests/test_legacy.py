@@ -6,7 +6,7 @@ import pytest
 
 import planparse
 from conftest import corpus_documents
-from planparse import vocab
+from planparse.lang import vocab
 from planparse.read import legacy
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from planparse import parse
 from planparse.clean import clean
-from planparse.extract.tables import find_tables
+from planparse.tables import find_tables
 from planparse.extract.tasks import columns, table_tasks
 
 HEAD = "KẾ HOẠCH\nVề chuyển đổi số\nI. NHIỆM VỤ\n1. Triển khai nhiệm vụ.\nPHỤ LỤC\n"

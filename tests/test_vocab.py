@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from planparse import vocab
+from planparse.lang import vocab
 
 
 def test_every_table_loads():

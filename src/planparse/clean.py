@@ -15,10 +15,10 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-from planparse import genre, vocab
-from planparse.genre import is_caps
+from planparse.lang import genre, vocab
+from planparse.lang.genre import is_caps
 from planparse.model import SectionKind
-from planparse.numbering import is_rule, match_label
+from planparse.lang.numbering import is_rule, match_label
 
 TONES = "\u0300\u0301\u0309\u0303\u0323"  # the combining tone marks: huyền, sắc, hỏi, ngã, nặng
 # oa, oe, uy closing a syllable: the tone mark goes on the first vowel (hòa, khỏe, thủy);

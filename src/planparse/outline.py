@@ -1,6 +1,6 @@
 """Headings → section tree, each section with its role in the genre.
 
-The tree is built from the numbering grammar (``planparse.numbering``): a label
+The tree is built from the numbering grammar (``planparse.lang.numbering``): a label
 of a kind already open closes that section and opens its sibling; a label of a
 new kind opens a child. Headings in capitals start a new top-level part. The
 header block, the legal-basis preamble, ``Nơi nhận`` and the signature block
@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from planparse import vocab
+from planparse.lang import vocab
 from planparse.clean import Cleaned
-from planparse.genre import (
+from planparse.lang.genre import (
     ADDRESSEES,
     DATE_LINE,
     LEGAL_OPENER,
@@ -29,8 +29,8 @@ from planparse.genre import (
     starts_with_doctype,
 )
 from planparse.model import Provenance, Section, SectionKind, SectionRole
-from planparse.names import names_a_body
-from planparse.numbering import Label, is_rule, match_label
+from planparse.lang.names import names_a_body
+from planparse.lang.numbering import Label, is_rule, match_label
 
 _MAX_HEADING_WORDS = 15
 _HEADING_KINDS = {SectionKind.ARTICLE, SectionKind.ROMAN, SectionKind.ARABIC, SectionKind.DECIMAL,

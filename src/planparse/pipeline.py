@@ -15,7 +15,7 @@ from planparse.extract.deadlines import extract_tasks
 from planparse.extract.header import extract_document
 from planparse.extract.objectives import extract_objectives, outside_quantities, title_horizon
 from planparse.extract.references import extract_references
-from planparse.extract.tables import find_tables
+from planparse.tables import find_tables
 from planparse.model import Plan, SourceInfo
 from planparse.outline import build_outline
 from planparse.read import Source, read

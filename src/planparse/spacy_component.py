@@ -28,7 +28,7 @@ from spacy.vocab import Vocab
 from planparse.errors import EmptyDocumentError, NotAPlanError
 from planparse.model import Plan, Provenance
 from planparse.pipeline import parse
-from planparse.segment import word_spans
+from planparse.lang.segment import word_spans
 
 SPANS_KEY = "planparse"
 LABELS = ("BODY", "OBJECTIVE", "QUANTITY", "DEADLINE", "BUDGET", "REFERENCE")

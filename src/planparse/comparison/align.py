@@ -19,8 +19,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from planparse import segment, vocab
-from planparse.names import expand_abbreviations, province_pattern
+from planparse.lang import segment, vocab
+from planparse.lang.names import expand_abbreviations, province_pattern
 
 THRESHOLD = 0.35
 """The least similarity at which two targets of different plans measure the same thing."""

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from planparse import vocab
+from planparse.lang import vocab
 from planparse.comparison.align import Target, align, stop_words
 from planparse.comparison.result import Comparison, Status
-from planparse.extract.bodies import province_of
+from planparse.lang.bodies import province_of
 from planparse.model import Objective, Plan, Quantity
 
 _SYMBOL = {">=": "≥", "<=": "≤", "=": ""}

@@ -20,9 +20,9 @@ import re
 from collections.abc import Callable, Iterator
 from functools import cache
 
-from planparse import vocab
-from planparse.extract.bodies import BodyReader, Mention, duty_openers, province_of
-from planparse.extract.quantities import phrases
+from planparse.lang import vocab
+from planparse.lang.bodies import BodyReader, Mention, duty_openers, province_of
+from planparse.lang.quantities import phrases
 from planparse.model import (
     Assignment,
     Body,
@@ -36,7 +36,7 @@ from planparse.model import (
     Task,
     walk_sections,
 )
-from planparse.numbering import match_label
+from planparse.lang.numbering import match_label
 
 _SCOPE = {SectionRole.TASKS, SectionRole.ORGANISATION, SectionRole.ANNEX}
 _NUMBERED = {SectionKind.ARTICLE, SectionKind.ROMAN, SectionKind.ARABIC, SectionKind.DECIMAL, SectionKind.LETTER,

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from planparse import vocab
-from planparse.extract.quantities import extract_quantities, phrases
+from planparse.lang import vocab
+from planparse.lang.quantities import extract_quantities, phrases
 from planparse.model import BudgetAmount, BudgetSource, Provenance, Reference, Section, SectionRole, parts
 
 ALLOCATION_CODES = {"QĐ"}

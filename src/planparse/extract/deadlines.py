@@ -19,9 +19,9 @@ import datetime as dt
 import re
 from functools import cache
 
-from planparse.extract import timeexpr
-from planparse.extract.quantities import phrases
-from planparse.extract.tables import Table
+from planparse.lang import times
+from planparse.lang.quantities import phrases
+from planparse.tables import Table
 from planparse.extract.tasks import DUTY_ROLES, LineOf, duties, duty_task, header_words, table_tasks
 from planparse.model import Deadline, Provenance, Section, SectionRole, Task, TimeExpression, TimeKind, parts
 
@@ -56,21 +56,21 @@ def extract_tasks(text: str, sections: list[Section], line_of: LineOf, tables: l
             if "timeframe" in task.cells:
                 cell = task.cells["timeframe"]
                 found += [(_with_year(t, task.timeframe or "", year), len(tasks) - 1)
-                          for t in timeexpr.read_cell(text[cell.start:cell.end], cell.start)]
+                          for t in times.read_cell(text[cell.start:cell.end], cell.start)]
     labelled = _labelled_times(text, skip)
     found += [(t, None) for t in labelled]
     taken = [(t.start, t.end) for t in labelled]
     for duty in duties(text, sections, DUTY_ROLES | {None, SectionRole.BUDGET, SectionRole.ANNEX}, skip):
-        times = [_with_year(t, duty.text, year)
-                 for t in timeexpr.find_times(duty.text, duty.start + _label_width(text, duty.start, duty.text))
-                 if limits_work(t) and not any(s <= t.start < e for s, e in taken)]
-        if duty.role not in DUTY_ROLES and not times or _time_label().match(duty.text):
+        limits = [_with_year(t, duty.text, year)
+                  for t in times.find_times(duty.text, duty.start + _label_width(text, duty.start, duty.text))
+                  if limits_work(t) and not any(s <= t.start < e for s, e in taken)]
+        if duty.role not in DUTY_ROLES and not limits or _time_label().match(duty.text):
             continue
         task = duty_task(duty, line_of)
-        if times:
-            task = task.model_copy(update={"timeframe": times[0].text})
+        if limits:
+            task = task.model_copy(update={"timeframe": limits[0].text})
         tasks.append(task)
-        found += [(t, len(tasks) - 1) for t in times]
+        found += [(t, len(tasks) - 1) for t in limits]
     found.sort(key=lambda pair: pair[0].start)
     deadlines = [Deadline(time=t, task=k, provenance=Provenance(start=t.start, end=t.end, line=line_of(t.start)))
                  for t, k in found]
@@ -80,7 +80,7 @@ def extract_tasks(text: str, sections: list[Section], line_of: LineOf, tables: l
 def limits_work(time: TimeExpression) -> bool:
     """Does a time found in running text limit work, by its kind and its lead?"""
     if time.kind in _NEEDS_LIMIT:
-        return timeexpr.has_limit(time)
+        return times.has_limit(time)
     if time.kind in _NEEDS_LEAD:
         return time.lead is not None
     return time.kind in {TimeKind.PERIODIC, TimeKind.DURATION}
@@ -90,7 +90,7 @@ def _with_year(time: TimeExpression, duty: str, year: int | None) -> TimeExpress
     """A day without its year: an annual day in a yearly duty, else a date in the plan's year."""
     if time.kind is not TimeKind.DATE or time.date is not None or time.month is None or time.day is None:
         return time
-    if timeexpr.repeats(duty):
+    if times.repeats(duty):
         return time.model_copy(update={"kind": TimeKind.ANNUAL})
     if year is None:
         return time
@@ -119,7 +119,7 @@ def _labelled_times(text: str, skip) -> list[TimeExpression]:
         line_start = text.rfind("\n", 0, m.start()) + 1
         if skip(m.start()) or text[line_start:m.start()].strip(" -+•*#"):
             continue  # only a label that opens its line
-        out += timeexpr.read_cell(m["value"], m.start("value"))
+        out += times.read_cell(m["value"], m.start("value"))
     return out
 
 

@@ -15,8 +15,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from planparse import vocab
-from planparse.genre import (
+from planparse.lang import vocab
+from planparse.lang.genre import (
     ABOUT,
     ARCHIVE,
     DATE_LINE,
@@ -32,8 +32,8 @@ from planparse.genre import (
     starts_with_doctype,
 )
 from planparse.model import DocumentInfo, Provenance, Recipient, Section, SectionRole
-from planparse.names import capitalize, proper_case_body, sentence_case
-from planparse.numbering import is_rule
+from planparse.lang.names import capitalize, proper_case_body, sentence_case
+from planparse.lang.numbering import is_rule
 
 NUMBER = re.compile(
     r"(?P<num>\d{1,6}[a-z]?)?\s*(?P<code>(?:/\s*\d{4})?(?:\s*[/-]\s*[A-ZĐ][\w&.]*?(?=[\s/,;:)|-]|$))+)"

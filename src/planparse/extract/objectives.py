@@ -21,9 +21,9 @@ from functools import cache
 
 import regex as re
 
-from planparse import vocab
-from planparse.extract.quantities import extract_quantities, lexicon, phrases, read_cell
-from planparse.extract.tables import Cell, Table
+from planparse.lang import vocab
+from planparse.lang.quantities import extract_quantities, lexicon, phrases, read_cell
+from planparse.tables import Cell, Table
 from planparse.model import (
     Objective,
     ObjectiveScope,
@@ -34,7 +34,7 @@ from planparse.model import (
     SectionRole,
     parts,
 )
-from planparse.numbering import match_label
+from planparse.lang.numbering import match_label
 
 LineOf = Callable[[int], int]
 

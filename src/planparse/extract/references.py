@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from planparse import vocab
+from planparse.lang import vocab
 from planparse.extract.header import type_code
 from planparse.model import Provenance, Reference
 

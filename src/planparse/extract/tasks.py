@@ -17,8 +17,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from planparse import vocab
-from planparse.extract.tables import Cell, Table
+from planparse.lang import vocab
+from planparse.tables import Cell, Table
 from planparse.model import Provenance, Section, SectionKind, SectionRole, Task
 
 Columns = dict[str, int]  # column name (number, task, lead, …) → index in the row

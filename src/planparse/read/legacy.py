@@ -12,7 +12,7 @@ import re
 import unicodedata
 from functools import cache
 
-from planparse import vocab
+from planparse.lang import vocab
 from planparse.clean import TONES
 from planparse.errors import LegacyEncodingError
 

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from planparse.clean import normalize_line, starts_block
-from planparse.genre import is_caps
+from planparse.lang.genre import is_caps
 from planparse.errors import CorruptFileError, EmptyDocumentError, EncryptedError, NeedsOCRError
 from planparse.model import SourceInfo
 from planparse.read import Source

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from planparse import vocab
+from planparse.lang import vocab
 
 MOTTO = re.compile(
     r"CỘNG\s+HÒA\s+XÃ\s+HỘI(?:\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM)?|CHỦ\s+NGHĨA\s+VIỆT\s+NAM"

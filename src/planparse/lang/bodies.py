@@ -26,10 +26,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 
-from planparse import vocab
-from planparse.genre import is_caps
-from planparse.names import proper_case_body, province_in
-from planparse.segment import word_spans
+from planparse.lang import vocab
+from planparse.lang.genre import is_caps
+from planparse.lang.names import proper_case_body, province_in
+from planparse.lang.segment import word_spans
 
 _TOKEN = re.compile(r"[\w&]+(?:[-.&,/][\w&]+)*|[^\w\s]")
 _JOINERS = {"và", "-", ",", "&"}

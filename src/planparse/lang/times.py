@@ -23,8 +23,8 @@ from functools import cache
 
 import regex
 
-from planparse import vocab
-from planparse.extract.quantities import phrases, roman_value
+from planparse.lang import vocab
+from planparse.lang.quantities import phrases, roman_value
 from planparse.model import TimeExpression
 
 _DATA = "time_words"

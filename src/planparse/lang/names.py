@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from planparse import vocab
-from planparse.clean import is_caps
+from planparse.lang import vocab
+from planparse.lang.genre import is_caps
 
 _JOINERS = {"và", "-", ","}
 

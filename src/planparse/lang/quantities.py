@@ -20,7 +20,7 @@ from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import cast
 
-from planparse import vocab
+from planparse.lang import vocab
 from planparse.model import Comparator, Direction, Kind, Quantity, Unit
 
 _DATA = "quantity_words"
