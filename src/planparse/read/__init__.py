@@ -1,4 +1,4 @@
-"""Readers: one module per input format, each turning a file into a :class:`Source`.
+"""Readers: one module per input format, each turning a file into a :class:`Source` of blocks.
 
 The format is found from the file's content (``sniff``); text in a legacy
 Vietnamese encoding is converted, whatever the format (``legacy``).
@@ -7,7 +7,10 @@ Vietnamese encoding is converted, whatever the format (``legacy``).
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
+
+from planparse.blocks import Block, Paragraph, Rendering, map_text, render
 
 from planparse.errors import EmptyDocumentError, FileMissingError, PlanparseError, TooLargeError
 from planparse.model import SourceInfo
@@ -21,20 +24,24 @@ MAX_BYTES = 50 * 1024 * 1024  # far larger than any plan; a guard against mistak
 
 @dataclass(frozen=True)
 class Source:
-    """The text of a document as read, before cleaning, and what it was read from.
+    """A document as read, before cleaning: its blocks, and what it was read from."""
 
-    ``pages`` gives the 1-based page of each line of ``text`` for paged formats (PDF).
-    """
-
-    text: str
+    blocks: tuple[Block, ...]
     info: SourceInfo
-    pages: tuple[int, ...] | None = None
 
-    def page_of(self, line: int) -> int | None:
-        """The page of 1-based ``line``, or ``None`` for a source without pages."""
-        if not self.pages:
-            return None
-        return self.pages[min(max(line, 1), len(self.pages)) - 1]
+    @classmethod
+    def from_text(cls, text: str, info: SourceInfo) -> Source:
+        """A text with no structure of its own: one paragraph per line (the Document guesses the rest)."""
+        return cls(tuple(Paragraph(line, position=n) for n, line in enumerate(text.split("\n"), start=1)), info)
+
+    @cached_property
+    def rendering(self) -> Rendering:
+        """The blocks written as text, each line with its block and page."""
+        return render(self.blocks)
+
+    @property
+    def text(self) -> str:
+        return self.rendering.text
 
 
 def read(path: str | Path) -> Source:
@@ -51,11 +58,12 @@ def read(path: str | Path) -> Source:
     try:
         fmt = sniff(data, path.suffix.lower())
         source = _read(data, SourceInfo(path=str(path), format=fmt))
-        text, encoding = legacy.convert(source.text)
+        encoding = legacy.detect(source.text)
     except PlanparseError as exc:
         raise exc.with_path(path) from None
     if encoding:
-        source = replace(source, text=text, info=source.info.model_copy(update={"encoding": encoding}))
+        blocks = tuple(map_text(block, legacy.CONVERTERS[encoding]) for block in source.blocks)
+        source = replace(source, blocks=blocks, info=source.info.model_copy(update={"encoding": encoding}))
     return source
 
 

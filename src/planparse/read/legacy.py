@@ -122,19 +122,25 @@ def looks_legacy(text: str) -> bool:
 
 
 def convert(text: str) -> tuple[str, str | None]:
-    """The text in Unicode and the legacy encoding it was in (``None`` if it was not).
+    """The text in Unicode and the legacy encoding it was in (``None`` if it was not); see :func:`detect`."""
+    encoding = detect(text)
+    return (CONVERTERS[encoding](text), encoding) if encoding else (text, None)
+
+
+def detect(text: str) -> str | None:
+    """The legacy encoding ``text`` is in (a key of :data:`CONVERTERS`), ``None`` if it is not.
 
     Raises :class:`LegacyEncodingError` when the text is in TCVN3 or VNI but the
     two conversions cannot be told apart with certainty.
     """
     if not looks_legacy(text):
-        return text, None
+        return None
     scores = {name: syllable_share(conv(text[:SAMPLE])) for name, conv in CONVERTERS.items()}
     (best, top), (_, second) = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
     if top < PLAUSIBLE:
-        return text, None  # Latin-1 text of another language: not ours to convert
+        return None  # Latin-1 text of another language: not ours to convert
     if top >= CERTAIN and second < PLAUSIBLE:
-        return CONVERTERS[best](text), best
+        return best
     found = ", ".join(f"{name} {score:.0%}" for name, score in scores.items())
     raise LegacyEncodingError(
         f"the text looks like a legacy Vietnamese encoding (TCVN3 or VNI) but converting it is uncertain"

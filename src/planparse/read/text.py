@@ -60,4 +60,4 @@ def _strict(data: bytes, encoding: str) -> str:
 def read_text(data: bytes, info: SourceInfo) -> Source:
     """Read a text or markdown file."""
     text, encoding = decode(data)
-    return Source(text, info.model_copy(update={"encoding": encoding}))
+    return Source.from_text(text, info.model_copy(update={"encoding": encoding}))
