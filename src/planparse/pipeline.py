@@ -63,7 +63,7 @@ def parse_file(path: str | Path) -> Plan:
         plan = parse(src.text, src.info)
     except PlanparseError as exc:
         raise exc.with_path(path) from None
-    return with_pages(plan, src) if src.pages else plan
+    return with_pages(plan, src) if any(src.rendering.line_pages) else plan
 
 
 def with_pages(plan: Plan, src: Source) -> Plan:
@@ -72,7 +72,8 @@ def with_pages(plan: Plan, src: Source) -> Plan:
     def fill(node: object) -> None:
         if isinstance(node, dict):
             if "line" in node and "page" in node:
-                node["page"] = src.page_of(node["line"])
+                pages = src.rendering.line_pages
+                node["page"] = pages[min(max(node["line"], 1), len(pages)) - 1]
             for value in node.values():
                 fill(value)
         elif isinstance(node, list):
