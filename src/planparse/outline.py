@@ -9,10 +9,11 @@ are recognised as sections of their own.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from planparse.lang import vocab
-from planparse.clean import Cleaned
 from planparse.lang.genre import (
     ADDRESSEES,
     DATE_LINE,
@@ -31,6 +32,9 @@ from planparse.lang.genre import (
 from planparse.model import Provenance, Section, SectionKind, SectionRole
 from planparse.lang.names import names_a_body
 from planparse.lang.numbering import Label, is_rule, match_label
+
+if TYPE_CHECKING:
+    from planparse.document import Document
 
 _MAX_HEADING_WORDS = 15
 _HEADING_KINDS = {SectionKind.ARTICLE, SectionKind.ROMAN, SectionKind.ARABIC, SectionKind.DECIMAL,
@@ -70,9 +74,9 @@ def lines_of(text: str) -> list[_Line]:
     return out
 
 
-def build_outline(cleaned: Cleaned) -> list[Section]:
-    """The section tree of a cleaned text."""
-    lines = lines_of(cleaned.text)
+def build_outline(doc: Document) -> list[Section]:
+    """The section tree of a document's cleaned text."""
+    lines = lines_of(doc.text)
     roots: list[_Node] = []
     stack: list[_Node] = []
     i = header_length(lines)
@@ -102,8 +106,8 @@ def build_outline(cleaned: Cleaned) -> list[Section]:
             i = j
             continue
         i += 1
-    _close(roots, len(cleaned.text))
-    return [_freeze(node, cleaned) for node in roots]
+    _close(roots, len(doc.text))
+    return [_freeze(node, doc.locate) for node in roots]
 
 
 def header_length(lines: list[_Line]) -> int:
@@ -249,13 +253,13 @@ def _close(nodes: list[_Node], end: int) -> None:
         _close(node.children, node.end)
 
 
-def _freeze(node: _Node, cleaned: Cleaned) -> Section:
+def _freeze(node: _Node, locate: Callable[[int, int], Provenance]) -> Section:
     return Section(
         label=node.label,
         kind=node.kind,
         title=node.title,
         role=node.role,
-        provenance=Provenance(start=node.start, end=node.line_end, line=cleaned.line_of(node.start)),
+        provenance=locate(node.start, node.line_end),
         end=max(node.end, node.line_end),
-        children=[_freeze(child, cleaned) for child in node.children],
+        children=[_freeze(child, locate) for child in node.children],
     )

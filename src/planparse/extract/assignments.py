@@ -17,9 +17,10 @@ chí tỉnh``).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from functools import cache
 
+from planparse.document import Document
 from planparse.lang import vocab
 from planparse.lang.bodies import BodyReader, Mention, duty_openers, province_of
 from planparse.lang.quantities import phrases
@@ -28,7 +29,6 @@ from planparse.model import (
     Body,
     Deadline,
     DocumentInfo,
-    Provenance,
     Role,
     Section,
     SectionKind,
@@ -56,15 +56,12 @@ def _duty_start() -> re.Pattern[str]:
 
 
 class _Extractor:
-    def __init__(self, text: str, line_of: Callable[[int], int], reader: BodyReader, deadlines: list[Deadline]):
-        self.text = text
+    def __init__(self, doc: Document, reader: BodyReader, deadlines: list[Deadline]):
+        self.text = doc.text
         self.deadlines = deadlines
-        self.line_of = line_of
+        self.span = doc.locate
         self.reader = reader
         self.out: list[Assignment] = []
-
-    def span(self, start: int, end: int) -> Provenance:
-        return Provenance(start=start, end=end, line=self.line_of(start))
 
     def add(self, mentions: list[Mention], role: Role, task: tuple[int, int] | None,
             deadline: Deadline | None = None) -> None:
@@ -198,18 +195,19 @@ def _widen(assignments: list[Assignment]) -> list[Assignment]:
     return out
 
 
-def extract_assignments(text: str, sections: list[Section], document: DocumentInfo,
-                        line_of: Callable[[int], int], tasks: list[Task] = (), deadlines: list[Deadline] = (),
-                        segment: bool = True) -> list[Assignment]:
+def extract(doc: Document, header: DocumentInfo, tasks: list[Task], deadlines: list[Deadline],
+            segment: bool = True) -> list[Assignment]:
     """Every (body, role) the plan assigns, in document order, each with its task and deadline.
 
-    ``tasks`` and ``deadlines`` are those of ``extract/deadlines.py``: its table rows give the
-    Chủ trì and Phối hợp columns, its deadlines the time limit of each task or duty.
+    ``tasks`` and ``deadlines`` are those of ``extract/tasks.py``: its table rows give the Chủ trì and
+    Phối hợp columns, its deadlines the time limit of each task or duty. ``segment=False`` reads names
+    one syllable a token (no word segmentation), for comparison.
     """
-    reader = BodyReader(province_of(document.issuer, document.place, document.parent_issuer), segment=segment)
-    ex = _Extractor(text, line_of, reader, list(deadlines))
+    text = doc.text
+    reader = BodyReader(province_of(header.issuer, header.place, header.parent_issuer), segment=segment)
+    ex = _Extractor(doc, reader, list(deadlines))
     rows = sorted((t.provenance.start, t.provenance.end) for t in tasks if t.source == "table")
-    parts = list(scope(sections))
+    parts = list(scope(doc.sections))
     headed: dict[int, list[Mention]] = {}
     for section, _ in parts:
         mentions = ex.heading_bodies(section)

@@ -30,7 +30,9 @@ from planparse.lang.genre import (
     positions,
     signature_mark,
     starts_with_doctype,
+    type_code,
 )
+from planparse.document import Document
 from planparse.model import DocumentInfo, Provenance, Recipient, Section, SectionRole
 from planparse.lang.names import capitalize, proper_case_body, sentence_case
 from planparse.lang.numbering import is_rule
@@ -52,15 +54,16 @@ class _Segment:
         return self.start + len(self.text)
 
 
-def extract_document(text: str, sections: list[Section], line_of) -> DocumentInfo:
-    """The header facts of a plan from its cleaned ``text`` and its outline."""
+def extract(doc: Document) -> DocumentInfo:
+    """The header facts of a plan: its header block, signature block and recipients."""
+    text, sections = doc.text, doc.sections
     fields: dict = {}
     spans: dict[str, Provenance] = {}
 
     def put(name: str, value, start: int, end: int) -> None:
         if value is not None and name not in fields:
             fields[name] = value
-            spans[name] = Provenance(start=start, end=end, line=line_of(start))
+            spans[name] = doc.locate(start, end)
 
     header = next((s for s in sections if s.role is SectionRole.HEADER), None)
     if header is not None:
@@ -83,7 +86,7 @@ def extract_document(text: str, sections: list[Section], line_of) -> DocumentInf
     return DocumentInfo(
         **fields,
         signature_marks=marks,
-        recipients=_recipients(recipients, line_of) if recipients else [],
+        recipients=_recipients(recipients, doc) if recipients else [],
         provenance=spans,
     )
 
@@ -158,13 +161,6 @@ def _parse_number(text: str, seg: _Segment, put) -> None:
         code = type_code(number)
         if code:
             put("type_code", code, seg.start, seg.end)
-
-
-def type_code(number: str) -> str | None:
-    """The document-type code inside a number: ``3414/KH-UBND`` → ``KH``; ``09-NQ/TU`` → ``NQ``."""
-    parts = [p for p in re.split(r"[/-]", number)[1:] if p and not p.isdigit()]
-    codes = vocab.doctypes()
-    return next((p for p in parts if p in codes), None)
 
 
 def _parse_date(m: re.Match[str], seg: _Segment, put) -> None:
@@ -330,7 +326,7 @@ def _place_levelled(body: str, place: str | None) -> str:
     return body
 
 
-def _recipients(section: Section, line_of) -> list[Recipient]:
+def _recipients(section: Section, doc: Document) -> list[Recipient]:
     out: list[Recipient] = []
     for item in section.children:
         if ARCHIVE.match(item.title):
@@ -339,6 +335,5 @@ def _recipients(section: Section, line_of) -> list[Recipient]:
         for name in item.title.split(";"):
             name = name.strip(" .;,")
             if name:
-                out.append(Recipient(name=name, provenance=Provenance(start=pos, end=item.provenance.end,
-                                                                      line=line_of(pos))))
+                out.append(Recipient(name=name, provenance=doc.locate(pos, item.provenance.end)))
     return out

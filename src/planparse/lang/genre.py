@@ -7,6 +7,7 @@ signature block; the national motto; lines in capitals, positions and names.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 
 from planparse.lang import vocab
@@ -29,6 +30,15 @@ ADDRESSEES = re.compile(r"Kính gửi\b", re.IGNORECASE)
 RECIPIENTS = re.compile(r"N[oơ]i\s+nh[aăâậạệeẹ]n\s*:?", re.IGNORECASE)
 ARCHIVE = re.compile(r"Lưu\s*:", re.IGNORECASE)
 SIGNED = re.compile(r"\(\s*(?:đã ký|ký tên)[^)]*\)", re.IGNORECASE)
+
+
+# what only Vietnamese writes, once decomposed (NFD): đ, and the marks of ă â ê ô ơ ư and of the five tones
+_VIETNAMESE = re.compile("[đĐ\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b]")
+
+
+def has_vietnamese(text: str) -> bool:
+    """Does ``text`` hold a letter of Vietnamese (either case, any tone)? A text without one is not ours."""
+    return bool(_VIETNAMESE.search(unicodedata.normalize("NFD", text)))
 
 
 @cache
@@ -93,3 +103,10 @@ def opens_body(text: str) -> bool:
     """The line opens with a body's head noun (``ỦY BAN NHÂN DÂN``, ``Sở``) or its abbreviation (``UBND``)."""
     upper = text.upper()
     return any(upper == h or upper.startswith(h + " ") for h in _body_openers())
+
+
+def type_code(number: str) -> str | None:
+    """The document-type code inside a number: ``3414/KH-UBND`` → ``KH``; ``09-NQ/TU`` → ``NQ``."""
+    parts = [p for p in re.split(r"[/-]", number)[1:] if p and not p.isdigit()]
+    codes = vocab.doctypes()
+    return next((p for p in parts if p in codes), None)

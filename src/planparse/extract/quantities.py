@@ -1,0 +1,28 @@
+"""Quantities: the numbers a plan states outside its targets (in its tasks, organisation, budget …).
+
+The targets' own quantities belong to their objectives; the grammar is ``lang/quantities.py``.
+"""
+
+from __future__ import annotations
+
+from planparse.document import Document
+from planparse.lang.quantities import extract_quantities
+from planparse.model import Objective, Quantity, SectionRole
+
+_OUTSIDE = {SectionRole.HEADER, SectionRole.SIGNATURE, SectionRole.RECIPIENTS, SectionRole.ADDRESSEES,
+            SectionRole.OBJECTIVES, SectionRole.LEGAL_BASIS}
+
+
+def extract(doc: Document, objectives: list[Objective]) -> list[Quantity]:
+    """The quantities stated in the plan's top-level parts other than its header, legal basis, objectives
+    and closing, and not inside an objective."""
+    taken = [(o.provenance.start, o.provenance.end) for o in objectives]
+    out = []
+    for section in doc.sections:
+        if section.role in _OUTSIDE:
+            continue
+        start = section.provenance.start
+        for q in extract_quantities(doc.text[start:section.end], start):
+            if not any(s <= q.start < e for s, e in taken):
+                out.append(q)
+    return out
