@@ -88,3 +88,16 @@ def test_html_blocks_have_heading_levels_list_labels_and_cell_spans(tmp_path):
         (TableCell(covered=True), TableCell(("Ngân sách",)), TableCell(("Khác",))),
         (TableCell(("1",)), TableCell(("100",)), TableCell(("20",))))
     assert source.text.split("\n")[:3] == ["## I. MỤC TIÊU", "a. Mục tiêu chung", "b. Mục tiêu cụ thể"]
+
+
+def _read_html(tmp_path, page: str):
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    return planparse.read(path)
+
+
+def test_html_keeps_the_last_run_of_text(tmp_path):
+    assert _read_html(tmp_path, "<body><div>Kế hoạch số 12/KH-UBND ngày 05/01/2024</div></body>").text == (
+        "Kế hoạch số 12/KH-UBND ngày 05/01/2024")
+    signed = _read_html(tmp_path, "<body><div>KT. CHỦ TỊCH<br>PHÓ CHỦ TỊCH<br>Nguyễn Văn A</div></body>")
+    assert signed.text.split("\n") == ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn A"]

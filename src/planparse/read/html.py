@@ -200,6 +200,7 @@ def _blocks(root) -> list[Block]:
             context.start(position, level, _list_label(node, counts))
             stack.append(context.end_line)
         stack.extend(reversed(node.contents))
+    document.end_line()  # the last run of text, in no block of its own
     return document.blocks
 
 
