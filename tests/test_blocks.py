@@ -101,3 +101,11 @@ def test_html_keeps_the_last_run_of_text(tmp_path):
         "Kế hoạch số 12/KH-UBND ngày 05/01/2024")
     signed = _read_html(tmp_path, "<body><div>KT. CHỦ TỊCH<br>PHÓ CHỦ TỊCH<br>Nguyễn Văn A</div></body>")
     assert signed.text.split("\n") == ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn A"]
+
+
+def test_html_pre_keeps_its_lines(tmp_path):
+    tasks = [f"{k}. Nhiệm vụ số {k}" for k in range(1, 38)]
+    page = "<body><pre>KẾ HOẠCH\nSố: 12/KH-UBND\r\n\n" + "\n".join(tasks) + "\n</pre></body>"
+    assert _read_html(tmp_path, page).text.split("\n") == ["KẾ HOẠCH", "Số: 12/KH-UBND", *tasks]
+    inline = "<body><div><p>KẾ HOẠCH</p><pre>1. Rà soát\n2. Kiểm tra</pre>Nơi nhận:</div></body>"
+    assert _read_html(tmp_path, inline).text.split("\n") == ["KẾ HOẠCH", "1. Rà soát", "2. Kiểm tra", "Nơi nhận:"]

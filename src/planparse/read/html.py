@@ -4,8 +4,8 @@
   and footers are dropped;
 - the document is the element holding most of the page's text that is not
   link text: from ``body`` down, while one child holds nearly all of it;
-- block elements end paragraphs, ``<br>`` breaks them (one :class:`Paragraph`
-  per line); headings give the heading level; items of ordered lists get
+- block elements end paragraphs, ``<br>`` and the line breaks of ``<pre>``
+  break them (one :class:`Paragraph` per line); headings give the heading level; items of ordered lists get
   their numbers as labels;
 - a table becomes a :class:`Table` (``colspan`` and ``rowspan`` kept, a cell
   under a ``rowspan`` covered); a cell's text is its lines.
@@ -82,6 +82,7 @@ class _Writer:
     level: int | None = None
     label: str | None = None
     position: int = 0
+    preformatted: int = 0  # inside this many <pre>: a line break in the text ends the line
 
     def start(self, position: int, level: int | None = None, label: str | None = None) -> None:
         """Start a line (after ending the one before) at the element ``position``."""
@@ -89,6 +90,20 @@ class _Writer:
         self.position, self.level, self.label = position, level, label
 
     def add(self, text: str, position: int) -> None:
+        if self.preformatted:
+            first, *rest = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+            self._add(first, position)
+            for line in rest:
+                self.end_line()
+                self._add(line, position)
+        else:
+            self._add(text, position)
+
+    def end_pre(self) -> None:
+        self.preformatted -= 1
+        self.end_line()
+
+    def _add(self, text: str, position: int) -> None:
         if not (self.text or self.level or self.label):
             self.position = position
         if text.strip():
@@ -164,7 +179,7 @@ def _blocks(root) -> list[Block]:
     document = _Writer()
     contexts: list[_Writer | _TableBuilder] = [document]  # what the text goes to: a writer, or a table
     counts: dict[int, int] = {}  # id of an <ol> → its items so far
-    stack: list = [*(reversed(root.contents))]  # elements to enter, and callables that end one
+    stack: list = [root]  # elements to enter, and callables that end one
     position = 0
     while stack:
         node = stack.pop()
@@ -198,7 +213,9 @@ def _blocks(root) -> list[Block]:
         elif name in _BLOCKS:
             level = int(name[1]) if name in _HEADINGS else None
             context.start(position, level, _list_label(node, counts))
-            stack.append(context.end_line)
+            if name == "pre":
+                context.preformatted += 1
+            stack.append(context.end_pre if name == "pre" else context.end_line)
         stack.extend(reversed(node.contents))
     document.end_line()  # the last run of text, in no block of its own
     return document.blocks
