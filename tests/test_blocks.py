@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import time
+
 import docx
+import pytest
 from docx.enum.text import WD_BREAK
 
 import formats
 import planparse
 from planparse.blocks import Columns, Paragraph, Table, TableCell
+from planparse.errors import LimitExceededError
 
 MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
 
@@ -109,3 +113,24 @@ def test_html_pre_keeps_its_lines(tmp_path):
     assert _read_html(tmp_path, page).text.split("\n") == ["KẾ HOẠCH", "Số: 12/KH-UBND", *tasks]
     inline = "<body><div><p>KẾ HOẠCH</p><pre>1. Rà soát\n2. Kiểm tra</pre>Nơi nhận:</div></body>"
     assert _read_html(tmp_path, inline).text.split("\n") == ["KẾ HOẠCH", "1. Rà soát", "2. Kiểm tra", "Nơi nhận:"]
+
+
+def _nested(depth: int, text: str = "Kế hoạch số 12/KH-UBND") -> str:
+    return "<div>" * depth + text + "</div>" * depth
+
+
+def test_deep_html_is_read_without_recursion_in_linear_time(tmp_path):
+    started = time.monotonic()
+    chain = _read_html(tmp_path, f"<body>{_nested(4500)}</body>")  # quadratic before: ~10 s
+    branches = _read_html(tmp_path, f"<body>{_nested(4000, 'Kế hoạch')}{_nested(4000, 'Nơi nhận')}</body>")
+    assert chain.text == "Kế hoạch số 12/KH-UBND" and branches.text == "Kế hoạch\nNơi nhận"
+    assert time.monotonic() - started < 8
+
+
+def test_html_beyond_the_limits_is_refused_naming_the_limit(tmp_path):
+    started = time.monotonic()
+    with pytest.raises(LimitExceededError, match="MAX_DEPTH"):
+        _read_html(tmp_path, f"<body>{_nested(100_000)}</body>")
+    with pytest.raises(LimitExceededError, match="MAX_ELEMENTS"):
+        _read_html(tmp_path, "<body>" + "<p>Kế hoạch</p>" * 250_000 + "</body>")
+    assert time.monotonic() - started < 30

@@ -10,7 +10,10 @@
 - a table becomes a :class:`Table` (``colspan`` and ``rowspan`` kept, a cell
   under a ``rowspan`` covered); a cell's text is its lines.
 
-The tree is walked with a stack, never recursively, however deep the nesting.
+The tree is walked with a stack, never recursively, and the text of each
+element is measured once, bottom up. A page of more elements than
+:data:`MAX_ELEMENTS` (counted in its bytes, before it is parsed) or nested deeper
+than :data:`MAX_DEPTH` raises :class:`LimitExceededError`.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from planparse.blocks import Block, Paragraph, Table, TableCell, render
-from planparse.errors import MissingExtraError
+from planparse.errors import LimitExceededError, MissingExtraError
 from planparse.model import SourceInfo
 from planparse.read import Source
 from planparse.read.numbering_labels import number_label
@@ -31,6 +34,8 @@ _BLOCKS = {"p", "div", "section", "article", "main", "blockquote", "pre", "li", 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _LIST_TYPES = {"I": "upperRoman", "i": "lowerRoman", "A": "upperLetter", "a": "lowerLetter"}
 NEARLY_ALL = 0.7  # the share of the text a child must hold for the document to be inside it
+MAX_ELEMENTS = 200_000  # elements of a page; the longest real plan page has under 3,000
+MAX_DEPTH = 5_000  # nesting of elements; real pages nest under 100 deep, browsers stop at 512
 
 
 def read_html(data: bytes, info: SourceInfo) -> Source:
@@ -40,32 +45,59 @@ def read_html(data: bytes, info: SourceInfo) -> Source:
     except ImportError:
         raise MissingExtraError(
             "reading HTML needs beautifulsoup4 and lxml: pip install 'planparse[html]'") from None
+    elements = data.count(b"<") - data.count(b"</") - data.count(b"<!")  # start tags, at most
+    if elements > MAX_ELEMENTS:
+        raise LimitExceededError(f"the HTML has about {elements:,} elements, beyond the limit of {MAX_ELEMENTS:,}"
+                                 " (planparse.read.html.MAX_ELEMENTS)")
     try:
         soup = BeautifulSoup(data, "lxml")
     except FeatureNotFound:
         raise MissingExtraError("reading HTML needs lxml: pip install 'planparse[html]'") from None
     for tag in soup.find_all(_DROP):
         tag.decompose()
-    root = _document(soup.body or soup)
-    size = _text_len(root)
+    lengths = _text_lengths(soup.body or soup)
+    root = _document(soup.body or soup, lengths)
+    size = lengths[id(root)]
     for tag in root.find_all(_SITE):
-        if _text_len(tag) < NEARLY_ALL * size:
+        if not tag.decomposed and lengths[id(tag)] < NEARLY_ALL * size:
             tag.decompose()
     return Source(tuple(_blocks(root)), info.model_copy(update={"encoding": soup.original_encoding}))
 
 
-def _text_len(tag) -> int:
-    """Characters of text outside links (menus and lists of other documents are links)."""
-    total = len("".join(tag.get_text(" ").split()))
-    links = sum(len("".join(a.get_text(" ").split())) for a in tag.find_all("a"))
-    return total - links
+def _text_lengths(top) -> dict[int, int]:
+    """For ``top`` and each element inside it (by ``id``): its characters of text outside links (menus
+    and lists of other documents are links), spaces aside. Measured bottom up, once; raises
+    :class:`LimitExceededError` for nesting deeper than :data:`MAX_DEPTH`."""
+    from bs4 import CData, NavigableString, Tag
+
+    totals: dict[int, tuple[int, int]] = {}  # id → (all text, text in links inside)
+    stack: list[tuple[Tag, int, bool]] = [(top, 0, False)]
+    while stack:
+        tag, depth, measured = stack.pop()
+        if not measured:
+            if depth > MAX_DEPTH:
+                raise LimitExceededError(f"the HTML nests elements more than {MAX_DEPTH:,} deep"
+                                         " (planparse.read.html.MAX_DEPTH)")
+            stack.append((tag, depth, True))
+            stack.extend((child, depth + 1, False) for child in tag.contents if isinstance(child, Tag))
+            continue
+        total = links = 0
+        for child in tag.contents:
+            if isinstance(child, Tag):
+                text, linked = totals[id(child)]
+                total += text
+                links += linked + (text if child.name == "a" else 0)
+            elif type(child) in (NavigableString, CData):
+                total += len("".join(child.split()))
+        totals[id(tag)] = (total, links)
+    return {key: text - linked for key, (text, linked) in totals.items()}
 
 
-def _document(tag):
+def _document(tag, lengths: dict[int, int]):
     """From ``tag`` down, while one child holds nearly all the text outside links."""
-    size = _text_len(tag)
+    size = lengths[id(tag)]
     while True:
-        children = [(_text_len(c), c) for c in tag.find_all(recursive=False) if c.name not in ("table", "tr", "p")]
+        children = [(lengths[id(c)], c) for c in tag.find_all(recursive=False) if c.name not in ("table", "tr", "p")]
         best_size, best = max(children, key=lambda sized: sized[0], default=(0, None))
         if best is None or size == 0 or best_size < NEARLY_ALL * size:
             return tag
