@@ -10,6 +10,7 @@ from docx.oxml.ns import nsdecls
 import formats
 import planparse
 from conftest import corpus_documents
+from planparse.blocks import Table
 from planparse.clean import clean, unfold_columns
 
 # --- DOCX ----------------------------------------------------------------------------------------------------
@@ -117,6 +118,8 @@ def test_a_pdf_table_over_pages_is_one_table(tmp_path):
     assert [line.split(" | ")[0] for line in table[2:]] == [f"| {k}" for k in range(1, 121)]
     pages = [source.rendering.line_pages[lines.index(row)] for row in table]
     assert pages == sorted(pages) and set(pages) == {1, 2, 3}
+    [block] = [block for block in source.blocks if isinstance(block, Table)]
+    assert len(block.rows) == 121 and not block.is_layout and block.row_pages == (1, *pages[2:])
 
 
 # --- sniffing and the text cleaner ---------------------------------------------------------------------------

@@ -58,6 +58,10 @@ class TooLargeError(InputError):
     """The file is far larger than any plan."""
 
 
+class LimitExceededError(TooLargeError):
+    """The document is beyond a limit on what reading it may cost (the message names the limit)."""
+
+
 class EmptyDocumentError(InputError):
     """The document holds no text."""
 
