@@ -65,7 +65,7 @@ def starts_with_doctype(text: str) -> str | None:
 @cache
 def positions() -> tuple[tuple[str, str], ...]:
     """(position in capitals, position as written), longest first."""
-    return tuple(sorted(((p.upper(), p) for p in vocab.column("positions", "position")), key=lambda x: -len(x[0])))
+    return tuple(sorted(((p.upper(), p) for p in vocab.column("positions")), key=lambda x: -len(x[0])))
 
 
 def is_position(text: str) -> bool:
