@@ -29,7 +29,7 @@ from planparse.lang.genre import (
     starts_with_doctype,
 )
 from planparse.model import Provenance, Section, SectionKind, SectionRole
-from planparse.lang.names import names_a_body
+from planparse.lang.bodies import names_a_body
 from planparse.lang.numbering import Label, is_rule, match_label
 
 _MAX_HEADING_WORDS = 15

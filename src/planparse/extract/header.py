@@ -32,7 +32,7 @@ from planparse.lang.genre import (
     starts_with_doctype,
 )
 from planparse.model import DocumentInfo, Provenance, Recipient, Section, SectionRole
-from planparse.lang.names import capitalize, proper_case_body, sentence_case
+from planparse.lang.names import capitalize, match_unit, proper_case_body, sentence_case
 from planparse.lang.numbering import is_rule
 
 NUMBER = re.compile(
@@ -177,10 +177,10 @@ def _parse_date(m: re.Match[str], seg: _Segment, put) -> None:
     while place_words and place_words[0] == "-":
         place_words.pop(0)
     before = words[:len(words) - len(place_words)]
-    for unit in vocab.admin_units():  # "Thành phố Hồ Chí Minh", "Thị xã Sa Pa"
-        n = len(unit.split())
-        if len(before) >= n and " ".join(before[-n:]).casefold() == unit and before[-n][0].isupper():
-            place_words = before[-n:] + place_words
+    for at in range(max(0, len(before) - 2), len(before)):  # "Thành phố Hồ Chí Minh", "Thị xã Sa Pa"
+        unit = match_unit(before, at)
+        if unit and at + unit[1] == len(before) and before[at][0].isupper():
+            place_words = before[at:] + place_words
             break
     if place_words:
         place = " ".join(place_words).strip(" ,")
@@ -225,8 +225,9 @@ def _parse_title(segments: list[_Segment], i: int, rest: str, type_seg: _Segment
 
 def _opens_unit(text: str) -> bool:
     """``Thành phố Hồ Chí Minh``, ``tỉnh Lai Châu``: the place half of a body's name."""
-    folded = text.casefold()
-    return any(folded.startswith(unit + " ") for unit in vocab.admin_units())
+    words = text.split()
+    unit = match_unit(words, 0)
+    return bool(unit) and len(words) > unit[1]
 
 
 def _split_bodies(parts: list[_Segment]) -> list[list[_Segment]]:

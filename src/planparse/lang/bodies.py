@@ -428,6 +428,16 @@ def _cased(name: str, caps: bool) -> str:
     return proper_case_body(name) if caps else name
 
 
+def names_a_body(text: str) -> bool:
+    """Does ``text`` open with a body (``Sở Tài chính``) or a group that ``các`` names (``Các sở, ban, ngành``)?
+
+    The test of a heading: a group noun alone (``Cơ quan trình: Sở Tư pháp``) labels a field, not a body.
+    """
+    words = _words(text, 0, len(text))
+    opens = bool(words) and (bool(_head(words, 0)) or words[0].folded in {"các", "những"})
+    return opens and bool(BodyReader(segment=False).run(text, 0))
+
+
 def province_of(*names: str | None) -> str | None:
     """The first province or centrally-run city named in ``names`` (an issuer, a place)."""
     return next(filter(None, map(province_in, names)), None)

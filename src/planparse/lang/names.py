@@ -42,22 +42,6 @@ def place_case(text: str) -> str:
     return " ".join(w if w == "-" else "-".join(capitalize(p) for p in w.split("-")) for w in text.split())
 
 
-def names_a_body(text: str) -> bool:
-    """Does ``text`` open with a body's name (``Sở Tài chính``, ``UBND các huyện``, ``Các sở, ban, ngành``)?
-
-    A one-word head needs a proper name after it (``Ban hành …``, ``Hội nghị …`` are not bodies)
-    unless the text names a collective (``Các sở``).
-    """
-    words = [w.strip(",;:") for w in expand_abbreviations(text).split()]
-    collective = bool(words) and words[0].casefold() in ("các", "những")
-    words = words[collective:]
-    head = _match_head(words)
-    if head is None:
-        return False
-    rest = words[head[1]:]
-    return collective or head[1] > 1 or bool(rest and rest[0][:1].isupper())
-
-
 @cache
 def _heads() -> tuple[tuple[str, list[str]], ...]:
     """(head as written, its case-folded words), longest first."""
@@ -72,7 +56,8 @@ def _match_head(words: list[str]) -> tuple[str, int] | None:
     return None
 
 
-def _match_unit(words: list[str], i: int) -> tuple[str, int] | None:
+def match_unit(words: list[str], i: int) -> tuple[str, int] | None:
+    """The administrative unit written at ``words[i:]`` (``thành phố``), with its number of words."""
     folded = [w.casefold() for w in words[i:i + 2]]
     for unit in vocab.admin_units():
         parts = unit.split()
@@ -98,7 +83,7 @@ def proper_case_body(name: str) -> str:
     while i < len(words):
         word = words[i]
         after_joiner = bool(out) and (out[-1].casefold() in _JOINERS or out[-1].endswith(","))
-        unit = None if after_joiner else _match_unit(words, i)
+        unit = None if after_joiner else match_unit(words, i)
         if unit:
             i += unit[1]
             if i < len(words) and words[i].casefold() == "ủy":
@@ -106,7 +91,7 @@ def proper_case_body(name: str) -> str:
                 i += 1
                 continue
             j = i
-            while j < len(words) and not _match_unit(words, j):
+            while j < len(words) and not match_unit(words, j):
                 j += 1
             out += [unit[0], place_case(" ".join(words[i:j]))] if j > i else [unit[0]]
             i = j
