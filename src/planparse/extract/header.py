@@ -73,7 +73,7 @@ def extract_document(text: str, sections: list[Section], line_of) -> DocumentInf
         put("issuer", issuer, spans["signing_for"].start, spans["signing_for"].end)
     if "type" not in fields and "number" in fields:
         code = fields.get("type_code")
-        name = vocab.doctypes().get(code) if code else "Công văn"
+        name = vocab.doctypes().get(code) if code else vocab.uncoded_doctype()
         if name:
             put("type", name, spans["number"].start, spans["number"].end)
     if fields.get("title") and is_caps(fields["title"]):

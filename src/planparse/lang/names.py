@@ -15,8 +15,6 @@ from functools import cache
 from planparse.lang import vocab
 from planparse.lang.genre import is_caps
 
-_JOINERS = {"và", "-", ","}
-
 
 @cache
 def _abbreviation_pattern() -> re.Pattern[str]:
@@ -82,12 +80,12 @@ def proper_case_body(name: str) -> str:
     field_start = True
     while i < len(words):
         word = words[i]
-        after_joiner = bool(out) and (out[-1].casefold() in _JOINERS or out[-1].endswith(","))
+        after_joiner = bool(out) and (out[-1].casefold() in vocab.body_words("joiner") or out[-1].endswith(","))
         unit = None if after_joiner else match_unit(words, i)
         if unit:
             i += unit[1]
-            if i < len(words) and words[i].casefold() == "ủy":
-                out.append(capitalize(unit[0]) + " ủy")  # Tỉnh ủy, Thành ủy: a body, not a place
+            if i < len(words) and words[i].casefold() in vocab.body_words("committee"):
+                out.append(f"{capitalize(unit[0])} {words[i].casefold()}")  # Tỉnh ủy, Thành ủy: a body, not a place
                 i += 1
                 continue
             j = i
@@ -102,11 +100,11 @@ def proper_case_body(name: str) -> str:
             break
         if not is_caps(word) and any(ch.isalpha() for ch in word):
             out.append(word)  # an expanded abbreviation, already in proper case
-        elif word.casefold() in _JOINERS:
+        elif word.casefold() in vocab.body_words("joiner"):
             out.append(word.lower())
         else:
             out.append(capitalize(word) if field_start else word.lower())
-        field_start = word.casefold() in _JOINERS or word.endswith(",")
+        field_start = word.casefold() in vocab.body_words("joiner") or word.endswith(",")
         i += 1
     text = " ".join(out)
     return text[:1].upper() + text[1:]

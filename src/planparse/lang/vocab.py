@@ -234,9 +234,22 @@ def words(name: str, group: str) -> tuple[str, ...]:
 
 
 @cache
+def body_words(role: str) -> frozenset[str]:
+    """The function words of the body grammar with ``role`` (plural, joiner, list_separator, qualifier_break, of,
+    committee), lower case."""
+    return frozenset(words("body_words", role))
+
+
+@cache
 def doctypes() -> dict[str, str]:
     """Type code (``KH``) → type name (``Kế hoạch``)."""
     return {r["code"]: r["name"] for r in table("doctypes")}
+
+
+@cache
+def uncoded_doctype() -> str:
+    """The type of a numbered document whose number carries no type code (``Công văn``)."""
+    return next(r["name"] for r in table("doctypes") if r["uncoded"] == "yes")
 
 
 @cache
