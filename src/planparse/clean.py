@@ -320,4 +320,4 @@ def _closed(line: str) -> bool:
 def _continuation_words() -> frozenset[str]:
     """Words a wrapped line cannot end on: conjunctions, prepositions, body heads."""
     heads = {head.split()[0] for head in vocab.body_heads()}
-    return frozenset(heads | set(vocab.column("continuation_words", "word")))
+    return frozenset(heads | set(vocab.column("continuation_words")))

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from planparse.lang import vocab
 from planparse.lang.genre import (
     ADDRESSEES,
+    ANNEX,
     DATE_LINE,
     LEGAL_OPENER,
     NUMBER_LINE,
@@ -30,7 +31,7 @@ from planparse.lang.genre import (
     starts_with_doctype,
 )
 from planparse.model import Provenance, Section, SectionKind, SectionRole
-from planparse.lang.names import names_a_body
+from planparse.lang.bodies import names_a_body
 from planparse.lang.numbering import Label, is_rule, match_label
 
 if TYPE_CHECKING:
@@ -160,11 +161,10 @@ def _special(lines: list[_Line], i: int, roots: list[_Node], stack: list[_Node])
             j += 1
         roots.append(_block(lines[i:j], SectionRole.LEGAL_BASIS, key=("preamble",)))
         return j - i
-    for opener, role, title in ((RECIPIENTS, SectionRole.RECIPIENTS, "Nơi nhận"),
-                                (ADDRESSEES, SectionRole.ADDRESSEES, "Kính gửi")):
+    for opener, role in ((RECIPIENTS, SectionRole.RECIPIENTS), (ADDRESSEES, SectionRole.ADDRESSEES)):
         if opener.match(text):
             node = _block([lines[i]], role, key=(role.value,), kind=SectionKind.LEAD)
-            node.title = title
+            node.title = vocab.words("genre_markers", role.value)[0]  # as written: Nơi nhận, Kính gửi
             j = i + 1
             while j < len(lines) and (label := match_label(lines[j].text)) and label.kind is SectionKind.BULLET:
                 item = _labelled(lines[j], label)
@@ -202,7 +202,7 @@ def _labelled(line: _Line, label: Label) -> _Node:
 
 def _caps_node(lines: list[_Line]) -> _Node:
     title = " ".join(line.text for line in lines).rstrip(":")
-    role = SectionRole.ANNEX if title.upper().startswith("PHỤ LỤC") else None
+    role = SectionRole.ANNEX if ANNEX.match(title) else None
     return _Node(None, SectionKind.CAPS, title, role, lines[0].start, lines[-1].end, ("caps",))
 
 
@@ -237,8 +237,9 @@ def _role_of(node: _Node) -> SectionRole | None:
     if node.kind not in _HEADING_KINDS or len(node.title.split()) > _MAX_HEADING_WORDS:
         return None
     title = node.title.casefold()
-    for prefix in ("các ", "những "):
-        title = title.removeprefix(prefix)
+    first, _, rest = title.partition(" ")
+    if first in vocab.body_words("plural"):
+        title = rest
     for keyword, role in vocab.section_roles():
         if title.startswith(keyword):
             return SectionRole(role)

@@ -179,16 +179,17 @@ def _widen(assignments: list[Assignment]) -> list[Assignment]:
     """Groups named in a shorter form take the fullest form the plan uses (các cơ quan báo chí → … tỉnh)."""
     names = {a.body.name for a in assignments if a.body.collective}
     catchall = vocab.catchall_words() | set(vocab.admin_units())
+    catchall |= {f"{of} {u}" for of in vocab.body_words("of") for u in catchall}  # của tỉnh
 
     def words(name: str) -> list[str]:
-        return [w for w in name.casefold().replace(",", " ").split() if w not in {"các", "những"}]
+        return [w for w in name.casefold().replace(",", " ").split() if w not in vocab.body_words("plural")]
 
     out = []
     for a in assignments:
         if a.body.collective:
             own = words(a.body.name)
             wider = [n for n in names if len(words(n)) > len(own) and words(n)[:len(own)] == own
-                     and " ".join(words(n)[len(own):]) in catchall | {f"của {u}" for u in catchall}]
+                     and " ".join(words(n)[len(own):]) in catchall]
             if wider:
                 a = a.model_copy(update={"body": a.body.model_copy(update={"name": max(wider, key=len)})})
         out.append(a)

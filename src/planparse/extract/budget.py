@@ -23,7 +23,7 @@ ALLOCATION_CODES = {"QĐ"}
 @cache
 def _terms() -> dict[str, str]:
     """Term (case-folded) → the kind of funding it names."""
-    return {r["term"].casefold(): r["kind"] for r in vocab.table("budget_terms", ("term", "kind"))}
+    return {r["term"].casefold(): r["kind"] for r in vocab.table("budget_terms")}
 
 
 @cache

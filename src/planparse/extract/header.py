@@ -34,7 +34,7 @@ from planparse.lang.genre import (
 )
 from planparse.document import Document
 from planparse.model import DocumentInfo, Provenance, Recipient, Section, SectionRole
-from planparse.lang.names import capitalize, proper_case_body, sentence_case
+from planparse.lang.names import capitalize, match_unit, proper_case_body, sentence_case
 from planparse.lang.numbering import is_rule
 
 NUMBER = re.compile(
@@ -76,7 +76,7 @@ def extract(doc: Document) -> DocumentInfo:
         put("issuer", issuer, spans["signing_for"].start, spans["signing_for"].end)
     if "type" not in fields and "number" in fields:
         code = fields.get("type_code")
-        name = vocab.doctypes().get(code) if code else "Công văn"
+        name = vocab.doctypes().get(code) if code else vocab.uncoded_doctype()
         if name:
             put("type", name, spans["number"].start, spans["number"].end)
     if fields.get("title") and is_caps(fields["title"]):
@@ -173,10 +173,10 @@ def _parse_date(m: re.Match[str], seg: _Segment, put) -> None:
     while place_words and place_words[0] == "-":
         place_words.pop(0)
     before = words[:len(words) - len(place_words)]
-    for unit in vocab.admin_units():  # "Thành phố Hồ Chí Minh", "Thị xã Sa Pa"
-        n = len(unit.split())
-        if len(before) >= n and " ".join(before[-n:]).casefold() == unit and before[-n][0].isupper():
-            place_words = before[-n:] + place_words
+    for at in range(max(0, len(before) - 2), len(before)):  # "Thành phố Hồ Chí Minh", "Thị xã Sa Pa"
+        unit = match_unit(before, at)
+        if unit and at + unit[1] == len(before) and before[at][0].isupper():
+            place_words = before[at:] + place_words
             break
     if place_words:
         place = " ".join(place_words).strip(" ,")
@@ -221,8 +221,9 @@ def _parse_title(segments: list[_Segment], i: int, rest: str, type_seg: _Segment
 
 def _opens_unit(text: str) -> bool:
     """``Thành phố Hồ Chí Minh``, ``tỉnh Lai Châu``: the place half of a body's name."""
-    folded = text.casefold()
-    return any(folded.startswith(unit + " ") for unit in vocab.admin_units())
+    words = text.split()
+    unit = match_unit(words, 0)
+    return bool(unit) and len(words) > unit[1]
 
 
 def _split_bodies(parts: list[_Segment]) -> list[list[_Segment]]:

@@ -417,8 +417,7 @@ class _Words:
 
 
 def _phrases(*categories: str) -> tuple[str, ...]:
-    rows = vocab.table("objective_words", ("phrase", "category"))
-    return tuple(row["phrase"] for row in rows if row["category"] in categories)
+    return tuple(row["phrase"] for row in vocab.table("objective_words") if row["category"] in categories)
 
 
 @cache

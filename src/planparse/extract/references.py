@@ -27,7 +27,7 @@ _DATE_AFTER = re.compile(
 
 
 def _type_words() -> list[tuple[str, str]]:
-    names = set(vocab.doctypes().values()) | {"Công văn", "Văn bản", "Luật", "Nghị định", "Thông tư"}
+    names = set(vocab.doctypes().values()) | set(vocab.words("genre_markers", "document"))
     return sorted(((n.casefold(), n) for n in names), key=lambda x: -len(x[0]))
 
 

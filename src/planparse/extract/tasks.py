@@ -109,7 +109,7 @@ def extract(doc: Document, header: DocumentInfo) -> tuple[list[Task], list[Deadl
 @cache
 def header_words() -> tuple[tuple[str, str], ...]:
     """(header word, case-folded; the column it names), from ``data/table_headers.tsv``, in order."""
-    return tuple((r["header"].casefold(), r["column"]) for r in vocab.table("table_headers", ("header", "column")))
+    return tuple((r["header"].casefold(), r["column"]) for r in vocab.table("table_headers"))
 
 
 def columns(header: tuple[Cell, ...]) -> Columns:

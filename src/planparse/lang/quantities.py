@@ -16,35 +16,13 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from functools import cache
 from typing import cast
 
 from planparse.lang import vocab
 from planparse.model import Comparator, Direction, Kind, Quantity, Unit
 
-_DATA = "quantity_words"
-# the allowed values of each category; None: a number
-_CATEGORIES: dict[str, frozenset[str] | None] = {
-    "comparator_pre": frozenset({">=", "<="}),
-    "comparator_post": frozenset({">=", "<="}),
-    "linker": frozenset({""}),
-    "range_from": frozenset({""}),
-    "range_sep": frozenset({""}),
-    "percent": frozenset({""}),
-    "currency": frozenset({""}),
-    "money_multiplier": None,
-    "count_noun": frozenset({""}),
-    "level_prefix": frozenset({""}),
-    "level_suffix": frozenset({""}),
-    "number_word": None,
-    "change_verb": frozenset({"up", "down"}),
-    "not_change": frozenset({""}),
-    "target_marker": frozenset({""}),
-    "baseline": frozenset({""}),
-    "per_year": frozenset({""}),
-    "time_word": frozenset({""}),
-}
 
 _HS = r"[^\S\n]*"  # spaces within a line
 # digits, Vietnamese style (1.500.000,5), English style (1,500,000.5) or plain (67, 1,5, 2.5);
@@ -130,27 +108,9 @@ def _key(word: str) -> str:
     return " ".join(word.split()).casefold()
 
 
-@cache
 def lexicon() -> dict[str, dict[str, str]]:
-    """Category → {word as written: value}, from ``data/quantity_words.tsv``, checked."""
-    words: dict[str, dict[str, str]] = {category: {} for category in _CATEGORIES}
-    for row in vocab.table(_DATA, ("word", "category", "value")):
-        category, value = row["category"], row["value"]
-        if category not in _CATEGORIES or not _valid(value, _CATEGORIES[category]):
-            raise ValueError(f"data/{_DATA}.tsv: unknown category or bad value in {row}")
-        words[category][row["word"]] = value
-    if empty := [category for category, entries in words.items() if not entries]:
-        raise ValueError(f"data/{_DATA}.tsv: no words for {empty}")
-    return words
-
-
-def _valid(value: str, allowed: frozenset[str] | None) -> bool:
-    if allowed is not None:
-        return value in allowed
-    try:
-        return Decimal(value) > 0
-    except InvalidOperation:
-        return False
+    """Category → {word as written: value}, from ``data/quantity_words.tsv``."""
+    return vocab.grouped("quantity_words")
 
 
 def phrases(words: Iterable[str], lead: bool = False) -> str:

@@ -26,12 +26,12 @@ CERTAIN, PLAUSIBLE = 0.9, 0.5  # shares of words that are syllables
 
 @cache
 def _tcvn3() -> dict[int, str]:
-    return {int(r["byte"], 16): r["letter"] for r in vocab.table("legacy_tcvn3", ("byte", "letter"))}
+    return {int(r["byte"], 16): r["letter"] for r in vocab.table("legacy_tcvn3")}
 
 
 @cache
 def _vni() -> tuple[re.Pattern[str], dict[str, str]]:
-    letters = {r["written"]: r["letter"] for r in vocab.table("legacy_vni", ("written", "letter"))}
+    letters = {r["written"]: r["letter"] for r in vocab.table("legacy_vni")}
     pattern = re.compile("|".join(map(re.escape, sorted(letters, key=len, reverse=True))))
     return pattern, letters
 
@@ -39,7 +39,7 @@ def _vni() -> tuple[re.Pattern[str], dict[str, str]]:
 @cache
 def _syllable() -> re.Pattern[str]:
     parts: dict[str, list[str]] = {"onset": [], "vowel": [], "coda": []}
-    for row in vocab.table("syllables", ("part", "letters")):
+    for row in vocab.table("syllables"):
         parts[row["part"]].append(row["letters"])
     alt = {k: "|".join(sorted(v, key=len, reverse=True)) for k, v in parts.items()}
     return re.compile(f"(?:{alt['onset']})?(?:{alt['vowel']})(?:{alt['coda']})?")
