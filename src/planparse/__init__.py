@@ -9,6 +9,8 @@
 from planparse.comparison import Comparison, compare
 from planparse.errors import (
     CorruptFileError,
+    DatabaseError,
+    DatabaseLockedError,
     EmptyDocumentError,
     EncryptedError,
     FileMissingError,
@@ -16,7 +18,10 @@ from planparse.errors import (
     LegacyEncodingError,
     MissingExtraError,
     NeedsOCRError,
+    NewerSchemaError,
+    NotADatabaseError,
     NotAPlanError,
+    OlderSchemaError,
     PlanparseError,
     TooLargeError,
     UndecodableError,
@@ -37,7 +42,7 @@ from planparse.model import (
     TimeExpression,
     TimeKind,
 )
-from planparse.pipeline import parse, parse_file
+from planparse.pipeline import load_plan, parse, parse_file
 from planparse.read import Source, read
 
 __version__ = "0.1.0"
@@ -45,6 +50,7 @@ __version__ = "0.1.0"
 __all__ = [
     "parse",
     "parse_file",
+    "load_plan",
     "read",
     "compare",
     "Comparison",
@@ -75,4 +81,9 @@ __all__ = [
     "EncryptedError",
     "NeedsOCRError",
     "LegacyEncodingError",
+    "DatabaseError",
+    "NotADatabaseError",
+    "NewerSchemaError",
+    "OlderSchemaError",
+    "DatabaseLockedError",
 ]
