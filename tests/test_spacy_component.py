@@ -63,3 +63,9 @@ def test_displacy_renders_the_spans(lai_chau_doc):
 def test_a_text_that_is_not_a_plan_gets_no_spans():
     doc = blank()("hello world")
     assert list(doc.spans[SPANS_KEY]) == [] and doc._.plan is None
+
+
+def test_displacy_keeps_every_line_break(lai_chau_doc):
+    html = render(lai_chau_doc, jupyter=False)
+    assert html.count("<br>") == lai_chau_doc.text.count("\n") > 100
+    assert "ỦY BAN NHÂN DÂN <br>" in html

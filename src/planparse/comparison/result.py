@@ -26,8 +26,9 @@ class Comparison:
     """Several plans side by side.
 
     ``objectives`` is tidy: one row per target with its plan, horizon, indicator ``group`` (targets of different
-    plans that measure the same thing share one), headline ``value``/``comparator``/``unit``, ``display`` (the
-    headline as written in a cell), text and provenance (``line``, ``start``, ``end`` in the plan's text).
+    plans that measure the same thing share one), headline ``value``/``comparator``/``unit``/``kind`` (share,
+    increase …), ``display`` (the headline as written in a cell), text and provenance (``line``, ``start``,
+    ``end`` in the plan's text).
     ``wide`` has one row per (horizon, group, indicator) and one column per plan. ``lacks`` lists, for every
     plan, the rows another plan has and it has not; ``differences`` compares every plan with the reference
     (empty without one). ``bodies``, ``deadlines`` and ``budget`` are tidy; their ``_wide`` forms put the plans

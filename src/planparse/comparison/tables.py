@@ -116,6 +116,7 @@ def _objectives(plans: list[_Plan], reference: int | None) -> pd.DataFrame:
             "value": head[0].value if head else None,
             "comparator": head[0].comparator if head else None,
             "unit": head[0].unit if head else None,
+            "kind": head[0].kind if head else None,
             "display": display(head),
             "quantities": "; ".join(display([q]) for q in o.quantities),
             "text": o.text,
@@ -131,7 +132,7 @@ def _objectives(plans: list[_Plan], reference: int | None) -> pd.DataFrame:
 
 
 _OBJECTIVE_COLUMNS = ["plan", "file", "issuer", "province", "horizon", "scope", "group", "indicator", "value",
-                      "comparator", "unit", "display", "quantities", "text", "line", "start", "end", "target"]
+                      "comparator", "unit", "kind", "display", "quantities", "text", "line", "start", "end", "target"]
 
 
 def _target_id(plan: int, objective: int) -> str:

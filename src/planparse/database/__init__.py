@@ -177,18 +177,21 @@ class PlanDatabase:
     def add(self, plan: Plan, source: str | Path, text: str | None = None, regroup: bool = True) -> bool:
         """Store ``plan`` (whose JSON is ``text``, if at hand) under ``source``, replacing what that source had;
         ``False`` if it was stored already as it is."""
-        key = str(source)
+        return self._write(plan, str(source), text, self._stored(str(source)), regroup)
+
+    def _write(self, plan: Plan, key: str, text: str | None, before: tuple | None, regroup: bool) -> bool:
+        """:meth:`add`, knowing what ``key`` holds (``before``: see :meth:`_stored`)."""
         sha256 = _sha256(text if text is not None else plan.model_dump_json())
-        row = self._stored(key)
-        if row is not None and row[1] == sha256:
+        if before is not None and before[1] == sha256:
             return False
-        plan_id = row[0] if row else self._one("SELECT nextval('plan_ids')")[0]
+        plan_id = before[0] if before else self._one("SELECT nextval('plan_ids')")[0]
         document = document_row(plan, plan_id, key, sha256) | {"added": dt.datetime.now()}
         tables = {"documents": [document], "plan_json": [{"plan_id": plan_id, "plan": plan.model_dump_json()}],
                   **plan_rows(plan, plan_id)}
         self.con.execute("BEGIN TRANSACTION")
         try:
-            self._delete(plan_id)
+            if before:
+                self._delete(plan_id)
             for name, rows in tables.items():
                 self._insert(name, rows)
         except BaseException:
@@ -196,7 +199,7 @@ class PlanDatabase:
             raise
         self.con.execute("COMMIT")
         if regroup:
-            self.regroup({document["strategy"], row[2] if row else document["strategy"]})
+            self.regroup({document["strategy"], before[2] if before else document["strategy"]})
         return True
 
     def remove(self, source: str | Path, regroup: bool = True) -> bool:
@@ -311,7 +314,7 @@ class PlanDatabase:
             changes.unchanged.append(source)
             return
         plan = parse_file(path) if text is None else _plan_from(path, text)
-        if not self.add(plan, source, text, regroup=False):
+        if not self._write(plan, source, text, before, regroup=False):
             changes.unchanged.append(source)
             return
         (changes.replaced if before else changes.added).append(source)
