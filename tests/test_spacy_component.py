@@ -75,3 +75,9 @@ def test_spans_land_on_their_words_in_a_messy_text():
     assert ("BODY", "Sở Thông  tin và Truyền thông") in spans
     assert ("BODY", "Sở Tài chi\u0301nh") in spans
     assert ("DEADLINE", "trước ngày 15 tháng 12 năm 2025") in spans
+
+
+def test_displacy_keeps_every_line_break(lai_chau_doc):
+    html = render(lai_chau_doc, jupyter=False)
+    assert html.count("<br>") == lai_chau_doc.text.count("\n") > 100
+    assert "ỦY BAN NHÂN DÂN <br>" in html

@@ -13,6 +13,8 @@ from planparse.comparison import Comparison, compare
 from planparse.document import Document
 from planparse.errors import (
     CorruptFileError,
+    DatabaseError,
+    DatabaseLockedError,
     EmptyDocumentError,
     EncryptedError,
     FileMissingError,
@@ -20,7 +22,10 @@ from planparse.errors import (
     LegacyEncodingError,
     MissingExtraError,
     NeedsOCRError,
+    NewerSchemaError,
+    NotADatabaseError,
     NotAPlanError,
+    OlderSchemaError,
     PlanparseError,
     TooLargeError,
     UndecodableError,
@@ -116,4 +121,9 @@ __all__ = [
     "EncryptedError",
     "NeedsOCRError",
     "LegacyEncodingError",
+    "DatabaseError",
+    "NotADatabaseError",
+    "NewerSchemaError",
+    "OlderSchemaError",
+    "DatabaseLockedError",
 ]

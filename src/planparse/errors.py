@@ -72,3 +72,23 @@ class NotAPlanError(PlanparseError):
 
 class MissingExtraError(PlanparseError):
     """A feature needs an optional dependency that is not installed (the message names the extra)."""
+
+
+class DatabaseError(PlanparseError):
+    """The plans database cannot be opened or written (the message names its file)."""
+
+
+class NotADatabaseError(DatabaseError):
+    """The file is not a DuckDB database, or not one planparse wrote."""
+
+
+class NewerSchemaError(DatabaseError):
+    """The database was written by a newer planparse, whose schema this one does not know."""
+
+
+class OlderSchemaError(DatabaseError):
+    """The database was written by an older planparse whose schema cannot be migrated: rebuild it."""
+
+
+class DatabaseLockedError(DatabaseError):
+    """Another process has the database open for writing."""

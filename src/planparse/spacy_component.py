@@ -137,6 +137,18 @@ def plan_spans(doc: Doc, plan: Plan, document: documents.Document) -> list[Span]
 def render(doc: Doc, spans_key: str = SPANS_KEY, jupyter: bool | None = None) -> str | None:
     """The planparse spans of ``doc`` drawn by displaCy; inline in a notebook, else the HTML."""
     from spacy import displacy
+    from spacy.util import is_in_jupyter
 
     options = {"spans_key": spans_key, "colors": _COLOURS}
-    return displacy.render(doc, style="span", options=options, jupyter=jupyter)
+    parsed = displacy.parse_spans(doc, options)  # displaCy drops line breaks: carry them through as a mark
+    parsed["tokens"] = [token.replace("\n", _BREAK) for token in parsed["tokens"]]
+    html = displacy.render(parsed, style="span", manual=True, options=options, jupyter=False).replace(_BREAK, "<br>")
+    if jupyter or (jupyter is None and is_in_jupyter()):
+        from IPython.display import HTML, display
+
+        display(HTML(html))
+        return None
+    return html
+
+
+_BREAK = "\u2029"  # PARAGRAPH SEPARATOR: never in a cleaned plan, left alone by displaCy's escaping
