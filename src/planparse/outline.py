@@ -15,10 +15,12 @@ from typing import TYPE_CHECKING
 
 from planparse.lang import vocab
 from planparse.lang.genre import (
+    ABOUT,
     ADDRESSEES,
     ANNEX,
-    DATE_LINE,
     LEGAL_OPENER,
+    MOTTO,
+    date_line,
     NUMBER_LINE,
     RECIPIENTS,
     SIGNED,
@@ -38,6 +40,9 @@ if TYPE_CHECKING:
     from planparse.document import Document
 
 _MAX_HEADING_WORDS = 15
+_NOTE_LINES = 2  # lines a copier may put above the header (a source note)
+_SENTENCE_ENDS = (".", ":", ";")
+_MARK_WORDS = 3  # a mark above the type line (``Dự thảo``, ``Mẫu số 01``)
 _HEADING_KINDS = {SectionKind.ARTICLE, SectionKind.ROMAN, SectionKind.ARABIC, SectionKind.DECIMAL,
                   SectionKind.MARKDOWN, SectionKind.CAPS}
 
@@ -80,9 +85,9 @@ def build_outline(doc: Document) -> list[Section]:
     lines = lines_of(doc.text)
     roots: list[_Node] = []
     stack: list[_Node] = []
-    i = header_length(lines)
+    first, i = header_span(lines)
     if i:
-        roots.append(_block(lines[0:i], SectionRole.HEADER, key=("header",)))
+        roots.append(_block(lines[first:i], SectionRole.HEADER, key=("header",)))
     while i < len(lines):
         line = lines[i]
         between_pipes = 0 < i < len(lines) - 1 and lines[i - 1].text == lines[i + 1].text == "|"
@@ -111,32 +116,50 @@ def build_outline(doc: Document) -> list[Section]:
     return [_freeze(node, doc.locate) for node in roots]
 
 
-def header_length(lines: list[_Line]) -> int:
-    """How many leading lines form the header block (issuer, motto, number, date, type, title)."""
-    n = 0
-    after_type = False
-    for k, line in enumerate(lines):
-        text = line.text
-        label = match_label(text)
-        if label and label.kind is not SectionKind.MARKDOWN:
+def header_span(lines: list[_Line]) -> tuple[int, int]:
+    """The leading lines that form the header block (issuer, motto, number, date, type, title), as
+    ``(first, end)``; a note a copier put above the header (``[Bản trích …]``) is left out."""
+    first = next((k for k in range(min(_NOTE_LINES + 1, len(lines))) if _header_line(lines, k)), None)
+    if first is None:
+        return 0, 0
+    n = first
+    in_title = False
+    for k in range(first, len(lines)):
+        text = lines[k].text
+        in_title = (in_title and _continues_title(text)) or _typed(text)
+        if not (in_title or _header_line(lines, k)):
             break
-        headerish = (
-            not text
-            or is_caps(text.rstrip(":"))
-            or is_rule(text)
-            or text == "|"
-            or text.startswith(("Số", "V/v", "Độc lập", "(", "#"))
-            or bool(DATE_LINE.search(text))
-            or after_type
-            or _heads_a_header(lines[k:k + 4])
-        )
-        if not headerish or LEGAL_OPENER.match(text) or ADDRESSEES.match(text) or signature_mark().match(text):
-            break
-        after_type = bool(text) and starts_with_doctype(text) and is_caps(text)
         n += 1
-    while n and not lines[n - 1].text:
+    while n > first and not lines[n - 1].text:
         n -= 1
-    return n
+    if first and not any(MOTTO.search(line.text) or NUMBER_LINE.search(line.text) for line in lines[first:n]):
+        return 0, 0  # the lines under a note are a header only if they hold its markers
+    return first, n
+
+
+def _header_line(lines: list[_Line], k: int) -> bool:
+    """Can line ``k`` belong to the header block? A row of header cells (``| Số: … | Hà Nội, ngày … |``)
+    belongs when one of its cells does; a short mark (``Dự thảo``) when the type line follows it."""
+    text = lines[k].text
+    label = match_label(text)
+    if label and label.kind is not SectionKind.MARKDOWN:
+        return False
+    if LEGAL_OPENER.match(text) or ADDRESSEES.match(text) or signature_mark().match(text):
+        return False
+    cells = [cell.strip() for cell in text.strip("|").split("|")] if is_table_row(text) else [text]
+    return any(_header_cell(cell) for cell in cells) or _heads_a_header(lines[k:k + 4]) or (
+        len(text.split()) <= _MARK_WORDS and any(_typed(line.text) for line in lines[k + 1:k + 3]))
+
+
+def _header_cell(text: str) -> bool:
+    """A cell or line of a header: blank, in capitals, a rule, the motto, the number, V/v or date line."""
+    return (
+        not text
+        or is_caps(text.rstrip(":"))
+        or is_rule(text)
+        or text.startswith(("(", "#"))
+        or bool(MOTTO.search(text) or NUMBER_LINE.match(text) or ABOUT.match(text) or date_line(text))
+    )
 
 
 def _heads_a_header(lines: list[_Line]) -> bool:
@@ -144,7 +167,18 @@ def _heads_a_header(lines: list[_Line]) -> bool:
     text = lines[0].text
     if len(text.split()) > 8 or text.endswith((".", ";", ":")):
         return False
-    return any(NUMBER_LINE.match(line.text) or DATE_LINE.search(line.text) for line in lines[1:])
+    return any(NUMBER_LINE.match(line.text) or date_line(line.text) for line in lines[1:])
+
+
+def _continues_title(text: str) -> bool:
+    """A line under the type line that goes on with the title: not a sentence, a label or a legal opener."""
+    return bool(text) and not (match_label(text) or LEGAL_OPENER.match(text) or ADDRESSEES.match(text)
+                               or text.endswith(_SENTENCE_ENDS))
+
+
+def _typed(text: str) -> bool:
+    """The type line: a document type in capitals."""
+    return bool(starts_with_doctype(text)) and is_caps(text)
 
 
 def _is_caps_heading(text: str) -> bool:

@@ -18,8 +18,11 @@ from dataclasses import dataclass
 from planparse.lang import vocab
 from planparse.lang.genre import (
     ABOUT,
+    ADDRESSEES,
     ARCHIVE,
-    DATE_LINE,
+    ATTACHED,
+    LEGAL_OPENER,
+    date_line,
     MOTTO,
     NUMBER_LINE,
     SIGNED,
@@ -37,8 +40,9 @@ from planparse.model import DocumentInfo, Provenance, Recipient, Section, Sectio
 from planparse.lang.names import capitalize, match_unit, proper_case_body, sentence_case
 from planparse.lang.numbering import is_rule
 
+_QUALIFIER_WORDS = 3  # the words on a type line that qualify the type (KẾ HOẠCH QUỐC GIA), not its title
 NUMBER = re.compile(
-    r"(?P<num>\d{1,6}[a-z]?)?\s*(?P<code>(?:/\s*\d{4})?(?:\s*[/-]\s*[A-ZĐ][\w&.]*?(?=[\s/,;:)|-]|$))+)"
+    r"(?P<num>\d{1,6}(?:-\d{1,3}(?=/))?[a-z]?)?\s*(?P<code>(?:/\s*\d{4})?(?:\s*[/-]\s*[A-ZĐ][\w&.]*?(?=[\s/,;:)|-]|$))+)"
 )
 
 
@@ -68,17 +72,22 @@ def extract(doc: Document) -> DocumentInfo:
     header = next((s for s in sections if s.role is SectionRole.HEADER), None)
     if header is not None:
         _parse_header(_segments(text, header.provenance.start, header.end), put)
-    signature = next((s for s in sections if s.role is SectionRole.SIGNATURE), None)
+    blocks = (_segments(text, s.provenance.start, s.end) for s in sections if s.role is SectionRole.SIGNATURE)
+    signature = next((segments for segments in blocks if _signed(segments)), None)
     if signature is not None:
-        _parse_signature(_segments(text, signature.provenance.start, signature.end), put)
-    if "issuer" not in fields and "signing_for" in fields:
+        _parse_signature(signature, put)
+    if "issuer" in fields:
+        fields["issuer"] = _place_levelled(fields["issuer"], fields.get("place"))
+    elif "signing_for" in fields:
         issuer = _place_levelled(fields["signing_for"], fields.get("place"))
         put("issuer", issuer, spans["signing_for"].start, spans["signing_for"].end)
-    if "type" not in fields and "number" in fields:
+    about = fields.pop("about", False)
+    if "type" not in fields and ("number" in fields or about):
         code = fields.get("type_code")
         name = vocab.doctypes().get(code) if code else vocab.uncoded_doctype()
-        if name:
-            put("type", name, spans["number"].start, spans["number"].end)
+        field = "number" if "number" in fields else "title"
+        if name and field in spans:
+            put("type", name, spans[field].start, spans[field].end)
     if fields.get("title") and is_caps(fields["title"]):
         fields["title"] = sentence_case(fields["title"], keep=(fields.get("place") or "",))
     recipients = next((s for s in sections if s.role is SectionRole.RECIPIENTS), None)
@@ -111,56 +120,72 @@ def _segments(text: str, start: int, end: int) -> list[_Segment]:
 
 
 def _parse_header(segments: list[_Segment], put) -> None:
+    """Read the header's fields: the issuer lines until the first field, then the number, date, V/v subject,
+    type and title lines in any order (the two columns may come one after the other or interleaved)."""
     issuer_parts: list[_Segment] = []
-    seen_body_end = False
+    issuer_done = False
     i = 0
     while i < len(segments):
         seg = segments[i]
         text = seg.text.lstrip("#").strip()
+        issuer_line = is_caps(text) or opens_body(text) or bool(issuer_parts) and _opens_unit(text)
         if NUMBER_LINE.match(text):
-            seen_body_end = True
             _parse_number(text, seg, put)
-        elif (date := DATE_LINE.search(text)) and not starts_with_doctype(text):
-            seen_body_end = True
+        elif (date := date_line(text)) and not starts_with_doctype(text):
             _parse_date(date, seg, put)
-        elif text[:3].casefold() == "v/v":  # V/v, V/V
-            seen_body_end = True
-            title = ABOUT.sub("", text, count=1).strip()
-            put("title", title[:1].upper() + title[1:], seg.start, seg.end)
+        elif ABOUT.match(text) and text[:1] in "Vv":  # V/v …, Về việc …: a letter's subject
+            i = _parse_title(segments, i + 1, ABOUT.sub("", text, count=1).strip(), seg, put, about=True)
+            put("about", True, seg.start, seg.end)
+            continue
         elif (doctype := starts_with_doctype(text)) and (is_caps(text[:len(doctype)]) or seg.text.startswith("#")):
-            seen_body_end = True
             put("type", _doctype_name(doctype), seg.start, seg.start + len(text))
             rest = text[len(doctype):].strip(" :")
             i = _parse_title(segments, i + 1, rest, seg, put)
+            issuer_done = True
             continue
-        elif not seen_body_end and (is_caps(text) or opens_body(text) or issuer_parts and _opens_unit(text)):
+        elif not issuer_done and issuer_line:
             issuer_parts.append(seg)
+            i += 1
+            continue
+        issuer_done = issuer_done or bool(issuer_parts)
         i += 1
-    bodies = _split_bodies(issuer_parts)
-    if bodies:
-        first, last = bodies[-1][0], bodies[-1][-1]
-        put("issuer", proper_case_body(" ".join(s.text for s in bodies[-1])), first.start, last.end)
-    if len(bodies) > 1:
+    _put_issuer(_split_bodies(issuer_parts), put)
+
+
+def _put_issuer(bodies: list[list[_Segment]], put) -> None:
+    """The issuer is the lowest body of the header; a body the genre names by its head alone (``VĂN PHÒNG``)
+    is its parent's (``Văn phòng Ủy ban nhân dân tỉnh …``)."""
+    if not bodies:
+        return
+    names = [proper_case_body(" ".join(s.text for s in body)) for body in bodies]
+    issuer = names[-1]
+    if len(names) > 1:
         first, last = bodies[-2][0], bodies[-2][-1]
-        put("parent_issuer", proper_case_body(" ".join(s.text for s in bodies[-2])), first.start, last.end)
+        put("parent_issuer", names[-2], first.start, last.end)
+        if issuer.casefold() in {w.casefold() for w in vocab.words("genre_markers", "parent_named")}:
+            issuer = f"{issuer} {names[-2]}"
+    put("issuer", issuer, bodies[-1][0].start, bodies[-1][-1].end)
 
 
 def _doctype_name(caps: str) -> str:
-    names = {name.upper(): name for name in vocab.doctypes().values()}
+    names = {name.upper(): name for name in vocab.doctype_names()}
     return names.get(caps, capitalize(caps))
 
 
 def _parse_number(text: str, seg: _Segment, put) -> None:
+    """``Số: 12/KH-UBND``; the date line may follow on the same line (two columns on one baseline)."""
     rest = NUMBER_LINE.sub("", text, count=1)
     m = NUMBER.match(rest)
-    if not m:
-        return
-    if m.group("num"):
+    if m and m.group("num"):
         number = re.sub(r"\s+", "", m.group())
         put("number", number, seg.start, seg.end)
         code = type_code(number)
         if code:
             put("type_code", code, seg.start, seg.end)
+    tail = rest[m.end():] if m else rest
+    if date := date_line(tail):
+        at = seg.start + len(seg.text) - len(tail)
+        _parse_date(date, _Segment(tail, at), put)
 
 
 def _parse_date(m: re.Match[str], seg: _Segment, put) -> None:
@@ -188,26 +213,29 @@ def _parse_date(m: re.Match[str], seg: _Segment, put) -> None:
             put("date", dt.date(int(year), int(month), int(day)), seg.start + m.start(), seg.start + m.end())
 
 
-def _parse_title(segments: list[_Segment], i: int, rest: str, type_seg: _Segment, put) -> int:
-    """Collect the trích yếu after the type line; return the index after it."""
+def _parse_title(segments: list[_Segment], i: int, rest: str, type_seg: _Segment, put, about: bool = False) -> int:
+    """Collect the trích yếu after the type line (or a letter's V/v subject over its lines); return the index
+    after it. The words on the type line qualify it in the type's capitals (``KẾ HOẠCH QUỐC GIA``); the lines
+    under it keep one case, so a line in the other case (the issuing authority of a decision) ends it."""
     parts = [rest] if rest else []
     first = type_seg if rest else None
     last = type_seg
-    caps_title = not rest or is_caps(rest)
+    caps_title: bool | None = None if about or not rest or len(rest.split()) <= _QUALIFIER_WORDS else is_caps(rest)
     while i < len(segments):
         text = segments[i].text.lstrip("#").strip()
         stop = (
             text.startswith("(")
             or NUMBER_LINE.match(text)
-            or DATE_LINE.search(text)
+            or date_line(text)
             or is_position(text)
-            or text.startswith(("Căn cứ", "Kính gửi"))
+            or LEGAL_OPENER.match(text)
+            or ADDRESSEES.match(text)
+            or (about and is_caps(text))
+            or parts and not is_caps(text) and text.endswith((".", ":", ";"))
         )
-        if stop:
+        if stop or caps_title is not None and is_caps(text) != caps_title:
             break
-        if parts and not (caps_title and is_caps(text)):
-            break
-        if not parts:
+        if caps_title is None and not about:
             caps_title = is_caps(text)
         parts.append(text)
         first = first or segments[i]
@@ -215,6 +243,7 @@ def _parse_title(segments: list[_Segment], i: int, rest: str, type_seg: _Segment
         i += 1
     if parts and first is not None:
         title = ABOUT.sub("", " ".join(parts), count=1).strip() if ABOUT.match(parts[0]) else " ".join(parts)
+        title = ATTACHED.split(title, maxsplit=1)[0].strip()
         put("title", title[:1].upper() + title[1:], first.start, last.end)
     return i
 
@@ -264,8 +293,8 @@ def _parse_signature(segments: list[_Segment], put) -> None:
             put("signing_for", proper_case_body(body), seg.start, seg.end)
             if position:
                 put("signer_position", position, seg.start, seg.end)
-    if positions:
-        seg = positions[-1]
+    if positions:  # the signer's own title: the first under the marks (a second names another office they hold)
+        seg = positions[0]
         put("signer_position", _position_case(seg.text), seg.start, seg.end)
     elif marks:
         mark, words, seg = marks[-1]
@@ -274,6 +303,12 @@ def _parse_signature(segments: list[_Segment], put) -> None:
             put("signer_position", position, seg.start, seg.end)
         elif governed and vocab.signature_marks().get(mark):
             put("signer_position", vocab.signature_marks()[mark] + governed, seg.start, seg.end)
+
+
+def _signed(segments: list[_Segment]) -> bool:
+    """A signature block signs: it has a mark (``KT.``) or a name under its position; a decision's issuing
+    authority under its title (``CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …``) has neither."""
+    return any(signature_mark().match(seg.text) for seg in segments) or _signer_name(segments) is not None
 
 
 def _signer_name(segments: list[_Segment]) -> _Segment | None:

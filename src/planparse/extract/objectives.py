@@ -39,6 +39,7 @@ from planparse.lang.numbering import match_label
 _YEAR = r"(?<!\d)((?:19|20)\d{2})(?!\d)"
 _PERIOD = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*[-–]\s*((?:19|20)\d{2})(?!\d)")
 _ANY_YEAR = re.compile(_YEAR)
+_CITED = re.compile(r"\d+(?:/\d{4})?[/-]\p{Lu}")  # a document number (10-NQ/TW, 348/QĐ-TTg)
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[\p{Lu}\d])")
 _MARKS = re.compile(r"^(?:[-+•*·–●○▪■♦➢✓]\s+|\*\*|__)+|(?:\*\*|__)")
 _CLOSING = " \t.;,:"
@@ -53,6 +54,7 @@ class _Context:
 
     horizon: int | None
     scope: ObjectiveScope = ObjectiveScope.SPECIFIC
+    title_year: int | None = None  # the year the plan's title aims at: the horizon of a number with none nearer
 
 
 @dataclass(frozen=True)
@@ -72,7 +74,7 @@ def extract(doc: Document, header: DocumentInfo) -> list[Objective]:
     out: list[Objective] = []
     roots = list(parts(doc.sections, {SectionRole.OBJECTIVES}))
     for root in roots:
-        _visit(doc, root, _Context(title_horizon(header.title)), out)
+        _visit(doc, root, _Context(None, title_year=title_horizon(header.title)), out)
     if not roots:
         skip = [(s.provenance.start, s.end) for s in parts(doc.sections, _NOT_PLAN_PARTS)]
         _stated(doc, skip, out)
@@ -80,9 +82,15 @@ def extract(doc: Document, header: DocumentInfo) -> list[Objective]:
 
 
 def title_horizon(title: str | None) -> int | None:
-    """The year a plan's title aims at: the first ``đến năm YYYY``, else the end of a period, else its only year."""
+    """The year a plan's title aims at: the first ``đến năm YYYY``, else the end of a period, else its only year.
+
+    The years of a vision (``tầm nhìn đến năm 2050``) and those after a document the title cites (``thực hiện
+    Nghị quyết số 10-NQ/TW … đến năm 2030``) are not the plan's.
+    """
     if not title:
         return None
+    title = _CITED.split(title, maxsplit=1)[0]
+    title = _words().vision.split(title, maxsplit=1)[0]
     if horizon := _horizon(title):
         return horizon
     if m := _PERIOD.search(title):
@@ -146,7 +154,7 @@ def _heading_context(head: str, ctx: _Context) -> _Context:
         scope = ObjectiveScope.GENERAL
     elif any(folded.startswith(word) for word in _words().specific):
         scope = ObjectiveScope.SPECIFIC
-    return _Context(_heading_year(head) or ctx.horizon, scope)
+    return replace(ctx, horizon=_heading_year(head) or ctx.horizon, scope=scope)
 
 
 def _heading_year(heading: str) -> int | None:
@@ -166,13 +174,13 @@ def _paragraphs(doc: Document, spans: list[tuple[int, int]], ctx: _Context, out:
         if ctx.scope == ObjectiveScope.GENERAL:
             start, end = _trim(text, start, end)
             if start < end:
-                out.append(_objective(doc, start, end, _horizon(text[start:end]) or ctx.horizon, ctx.scope))
+                out.append(_objective(doc, start, end, _horizon(text[start:end]) or ctx.horizon, ctx))
             continue
         for unit in _units(text, start, end):
             if _leads_in(text, unit):
                 ctx = replace(ctx, horizon=unit.horizon or ctx.horizon)
             elif _states_something(text[unit.start:unit.end]):
-                out.append(_objective(doc, unit.start, unit.end, unit.horizon or ctx.horizon, ctx.scope))
+                out.append(_objective(doc, unit.start, unit.end, unit.horizon or ctx.horizon, ctx))
 
 
 def _states_something(words: str) -> bool:
@@ -243,8 +251,7 @@ def _stated(doc: Document, skip: list[tuple[int, int]], out: list[Objective]) ->
         for unit in _units(text, start, end):
             quantities = extract_quantities(text[unit.start:unit.end], unit.start)
             if unit.horizon and any(q.unit != "VND" for q in quantities):
-                out.append(_objective(doc, unit.start, unit.end, unit.horizon, ObjectiveScope.SPECIFIC,
-                                      quantities))
+                out.append(_objective(doc, unit.start, unit.end, unit.horizon, _Context(None), quantities))
 
 
 # --- splitting a paragraph into targets ----------------------------------------------------------------------
@@ -327,15 +334,17 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 # --- one target ---------------------------------------------------------------------------------------------
 
 
-def _objective(doc: Document, start: int, end: int, horizon: int | None, scope: ObjectiveScope,
+def _objective(doc: Document, start: int, end: int, horizon: int | None, ctx: _Context,
                quantities: list[Quantity] | None = None) -> Objective:
+    """The target stated at ``text[start:end]``; a number with no year of its own is due by the title's year,
+    an aim without a number is not."""
     words = doc.text[start:end]
     if quantities is None:
         quantities = extract_quantities(words, start)
     return Objective(
         text=" ".join(_strip_marks(words).split()),
-        horizon=horizon,
-        scope=scope,
+        horizon=horizon or (ctx.title_year if quantities else None),
+        scope=ctx.scope,
         quantities=quantities,
         subject=_subject(words, quantities, start),
         indicator=_indicator(words, quantities, start),
@@ -414,6 +423,7 @@ class _Words:
     indicator_column: frozenset[str]
     unit_column: frozenset[str]
     baseline_column: tuple[str, ...]
+    vision: re.Pattern[str]
 
 
 def _phrases(*categories: str) -> tuple[str, ...]:
@@ -437,4 +447,5 @@ def _words() -> _Words:
         indicator_column=frozenset(p.casefold() for p in _phrases("indicator_column")),
         unit_column=frozenset(p.casefold() for p in _phrases("unit_column")),
         baseline_column=tuple(p.casefold() for p in _phrases("baseline_column")),
+        vision=re.compile(phrases(_phrases("vision"), lead=True), flags),
     )

@@ -35,10 +35,22 @@ NUMBER_LINE = re.compile(_marker("number", capitals=True) + r"(?:\s*:\s*|\s+(?=[
 # "<Place>, ngày DD tháng MM năm YYYY"; day and month may be blank in an unissued copy
 _DAY, _MONTH, _YEAR = (_words("time_words", unit) for unit in ("day", "month", "year"))
 DATE_LINE = re.compile(
-    rf"(?P<place>[^,\n]*?)\s*,?\s*{_DAY}\s*(?P<day>\d{{1,2}})?[\s.…_]*"
+    rf"(?P<place>[^,\n]*?)\s*,?\s*(?P<dayword>{_DAY})\s*(?P<day>\d{{1,2}})?[\s.…_]*"
     rf"{_MONTH}\s*(?P<month>\d{{1,2}})?[\s.…_]*{_YEAR}\s*(?P<year>\d{{4}})",
     re.IGNORECASE,
 )
+_PLACE_WORDS = 6  # a place name with its number before it on one line: "Số: 5/KH-UBND Thành phố Hồ Chí Minh"
+
+
+def date_line(text: str) -> re.Match[str] | None:
+    """The date line (``<Place>, ngày DD tháng MM năm YYYY``) in ``text``: a date after a few words at most, its
+    ``ngày`` not in capitals (a title in capitals that names a date is no date line)."""
+    m = DATE_LINE.search(text)
+    if m and len(m.group("place").split()) <= _PLACE_WORDS and not m.group("dayword").isupper():
+        return m
+    return None
+
+
 ABOUT = re.compile(_marker("about") + r"\s*:?\s*", re.IGNORECASE)
 LEGAL_OPENER = re.compile(_marker("legal_opener") + r"\b")
 ADDRESSEES = re.compile(_marker("addressees") + r"\b", re.IGNORECASE)
@@ -46,6 +58,7 @@ RECIPIENTS = re.compile(_marker("recipients") + r"\s*:?", re.IGNORECASE)
 ARCHIVE = re.compile(_marker("archive") + r"\s*:", re.IGNORECASE)
 SIGNED = re.compile(r"\(\s*" + _marker("signed") + r"[^)]*\)", re.IGNORECASE)
 ANNEX = re.compile(_marker("annex"), re.IGNORECASE)
+ATTACHED = re.compile(r"\(\s*" + _marker("attached") + r"\b", re.IGNORECASE)  # (Kèm theo Quyết định …) under a title
 
 
 # what only Vietnamese writes, once decomposed (NFD): đ, and the marks of ă â ê ô ơ ư and of the five tones
@@ -77,7 +90,7 @@ def is_caps(line: str) -> bool:
 
 @cache
 def _doctype_names() -> tuple[str, ...]:
-    return tuple(sorted({name.upper() for name in vocab.doctypes().values()}, key=len, reverse=True))
+    return tuple(sorted({name.upper() for name in vocab.doctype_names()}, key=len, reverse=True))
 
 
 def starts_with_doctype(text: str) -> str | None:
@@ -121,7 +134,7 @@ def opens_body(text: str) -> bool:
 
 
 def type_code(number: str) -> str | None:
-    """The document-type code inside a number: ``3414/KH-UBND`` → ``KH``; ``09-NQ/TU`` → ``NQ``."""
-    parts = [p for p in re.split(r"[/-]", number)[1:] if p and not p.isdigit()]
-    codes = vocab.doctypes()
-    return next((p for p in parts if p in codes), None)
+    """The document-type code of a number, the first code after its digits: ``3414/KH-UBND`` → ``KH``;
+    ``09-NQ/TU`` → ``NQ``; ``09/2021/CT-TTg`` → ``CT``; none in a công văn's ``3218/UBND-KGVX``."""
+    first = next((p for p in re.split(r"[/-]", number)[1:] if p and not p.isdigit()), None)
+    return first if first in vocab.doctypes() else None

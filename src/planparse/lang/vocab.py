@@ -113,11 +113,12 @@ TABLES: dict[str, Table] = {t.name: t for t in (
     Table("catchall_words", (Column("word"), Column("alone", YES)), key=("word",)),
     Table("collective_nouns", (Column("noun"), Column("generic", YES)), key=("noun",)),
     Table("continuation_words", (Column("word"),), key=("word",)),
-    Table("doctypes", (Column("code"), Column("name", FILLED), Column("uncoded", YES)), key=("code",)),
+    Table("doctypes", (Column("code"), Column("name", FILLED), Column("uncoded", YES)), key=("name",)),
     Table("duty_verbs", (Column("verb"),), key=("verb",)),
     Table("genre_markers", (Column("phrase"),
                             Column("marker", frozenset({"motto", "number", "about", "legal_opener", "addressees",
-                                                        "recipients", "archive", "signed", "annex", "document"}),
+                                                        "recipients", "archive", "signed", "annex", "document",
+                                                        "attached", "parent_named"}),
                                    complete=True)), key=("phrase", "marker")),
     Table("indicator_words", (Column("word"), Column("kind", frozenset({"stop", "generic", "synonym"})),
                               Column("canonical")), key=("word",), folded=True,
@@ -127,7 +128,8 @@ TABLES: dict[str, Table] = {t.name: t for t in (
     Table("objective_words", (Column("phrase"),
                               Column("category", frozenset({"horizon_lead", "general", "specific", "heading",
                                                             "split_opener", "predicate", "subject_opener",
-                                                            "indicator_column", "unit_column", "baseline_column"}),
+                                                            "indicator_column", "unit_column", "baseline_column",
+                                                            "vision"}),
                                      complete=True)), key=("phrase", "category"), folded=True),
     Table("positions", (Column("position"),), key=("position",), folded=True),
     Table("provinces", (Column("name"), Column("kind", frozenset({"tỉnh", "thành phố"})), Column("merged_on", _DATE),
@@ -242,8 +244,14 @@ def body_words(role: str) -> frozenset[str]:
 
 @cache
 def doctypes() -> dict[str, str]:
-    """Type code (``KH``) → type name (``Kế hoạch``)."""
-    return {r["code"]: r["name"] for r in table("doctypes")}
+    """Type code (``KH``) → type name (``Kế hoạch``), for the types that have a code."""
+    return {r["code"]: r["name"] for r in table("doctypes") if r["code"]}
+
+
+@cache
+def doctype_names() -> tuple[str, ...]:
+    """The name of every document type (``Kế hoạch``, ``Điều lệ`` …)."""
+    return tuple(r["name"] for r in table("doctypes"))
 
 
 @cache
