@@ -92,6 +92,9 @@ def build_outline(doc: Document) -> list[Section]:
         line = lines[i]
         between_pipes = 0 < i < len(lines) - 1 and lines[i - 1].text == lines[i + 1].text == "|"
         if not line.text or line.in_table or between_pipes:
+            if signed := _signature_cell(line):
+                stack.clear()
+                roots.append(_block([signed], SectionRole.SIGNATURE, key=("signature",)))
             i += 1
             continue
         consumed = _special(lines, i, roots, stack)
@@ -183,6 +186,18 @@ def _typed(text: str) -> bool:
 
 def _is_caps_heading(text: str) -> bool:
     return is_caps(text) and not is_rule(text) and not signature_mark().match(text) and len(text) > 3
+
+
+def _signature_cell(line: _Line) -> _Line | None:
+    """The cell of a row of two cells (``| Nơi nhận: … | KT. BỘ TRƯỞNG … |``) that holds a signature block."""
+    at = line.start
+    for cell in line.text.split("|"):
+        text = cell.strip()
+        if signature_mark().match(text) and len(line.text.strip("|").split("|")) <= 2:
+            start = at + cell.index(text)
+            return _Line(text, start, start + len(text))
+        at += len(cell) + 1
+    return None
 
 
 def _special(lines: list[_Line], i: int, roots: list[_Node], stack: list[_Node]) -> int:

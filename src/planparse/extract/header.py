@@ -267,7 +267,7 @@ def _split_bodies(parts: list[_Segment]) -> list[list[_Segment]]:
 
 
 def _parse_signature(segments: list[_Segment], put) -> None:
-    segments = [seg for seg in segments if not SIGNED.fullmatch(seg.text)]
+    segments = [part for seg in segments if not SIGNED.fullmatch(seg.text) for part in _unrun(seg)]
     name = _signer_name(segments)
     if name is not None:
         text = name.text
@@ -305,10 +305,24 @@ def _parse_signature(segments: list[_Segment], put) -> None:
             put("signer_position", vocab.signature_marks()[mark] + governed, seg.start, seg.end)
 
 
+def _unrun(seg: _Segment) -> list[_Segment]:
+    """A signature block flattened onto one line (``KT. BỘ TRƯỞNG THỨ TRƯỞNG Lê Công Thành``): the lines in
+    capitals, then the name."""
+    words = seg.text.split()
+    k = len(words)
+    while k > 0 and not is_caps(words[k - 1]):
+        k -= 1
+    if 0 < k < len(words) and is_caps(" ".join(words[:k])) and is_signer_name(" ".join(words[k:])):
+        at = seg.text.index(words[k], len(" ".join(words[:k])))
+        return [_Segment(seg.text[:at].rstrip(), seg.start), _Segment(seg.text[at:], seg.start + at)]
+    return [seg]
+
+
 def _signed(segments: list[_Segment]) -> bool:
     """A signature block signs: it has a mark (``KT.``) or a name under its position; a decision's issuing
     authority under its title (``CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …``) has neither."""
-    return any(signature_mark().match(seg.text) for seg in segments) or _signer_name(segments) is not None
+    parts = [part for seg in segments for part in _unrun(seg)]
+    return any(signature_mark().match(seg.text) for seg in parts) or _signer_name(parts) is not None
 
 
 def _signer_name(segments: list[_Segment]) -> _Segment | None:

@@ -89,8 +89,7 @@ def title_horizon(title: str | None) -> int | None:
     """
     if not title:
         return None
-    title = _CITED.split(title, maxsplit=1)[0]
-    title = _words().vision.split(title, maxsplit=1)[0]
+    title = _words().vision.split(_CITED.split(title, maxsplit=1)[0], maxsplit=1)[0]
     if horizon := _horizon(title):
         return horizon
     if m := _PERIOD.search(title):
@@ -117,6 +116,8 @@ def _visit(doc: Document, section: Section, ctx: _Context, out: list[Objective])
         body = [(head_start, first_end), *body]
     elif _is_heading(head) or (titles_a_group and _is_group_title(head)):
         ctx = _heading_context(head, ctx)
+        if section.role is SectionRole.OBJECTIVES and _states_an_aim(doc, body, section):
+            ctx = replace(ctx, scope=ObjectiveScope.GENERAL)
     elif head.endswith(":") and (body or section.children):
         ctx = replace(ctx, horizon=_horizon(head) or ctx.horizon)
     else:
@@ -124,6 +125,14 @@ def _visit(doc: Document, section: Section, ctx: _Context, out: list[Objective])
     _paragraphs(doc, body, ctx, out)
     for child in section.children:
         _visit(doc, child, ctx, out)
+
+
+def _states_an_aim(doc: Document, body: list[tuple[int, int]], section: Section) -> bool:
+    """An objectives part that is only prose without a number (no items, no lead-in, no table, no target)
+    states one general aim."""
+    return bool(body) and not section.children and not any(
+        extract_quantities(doc.text[s:e]) or doc.text[s:e].endswith(":") or any(t.start <= s < t.end for t in doc.tables)
+        for s, e in body)
 
 
 def _lines(text: str, start: int, stop: int) -> list[tuple[int, int]]:
@@ -174,7 +183,7 @@ def _paragraphs(doc: Document, spans: list[tuple[int, int]], ctx: _Context, out:
         if ctx.scope == ObjectiveScope.GENERAL:
             start, end = _trim(text, start, end)
             if start < end:
-                out.append(_objective(doc, start, end, _horizon(text[start:end]) or ctx.horizon, ctx))
+                out.append(_objective(doc, start, end, _own_horizon(text[start:end]) or ctx.horizon, ctx))
             continue
         for unit in _units(text, start, end):
             if _leads_in(text, unit):
@@ -307,6 +316,11 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
     bounds = [start, *[c + 1 for c in cuts]]
     stops = [*cuts, end]
     return list(zip(bounds, stops))
+
+
+def _own_horizon(text: str) -> int | None:
+    """The horizon a text sets itself, not one inside the name of a document it cites."""
+    return _horizon(_CITED.split(text, maxsplit=1)[0])
 
 
 def _horizon(sentence: str) -> int | None:
