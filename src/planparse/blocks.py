@@ -70,8 +70,21 @@ class Table:
 
     @property
     def is_layout(self) -> bool:
-        """A header or signature block set in a table, not a table of data."""
-        return self.width < 3 if self.layout is None else self.layout
+        """A header or signature block set in a table, not a table of data: two columns of text at most (a
+        spacer column left empty does not count)."""
+        return len(self.filled_columns) < 3 if self.layout is None else self.layout
+
+    @property
+    def filled_columns(self) -> list[int]:
+        """The grid columns that hold text in some row."""
+        filled: set[int] = set()
+        for row in self.rows:
+            at = 0
+            for cell in row:
+                if cell.text:
+                    filled.add(at)
+                at += cell.colspan
+        return sorted(filled)
 
 
 @dataclass(frozen=True)
@@ -200,8 +213,10 @@ def _cell_offsets(row: list[str]) -> list[tuple[int, int]]:
 def _layout_lines(table: Table) -> list[str]:
     """A layout table's text: two columns as ``left | right`` rows, else its cells' lines in order."""
     out: list[str] = []
+    filled = table.filled_columns
     for row in table.rows:
-        columns = [list(cell.lines) if i == 0 else [] for cell in row for i in range(cell.colspan)]
+        grid = [list(cell.lines) if i == 0 else [] for cell in row for i in range(cell.colspan)]
+        columns = [grid[k] for k in filled if k < len(grid)]
         if len(columns) == 2:
             out += column_rows(columns[0], columns[1])
         else:

@@ -129,7 +129,8 @@ def header_span(lines: list[_Line]) -> tuple[int, int]:
     in_title = False
     for k in range(first, len(lines)):
         text = lines[k].text
-        in_title = (in_title and _continues_title(text)) or _typed(text)
+        under_number = k > first and bool(NUMBER_LINE.match(lines[k - 1].text)) and not is_caps(text)
+        in_title = (in_title or under_number) and _continues_title(text) or _typed(text) or bool(ABOUT.match(text))
         if not (in_title or _header_line(lines, k)):
             break
         n += 1
@@ -233,6 +234,8 @@ def _special(lines: list[_Line], i: int, roots: list[_Node], stack: list[_Node])
                 continue
             if is_signer_name(nxt):
                 j += 1
+            elif len(nxt.split()) == 1 and j + 1 < len(lines) and is_signer_name(lines[j + 1].text):
+                j += 2  # the text of a signature image between the position and the name
             break
         stack.clear()
         roots.append(_block(lines[i:j], SectionRole.SIGNATURE, key=("signature",)))

@@ -128,12 +128,13 @@ def _parse_header(segments: list[_Segment], put) -> None:
     while i < len(segments):
         seg = segments[i]
         text = seg.text.lstrip("#").strip()
-        issuer_line = is_caps(text) or opens_body(text) or bool(issuer_parts) and _opens_unit(text)
+        issuer_line = not seg.text.startswith("#") and (
+            is_caps(text) or opens_body(text) or bool(issuer_parts) and _opens_unit(text))  # a heading is no issuer
         if NUMBER_LINE.match(text):
             _parse_number(text, seg, put)
         elif (date := date_line(text)) and not starts_with_doctype(text):
             _parse_date(date, seg, put)
-        elif ABOUT.match(text) and text[:1] in "Vv":  # V/v …, Về việc …: a letter's subject
+        elif ABOUT.match(text) or _subject_under_number(segments, i):  # a letter's subject (V/v …), under its number
             i = _parse_title(segments, i + 1, ABOUT.sub("", text, count=1).strip(), seg, put, about=True)
             put("about", True, seg.start, seg.end)
             continue
@@ -150,6 +151,13 @@ def _parse_header(segments: list[_Segment], put) -> None:
         issuer_done = issuer_done or bool(issuer_parts)
         i += 1
     _put_issuer(_split_bodies(issuer_parts), put)
+
+
+def _subject_under_number(segments: list[_Segment], i: int) -> bool:
+    """A line in mixed case right under the number line is a letter's subject (trích yếu) even without ``V/v``."""
+    text = segments[i].text
+    return i > 0 and bool(NUMBER_LINE.match(segments[i - 1].text)) and not is_caps(text) and not (
+        date_line(text) or MOTTO.match(text) or LEGAL_OPENER.match(text) or ADDRESSEES.match(text))
 
 
 def _put_issuer(bodies: list[list[_Segment]], put) -> None:
