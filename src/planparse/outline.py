@@ -40,6 +40,11 @@ if TYPE_CHECKING:
     from planparse.document import Document
 
 _MAX_HEADING_WORDS = 15
+# the ranks of numbered parts, highest first: a part closes the open parts ranked below it (headings in
+# capitals or markdown, unranked, hold parts of any numbering)
+_ITEM = 3
+_RANK = {SectionKind.ARTICLE: 1, SectionKind.ROMAN: 2, SectionKind.ARABIC: _ITEM, SectionKind.DECIMAL: _ITEM,
+         SectionKind.LETTER: _ITEM, SectionKind.BULLET: _ITEM}
 _NOTE_LINES = 2  # lines a copier may put above the header (a source note)
 _SENTENCE_ENDS = (".", ":", ";")
 _MARK_WORDS = 3  # a mark above the type line (``Dự thảo``, ``Mẫu số 01``)
@@ -264,8 +269,10 @@ def _block(lines: list[_Line], role: SectionRole, key: tuple, kind: SectionKind 
 
 
 def _open(node: _Node, stack: list[_Node], roots: list[_Node]) -> None:
+    """Open ``node``: it closes the open section of its own numbering and, whatever numbering they use, the
+    open sections of a lower rank (a Roman part ends the Arabic items of the part before it)."""
     for depth, open_node in enumerate(stack):
-        if open_node.key == node.key:
+        if open_node.key == node.key or _RANK.get(open_node.kind, 0) > _RANK.get(node.kind, _ITEM):
             del stack[depth:]
             break
     parent = stack[-1] if stack else None

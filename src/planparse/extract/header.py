@@ -21,6 +21,7 @@ from planparse.lang.genre import (
     ADDRESSEES,
     ARCHIVE,
     ATTACHED,
+    body_opener,
     LEGAL_OPENER,
     date_line,
     MOTTO,
@@ -40,6 +41,7 @@ from planparse.model import DocumentInfo, Provenance, Recipient, Section, Sectio
 from planparse.lang.names import capitalize, match_unit, proper_case_body, sentence_case
 from planparse.lang.numbering import is_rule
 
+_BROKEN_WORDS = 2  # the words a web copy leaves on a line before it breaks a header cell
 _QUALIFIER_WORDS = 3  # the words on a type line that qualify the type (KẾ HOẠCH QUỐC GIA), not its title
 NUMBER = re.compile(
     r"(?P<num>\d{1,6}(?:-\d{1,3}(?=/))?[a-z]?)?\s*(?P<code>(?:/\s*\d{4})?(?:\s*[/-]\s*[A-ZĐ][\w&.]*?(?=[\s/,;:)|-]|$))+)"
@@ -101,22 +103,58 @@ def extract(doc: Document) -> DocumentInfo:
 
 
 def _segments(text: str, start: int, end: int) -> list[_Segment]:
-    """The header's lines split at ``|`` separators and around the motto."""
-    out: list[_Segment] = []
+    """The header's lines split at ``|`` separators, a cell broken over lines joined again, and each split
+    around the motto."""
+    cells: list[_Segment] = []
     pos = start
     for line in text[start:end].split("\n"):
         for m in re.finditer(r"[^|]+", line):
-            piece_start = pos + m.start()
-            last = 0
-            for motto in list(MOTTO.finditer(m.group())) + [None]:
-                cut = motto.start() if motto else len(m.group())
-                piece = m.group()[last:cut]
-                stripped = piece.strip(" -_")
-                if stripped and not is_rule(piece):
-                    out.append(_Segment(stripped, piece_start + last + piece.find(stripped)))
-                last = motto.end() if motto else cut
+            stripped = m.group().strip()
+            if stripped:
+                cells.append(_Segment(stripped, pos + m.start() + m.group().find(stripped)))
         pos += len(line) + 1
+    out: list[_Segment] = []
+    for cell in _rejoined(cells):
+        last = 0
+        for motto in [*MOTTO.finditer(cell.text), None]:
+            cut = motto.start() if motto else len(cell.text)
+            piece = cell.text[last:cut]
+            stripped = piece.strip(" -_")
+            if stripped and not is_rule(piece):
+                out.append(_Segment(stripped, cell.start + last + piece.find(stripped)))
+            last = motto.end() if motto else cut
     return out
+
+
+def _rejoined(cells: list[_Segment]) -> list[_Segment]:
+    """Cells a web copy broke over lines (``ỦY`` / ``BAN NHÂN DÂN``, ``Số:`` / ``123/KH-UBND``, ``Hà`` /
+    ``Giang, ngày …``, ``CỘNG`` / ``HÒA XÃ HỘI …``) joined again: a piece of a word or two that is no field
+    alone, followed by the rest of one."""
+    out: list[_Segment] = []
+    for cell in cells:
+        if out and _broken(out[-1].text, cell.text):
+            out[-1] = _Segment(f"{out[-1].text} {cell.text}", out[-1].start)
+        else:
+            out.append(cell)
+    return out
+
+
+def _broken(head: str, tail: str) -> bool:
+    """Is ``head`` the start of a field broken before ``tail``?"""
+    if NUMBER_LINE.fullmatch(head + " "):  # "Số:" alone
+        return True
+    if len(head.split()) > _BROKEN_WORDS or head.endswith((".", ",", ":", ";")) or opens_body(head) \
+            or MOTTO.search(head) or date_line(head):
+        return False
+    joined = f"{head} {tail}"
+    motto = MOTTO.match(joined)
+    if motto and not MOTTO.match(tail) or motto and motto.end() > len(head) + 1 + MOTTO.match(tail).end():
+        return True
+    if len(body_opener(joined) or "") > len(head) + 1 + len(body_opener(tail) or ""):  # ỦY / BAN NHÂN DÂN
+        return True
+    date = date_line(tail)
+    return bool(date and date.group("place").strip() and not is_caps(head) and head[:1].isupper()
+                and (place := date_line(joined)) and len(place.group("place").split()) <= _BROKEN_WORDS + 2)
 
 
 def _parse_header(segments: list[_Segment], put) -> None:

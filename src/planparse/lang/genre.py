@@ -127,10 +127,16 @@ def _body_openers() -> tuple[str, ...]:
     return tuple(h.upper() for h in vocab.body_heads()) + tuple(vocab.abbreviations())
 
 
+def body_opener(text: str) -> str | None:
+    """The longest body head noun (``ỦY BAN NHÂN DÂN``, ``SỞ``) or abbreviation (``UBND``) the line opens with,
+    in capitals."""
+    upper = text.upper()
+    return max((h for h in _body_openers() if upper == h or upper.startswith(h + " ")), key=len, default=None)
+
+
 def opens_body(text: str) -> bool:
     """The line opens with a body's head noun (``ỦY BAN NHÂN DÂN``, ``Sở``) or its abbreviation (``UBND``)."""
-    upper = text.upper()
-    return any(upper == h or upper.startswith(h + " ") for h in _body_openers())
+    return body_opener(text) is not None
 
 
 def type_code(number: str) -> str | None:
