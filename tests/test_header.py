@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+import planparse
 from planparse import parse
 
 BODY = "I. MỤC ĐÍCH, YÊU CẦU\n- Triển khai kịp thời.\n"
@@ -138,3 +139,142 @@ def test_mixed_case_issuer_and_city_place():
 def test_a_sentence_mentioning_a_plan_is_not_the_type_line():
     text = "Hà Nội, ngày 7 tháng 8 năm 2024\nKế hoạch này thay thế các văn bản trước.\n" + BODY
     assert parse(text).document.type is None
+
+
+# --- every document type, every layout (Nghị định 30/2020/NĐ-CP and the offices' own forms) ---------------------
+
+MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
+LETTER = "Kính gửi: Sở Tài chính.\nĐề nghị Sở Tài chính phối hợp thực hiện.\n"
+
+
+@pytest.mark.parametrize(("type_line", "expected"), [
+    ("TỜ TRÌNH", "Tờ trình"), ("PHIẾU TRÌNH", "Phiếu trình"), ("ĐIỀU LỆ", "Điều lệ"), ("GIẤY MỜI", "Giấy mời"),
+    ("THAM LUẬN", "Tham luận"), ("BÁO CÁO", "Báo cáo"), ("BIÊN BẢN", "Biên bản"), ("PHƯƠNG ÁN", "Phương án"),
+    ("THÔNG BÁO", "Thông báo"), ("QUY CHẾ", "Quy chế"), ("CÔNG ĐIỆN", "Công điện"),
+])
+def test_every_document_type_is_named_by_its_title_block(type_line, expected):
+    text = header("SỞ NỘI VỤ", "      /SNV-TCBC", "Gia Lai, ngày 4 tháng 2 năm 2026",
+                  f"{type_line}\nVề việc tổ chức hội nghị tổng kết năm 2025") + LETTER
+    doc = parse(text).document
+    assert (doc.type, doc.title) == (expected, "Tổ chức hội nghị tổng kết năm 2025")
+
+
+def test_a_letter_known_by_its_subject_line_is_a_cong_van_even_unnumbered():
+    text = header("ỦY BAN NHÂN DÂN\nTỈNH GIA LAI", "     /UBND-NC", "Gia Lai, ngày    tháng 3 năm 2026",
+                  "V/v góp ý dự thảo Điều lệ\nHội Cựu giáo chức tỉnh") + LETTER
+    doc = parse(text).document
+    assert (doc.type, doc.number, doc.date) == ("Công văn", None, None)
+    assert doc.title == "Góp ý dự thảo Điều lệ Hội Cựu giáo chức tỉnh"
+    assert doc.issuer == "Ủy ban nhân dân tỉnh Gia Lai"
+
+
+def test_the_subject_under_the_number_is_the_title_without_v_v():
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH GIA LAI\nSố: 15/UBND-NC\nVề kết quả Đại hội Hội Luật gia tỉnh\n"
+            f"{MOTTO}\nGia Lai, ngày 9 tháng 3 năm 2026\n" + LETTER)
+    doc = parse(text).document
+    assert (doc.type, doc.number, doc.title) == ("Công văn", "15/UBND-NC", "Kết quả Đại hội Hội Luật gia tỉnh")
+
+
+def test_an_office_under_the_provincial_committee_is_named_with_it():
+    text = ("UBND TỈNH LÂM ĐỒNG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "VĂN PHÒNG | Độc lập - Tự do - Hạnh phúc\n"
+            "Số: 08-01/PT-NC | Lâm Đồng, ngày 05 tháng 01 năm 2026\nPHIẾU TRÌNH\nKính gửi: Lãnh đạo UBND tỉnh.\n")
+    doc = parse(text).document
+    assert (doc.type, doc.number, doc.issuer) == ("Phiếu trình", "08-01/PT-NC",
+                                                  "Văn phòng Ủy ban nhân dân tỉnh Lâm Đồng")
+
+
+def test_the_issuer_stops_before_the_title_headings():
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\n" + MOTTO + "\n## ĐIỀU LỆ (SỬA ĐỔI, BỔ SUNG)\n"
+            "## HỘI CỰU GIÁO CHỨC TỈNH LÂM ĐỒNG\n(Kèm theo Quyết định số /QĐ-UBND ngày tháng 10 năm 2025)\n"
+            "Chương I\nQUY ĐỊNH CHUNG\nĐiều 1. Tên gọi\n")
+    doc = parse(text).document
+    assert (doc.type, doc.issuer) == ("Điều lệ", "Ủy ban nhân dân tỉnh Lâm Đồng")
+    assert doc.title == "(Sửa đổi, bổ sung) hội cựu giáo chức tỉnh Lâm Đồng"
+
+
+def test_number_and_date_on_one_baseline_of_a_pdf():
+    text = ("UBND TỈNH BÌNH PHƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ NỘI VỤ\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 519/TTr-SNV Bình Phước, ngày 24 tháng 02 năm 2025\nTỜ TRÌNH\nVề việc tổ chức đại hội\n" + LETTER)
+    doc = parse(text).document
+    assert (doc.number, doc.place, doc.date, doc.issuer) == ("519/TTr-SNV", "Bình Phước", dt.date(2025, 2, 24),
+                                                             "Sở Nội vụ")
+
+
+def test_a_portal_copy_with_each_cell_broken_across_lines():
+    text = ("ỦY\nBAN NHÂN DÂN\nTỈNH HÀ GIANG\n-------\nCỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh\nphúc\n"
+            "Số:\n123/KH-UBND\nHà\nGiang, ngày 15 tháng 4 năm 2024\nKẾ HOẠCH\nPHÁT TRIỂN DU LỊCH\nCỘNG ĐỒNG\n" + BODY)
+    doc = parse(text).document
+    assert (doc.issuer, doc.number, doc.place, doc.date) == ("Ủy ban nhân dân tỉnh Hà Giang", "123/KH-UBND",
+                                                            "Hà Giang", dt.date(2024, 4, 15))
+    assert doc.title == "Phát triển du lịch cộng đồng"
+
+
+def test_an_issuer_whose_second_line_was_lost_takes_the_place_of_the_date_line():
+    text = ("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n------- | Độc lập - Tự do - Hạnh phúc\n"
+            "Số: 45/KH-UBND | Quảng Trị, ngày 3 tháng 6 năm 2024\nKẾ HOẠCH\nChuyển đổi số năm 2024\n" + BODY)
+    assert parse(text).document.issuer == "Ủy ban nhân dân tỉnh Quảng Trị"
+
+
+def test_a_header_under_a_copiers_note_and_a_title_naming_a_date():
+    text = ("[Bản trích chữ tự động từ tệp gốc, chuẩn hóa Unicode.]\n"
+            "| BỘ NỘI VỤ ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc |\n| --- | --- |\n"
+            "| Số: 09/KH-BNV | Hà Nội, ngày 06 tháng 8 năm 2024 |\nKẾ HOẠCH\n"
+            "THỰC HIỆN CHỈ THỊ SỐ 13/CT-TTG NGÀY 02 THÁNG 5 NĂM 2024 CỦA THỦ TƯỚNG CHÍNH PHỦ\n" + BODY)
+    doc = parse(text).document
+    assert (doc.issuer, doc.number, doc.date, doc.place) == ("Bộ Nội vụ", "09/KH-BNV", dt.date(2024, 8, 6), "Hà Nội")
+    assert doc.title.startswith("Thực hiện chỉ thị số 13/ct-ttg")
+
+
+def test_a_docx_header_table_with_a_spacer_column_and_breaks_inside_its_cells(tmp_path):
+    import docx
+    from docx.enum.text import WD_BREAK
+
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=3)
+    cells = {(0, 0): ["UBND TỈNH KON TUM", "SỞ NỘI VỤ"], (0, 2): MOTTO.split("\n"),
+             (1, 0): ["Số:      /SNV-TCBC", "V/v báo cáo tình hình tổ chức,", "hoạt động của hội năm 2025"],
+             (1, 2): ["Kon Tum, ngày     tháng 12 năm 2025"]}
+    for (r, c), lines in cells.items():
+        paragraph = table.cell(r, c).paragraphs[0]
+        for k, line in enumerate(lines):
+            run = paragraph.add_run(line)
+            if k < len(lines) - 1:
+                run.add_break(WD_BREAK.LINE)
+    for line in LETTER.splitlines():
+        document.add_paragraph(line)
+    path = tmp_path / "letter.docx"
+    document.save(str(path))
+
+    doc = planparse.parse_file(path).document
+    assert (doc.type, doc.number, doc.date, doc.place, doc.issuer) == ("Công văn", None, None, "Kon Tum", "Sở Nội vụ")
+    assert doc.title == "Báo cáo tình hình tổ chức, hoạt động của hội năm 2025"
+
+
+@pytest.mark.parametrize(("block", "signer", "position"), [
+    ("TL. CHỦ TỊCH\nKT. CHÁNH VĂN PHÒNG\nPHÓ CHÁNH VĂN PHÒNG\nNguyễn Văn An", "Nguyễn Văn An", "Phó Chánh Văn phòng"),
+    ("TM. BAN CHỈ ĐẠO\nPHÓ TRƯỞNG BAN\nPHÓ CHỦ TỊCH UBND TỈNH\nLê Thị Bình", "Lê Thị Bình", "Phó Trưởng ban"),
+    ("KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nKý\nTrần Văn Cường", "Trần Văn Cường", "Phó Giám đốc"),  # a signature image's text
+    ("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nĐỗ Văn Dũng", "Đỗ Văn Dũng", "Phó Chủ tịch"),
+])
+def test_the_signers_own_position_in_a_multi_level_signature_block(block, signer, position):
+    text = (header("ỦY BAN NHÂN DÂN\nTỈNH KON TUM", "5/BC-UBND", "Kon Tum, ngày 2 tháng 3 năm 2026",
+                   "BÁO CÁO\nKết quả thực hiện Đề án 06") + BODY + f"Nơi nhận:\n- Như trên;\n- Lưu: VT.\n{block}\n")
+    doc = parse(text).document
+    assert (doc.signer, doc.signer_position) == (signer, position)
+
+
+def test_a_signature_block_in_a_cell_beside_the_recipients():
+    text = (header("BỘ XÂY DỰNG", "12/KH-BXD", "Hà Nội, ngày 2 tháng 3 năm 2026", "KẾ HOẠCH\nCẢI CÁCH HÀNH CHÍNH")
+            + BODY + "| Nơi nhận: - Như trên; - Lưu: VT. | KT. BỘ TRƯỞNG THỨ TRƯỞNG Nguyễn Văn Em |\n| --- | --- |\n")
+    doc = parse(text).document
+    assert (doc.signer, doc.signer_position) == ("Nguyễn Văn Em", "Thứ trưởng")
+
+
+def test_the_issuing_authority_under_a_decisions_title_is_not_its_signature():
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH YÊN BÁI\nSố: 30/QĐ-UBND\nYên Bái, ngày 4 tháng 3 năm 2024\nQUYẾT ĐỊNH\n"
+            "Về việc phê duyệt Điều lệ Hội Làm vườn\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH YÊN BÁI\n"
+            "Căn cứ Luật Tổ chức chính quyền địa phương;\nQUYẾT ĐỊNH:\nĐiều 1. Phê duyệt Điều lệ.\n"
+            "Nơi nhận:\n- Như Điều 3;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nVũ Thị Hạnh\n")
+    doc = parse(text).document
+    assert (doc.signer, doc.signer_position) == ("Vũ Thị Hạnh", "Phó Chủ tịch")

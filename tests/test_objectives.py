@@ -225,6 +225,8 @@ def test_a_plan_without_targets_has_none():
         ("Xây dựng nông thôn mới giai đoạn 2024 - 2025", 2025),
         ("Cải cách hành chính năm 2024", 2024),
         ("Phòng, chống thiên tai", None),
+        ("Thích ứng với biến đổi khí hậu giai đoạn 2021 - 2030, tầm nhìn đến năm 2050", 2030),  # a vision is no horizon
+        ("Thực hiện Nghị quyết số 10-NQ/TW của Bộ Chính trị về khoáng sản đến năm 2030", None),  # the cited one's
         (None, None),
     ],
 )
@@ -306,3 +308,14 @@ def test_a_table_row_points_back_at_its_indicator_cell():
     assert plan.text[span.start:span.start + len(objective.text)] == "Tỷ lệ xã có wifi công cộng"
     q = objective.quantities[0]
     assert plan.text[q.start:q.end] == "70%"
+
+
+def test_an_aim_without_a_number_is_not_due_by_the_titles_year():
+    found = objectives_of("II. MỤC TIÊU\n- Nâng cao năng lực thích ứng của hệ thống tự nhiên.\n- 85% hồ sơ được số hóa.\n")
+    assert [o.horizon for o in found] == [None, 2024]
+
+
+def test_an_objectives_part_of_prose_alone_is_one_general_aim():
+    found = objectives_of("I. MỤC TIÊU\nNhằm thực hiện đầy đủ Nghị quyết số 10-NQ/TW về khoáng sản đến năm 2030. "
+                          "Xác định những nhiệm vụ chủ yếu của các cơ quan.\n")
+    assert [(o.scope, o.horizon) for o in found] == [(planparse.ObjectiveScope.GENERAL, None)]

@@ -58,3 +58,45 @@ def test_a_top_level_item_headed_by_a_body_is_an_organisation_item():
 )
 def test_names_a_body(text, expected):
     assert names_a_body(text) is expected
+
+
+PLAN_HEAD = """ỦY BAN NHÂN DÂN
+TỈNH QUẢNG TRỊ
+Số: 52/KH-UBND
+Quảng Trị, ngày 10 tháng 5 năm 2024
+KẾ HOẠCH
+Chuyển đổi số năm 2024
+"""
+
+
+def test_a_part_ends_where_the_next_part_of_its_rank_starts_whatever_its_numbering():
+    text = PLAN_HEAD + """1. Mục đích
+- Nâng cao nhận thức.
+2. Mục tiêu
+a) 100% hồ sơ được số hóa.
+b) 80% thủ tục trực tuyến toàn trình.
+II. NHIỆM VỤ, GIẢI PHÁP
+1. Hoàn thiện thể chế
+- Rà soát quy định.
+III. TỔ CHỨC THỰC HIỆN
+1. Sở Nội vụ chủ trì.
+"""
+    plan = planparse.parse(text)
+    top = [(s.label, s.role) for s in plan.sections if s.label]
+    assert top == [("1", SectionRole.PURPOSE), ("2", SectionRole.OBJECTIVES), ("II", SectionRole.TASKS),
+                   ("III", SectionRole.ORGANISATION)]
+    assert [o.text for o in plan.objectives] == ["100% hồ sơ được số hóa", "80% thủ tục trực tuyến toàn trình"]
+
+
+def test_the_articles_of_a_decision_and_the_plan_it_issues_are_parts_of_their_own():
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ\nSố: 9/QĐ-UBND\nQuảng Trị, ngày 10 tháng 5 năm 2024\nQUYẾT ĐỊNH\n"
+            "Ban hành Kế hoạch chuyển đổi số năm 2024\nỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ\nQUYẾT ĐỊNH:\n"
+            "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch chuyển đổi số năm 2024.\n"
+            "Điều 2. Quyết định có hiệu lực kể từ ngày ký.\nNơi nhận:\n- Như Điều 2;\n- Lưu: VT.\n"
+            "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nLê Văn An\n"
+            "KẾ HOẠCH\nCHUYỂN ĐỔI SỐ NĂM 2024\nI. MỤC TIÊU\n- 100% hồ sơ được số hóa.\nII. NHIỆM VỤ\n- Rà soát.\n")
+    plan = planparse.parse(text)
+    articles = [s.label for s in plan.sections for s in [s, *s.children] if s.label and s.label.startswith("Điều")]
+    assert articles == ["Điều 1", "Điều 2"]
+    assert [(o.text, o.horizon) for o in plan.objectives] == [("100% hồ sơ được số hóa", 2024)]
+    assert (plan.document.type, plan.document.signer) == ("Quyết định", "Lê Văn An")

@@ -27,6 +27,7 @@ from planparse.lang.genre import (
     MOTTO,
     NUMBER_LINE,
     SIGNED,
+    SUBJECT,
     is_caps,
     is_position,
     opens_body,
@@ -173,7 +174,8 @@ def _parse_header(segments: list[_Segment], put) -> None:
         elif (date := date_line(text)) and not starts_with_doctype(text):
             _parse_date(date, seg, put)
         elif ABOUT.match(text) or _subject_under_number(segments, i):  # a letter's subject (V/v …), under its number
-            i = _parse_title(segments, i + 1, ABOUT.sub("", text, count=1).strip(), seg, put, about=True)
+            subject = SUBJECT.sub("", ABOUT.sub("", text, count=1), count=1).strip()
+            i = _parse_title(segments, i + 1, subject, seg, put, about=True)
             put("about", True, seg.start, seg.end)
             continue
         elif (doctype := starts_with_doctype(text)) and (is_caps(text[:len(doctype)]) or seg.text.startswith("#")):

@@ -118,7 +118,8 @@ def sentence_case(text: str, keep: tuple[str, ...] = ()) -> str:
     names = {p.name for p in vocab.provinces().values()} | set(keep)
     for name in sorted(names, key=len, reverse=True):
         lowered = re.sub(rf"(?<!\w){re.escape(name.lower())}(?!\w)", name, lowered)
-    return lowered[:1].upper() + lowered[1:]
+    first = next((k for k, ch in enumerate(lowered) if ch.isalpha()), 0)  # past an opening bracket
+    return lowered[:first] + lowered[first:first + 1].upper() + lowered[first + 1:]
 
 
 @cache
