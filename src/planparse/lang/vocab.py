@@ -113,7 +113,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
     Table("catchall_words", (Column("word"), Column("alone", YES)), key=("word",)),
     Table("collective_nouns", (Column("noun"), Column("generic", YES)), key=("noun",)),
     Table("continuation_words", (Column("word"),), key=("word",)),
-    Table("doctypes", (Column("code"), Column("name", FILLED), Column("uncoded", YES)), key=("name",)),
+    Table("doctypes", (Column("name"), Column("code"), Column("uncoded", YES)), key=("name",)),
     Table("duty_verbs", (Column("verb"),), key=("verb",)),
     Table("genre_markers", (Column("phrase"),
                             Column("marker", frozenset({"motto", "number", "about", "legal_opener", "addressees",
