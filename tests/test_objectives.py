@@ -319,3 +319,31 @@ def test_an_objectives_part_of_prose_alone_is_one_general_aim():
     found = objectives_of("I. MỤC TIÊU\nNhằm thực hiện đầy đủ Nghị quyết số 10-NQ/TW về khoáng sản đến năm 2030. "
                           "Xác định những nhiệm vụ chủ yếu của các cơ quan.\n")
     assert [(o.scope, o.horizon) for o in found] == [(planparse.ObjectiveScope.GENERAL, None)]
+
+
+def _stated(text: str) -> list[tuple[int | None, str, list[tuple[float, str, str]]]]:
+    return [(o.horizon, o.text, [(q.value, q.unit, q.comparator) for q in o.quantities])
+            for o in planparse.parse(text).objectives]
+
+
+def test_a_report_listing_targets_in_brackets_gives_one_each_with_its_horizon():
+    text = ("Tỉnh vừa ban hành kế hoạch chuyển đổi số. Kế hoạch đặt ra 2 mục tiêu đến năm 2026 (100% xã có điểm "
+            "phục vụ hành chính công; 70% hồ sơ được xử lý trực tuyến).\n")
+    assert _stated(text) == [
+        (2026, "100% xã có điểm phục vụ hành chính công", [(100, "%", "=")]),
+        (2026, "70% hồ sơ được xử lý trực tuyến", [(70, "%", "=")]),
+    ]
+
+
+def test_one_target_for_two_years_gives_one_per_year():
+    text = "Phấn đấu tỷ lệ thanh toán không dùng tiền mặt đạt 40% vào năm 2025 và 55% vào năm 2030.\n"
+    assert _stated(text) == [
+        (2025, "Phấn đấu tỷ lệ thanh toán không dùng tiền mặt đạt 40% vào năm 2025", [(40, "%", "=")]),
+        (2030, "Phấn đấu tỷ lệ thanh toán không dùng tiền mặt đạt 55% vào năm 2030", [(55, "%", "=")]),
+    ]
+
+
+def test_a_rank_to_gain_is_a_target():
+    text = "Đến năm 2025, chỉ số năng lực cạnh tranh của tỉnh tăng ít nhất 01 bậc so với năm 2023.\n"
+    assert _stated(text) == [(2025, "Đến năm 2025, chỉ số năng lực cạnh tranh của tỉnh tăng ít nhất 01 bậc so với "
+                                    "năm 2023", [(1, "count", ">=")])]

@@ -64,6 +64,7 @@ class _Unit:
     start: int
     end: int
     horizon: int | None
+    prefix: str = ""  # the words it shares with the target before it (one target for two years)
 
 
 def extract(doc: Document, header: DocumentInfo) -> list[Objective]:
@@ -189,7 +190,7 @@ def _paragraphs(doc: Document, spans: list[tuple[int, int]], ctx: _Context, out:
             if _leads_in(text, unit):
                 ctx = replace(ctx, horizon=unit.horizon or ctx.horizon)
             elif _states_something(text[unit.start:unit.end]):
-                out.append(_objective(doc, unit.start, unit.end, unit.horizon or ctx.horizon, ctx))
+                out.append(_objective(doc, unit.start, unit.end, unit.horizon or ctx.horizon, ctx, prefix=unit.prefix))
 
 
 def _states_something(words: str) -> bool:
@@ -198,9 +199,10 @@ def _states_something(words: str) -> bool:
 
 
 def _leads_in(text: str, unit: _Unit) -> bool:
-    """A clause ending in ``:`` with no number of its own introduces what follows."""
-    tail = text[unit.end:unit.end + 1]
-    return tail == ":" and not extract_quantities(text[unit.start:unit.end])
+    """A clause ending in ``:`` (or opening a bracket of targets) with no number of its own introduces what
+    follows."""
+    tail = text[unit.end:].lstrip()[:1]
+    return tail in (":", "(") and not extract_quantities(text[unit.start:unit.end])
 
 
 # --- a table of targets ----------------------------------------------------------------------------------------
@@ -260,7 +262,8 @@ def _stated(doc: Document, skip: list[tuple[int, int]], out: list[Objective]) ->
         for unit in _units(text, start, end):
             quantities = extract_quantities(text[unit.start:unit.end], unit.start)
             if unit.horizon and any(q.unit != "VND" for q in quantities):
-                out.append(_objective(doc, unit.start, unit.end, unit.horizon, _Context(None), quantities))
+                out.append(_objective(doc, unit.start, unit.end, unit.horizon, _Context(None), quantities,
+                                      unit.prefix))
 
 
 # --- splitting a paragraph into targets ----------------------------------------------------------------------
@@ -269,22 +272,66 @@ def _stated(doc: Document, skip: list[tuple[int, int]], out: list[Objective]) ->
 def _units(text: str, start: int, end: int) -> list[_Unit]:
     """The spans of one paragraph that each state one target.
 
-    Sentences first; within a sentence, a lead-in ending in ``:`` gives its horizon to what follows it;
-    then ``;`` and commas split where both sides state their own number.
+    Sentences first; within a sentence, a lead-in ending in ``:`` (or opening a bracket that lists targets)
+    gives its horizon to what follows it; then ``;`` and commas split where both sides state their own number;
+    last, one target set for two years (``đạt 40% vào năm 2025 và 55% vào năm 2030``) gives one per year.
     """
     units = []
     for s_start, s_end in _sentences(text, start, end):
         horizon = _horizon(text[s_start:s_end])
-        colon = text.find(":", s_start, s_end)
-        if colon > 0 and not extract_quantities(text[s_start:colon]):
-            units.append(_Unit(*_trim(text, s_start, colon), horizon))
-            s_start = colon + 1
+        lead = _lead_in_end(text, s_start, s_end)
+        if lead is not None:
+            units.append(_Unit(*_trim(text, s_start, lead), horizon))
+            s_start = lead + 1
             horizon = _horizon(text[s_start:s_end]) or horizon
         for p_start, p_end in _split(text, s_start, s_end):
-            p_start, p_end = _trim(text, p_start, p_end)
-            if p_start < p_end:
-                units.append(_Unit(p_start, p_end, horizon))
+            for h_start, h_end, own, prefix in _by_horizon(text, p_start, p_end):
+                h_start, h_end = _trim(text, h_start, h_end)
+                if h_start < h_end:
+                    units.append(_Unit(h_start, h_end, own or horizon, prefix))
     return [u for u in units if u.start < u.end]
+
+
+def _lead_in_end(text: str, start: int, end: int) -> int | None:
+    """Where a lead-in without a number of its own ends: at ``:``, or at a bracket that lists two targets or
+    more (``Kế hoạch đặt ra 3 mục tiêu đến năm 2025 (100% …; 80% …)``)."""
+    for mark in ":(":
+        at = text.find(mark, start, end)
+        if at > 0 and not extract_quantities(text[start:at]):
+            if mark == ":" or len(extract_quantities(text[at:_closing(text, at, end)])) > 1:
+                return at
+    return None
+
+
+def _closing(text: str, at: int, end: int) -> int:
+    """The end of the bracket opened at ``at`` (or ``end``)."""
+    close = text.find(")", at, end)
+    return close if close >= 0 else end
+
+
+def _by_horizon(text: str, start: int, end: int) -> list[tuple[int, int, int | None, str]]:
+    """A clause that sets one target for several years, cut into one part per year, each with its year; the
+    parts after the first take the clause's words before its first number (``Tỷ lệ … đạt``)."""
+    horizons = list(_words().horizon.finditer(text, start, end))
+    quantities = extract_quantities(text[start:end], start)
+    if len(horizons) < 2 or not quantities:
+        return [(start, end, None, "")]
+    prefix = " ".join(text[start:quantities[0].start].split())
+    cuts: list[int] = []
+    for before, after in zip(horizons, horizons[1:]):
+        joiner = _words().horizon_joiner.search(text, before.end(), after.start())
+        if joiner and any(joiner.end() <= q.start < after.start() for q in quantities) \
+                and any(q.start < before.start() for q in quantities):
+            cuts.append(joiner.start())
+    if not cuts:
+        return [(start, end, None, "")]
+    bounds = [start, *cuts, end]
+    parts = []
+    for k, (a, b) in enumerate(zip(bounds, bounds[1:])):
+        a = _words().horizon_joiner.match(text, a).end() if k else a
+        own = _horizon(text[a:b])
+        parts.append((a, b, own, prefix if k else ""))
+    return parts
 
 
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -338,25 +385,30 @@ def _strip_marks(head: str) -> str:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in _TRIMMED:
-        start += 1
-    while end > start and text[end - 1] in _TRIMMED:
-        end -= 1
-    return start, end
+    """The span without closing punctuation around it, nor a closing bracket left from a list of targets."""
+    while True:
+        while start < end and text[start] in _TRIMMED:
+            start += 1
+        while end > start and text[end - 1] in _TRIMMED:
+            end -= 1
+        if end > start and text[end - 1] == ")" and text.count("(", start, end) < text.count(")", start, end):
+            end -= 1
+            continue
+        return start, end
 
 
 # --- one target ---------------------------------------------------------------------------------------------
 
 
 def _objective(doc: Document, start: int, end: int, horizon: int | None, ctx: _Context,
-               quantities: list[Quantity] | None = None) -> Objective:
-    """The target stated at ``text[start:end]``; a number with no year of its own is due by the title's year,
-    an aim without a number is not."""
+               quantities: list[Quantity] | None = None, prefix: str = "") -> Objective:
+    """The target stated at ``text[start:end]`` (after the ``prefix`` it shares with the one before it); a
+    number with no year of its own is due by the title's year, an aim without a number is not."""
     words = doc.text[start:end]
     if quantities is None:
         quantities = extract_quantities(words, start)
     return Objective(
-        text=" ".join(_strip_marks(words).split()),
+        text=" ".join(f"{prefix} {_strip_marks(words)}".split()),
         horizon=horizon or (ctx.title_year if quantities else None),
         scope=ctx.scope,
         quantities=quantities,
@@ -438,6 +490,7 @@ class _Words:
     unit_column: frozenset[str]
     baseline_column: tuple[str, ...]
     vision: re.Pattern[str]
+    horizon_joiner: re.Pattern[str]
 
 
 def _phrases(*categories: str) -> tuple[str, ...]:
@@ -462,4 +515,5 @@ def _words() -> _Words:
         unit_column=frozenset(p.casefold() for p in _phrases("unit_column")),
         baseline_column=tuple(p.casefold() for p in _phrases("baseline_column")),
         vision=re.compile(phrases(_phrases("vision"), lead=True), flags),
+        horizon_joiner=re.compile(rf"\s*{phrases(_phrases('horizon_joiner'), lead=True)}\s*", flags),
     )

@@ -129,7 +129,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
                               Column("category", frozenset({"horizon_lead", "general", "specific", "heading",
                                                             "split_opener", "predicate", "subject_opener",
                                                             "indicator_column", "unit_column", "baseline_column",
-                                                            "vision"}),
+                                                            "vision", "horizon_joiner"}),
                                      complete=True)), key=("phrase", "category"), folded=True),
     Table("positions", (Column("position"),), key=("position",), folded=True),
     Table("provinces", (Column("name"), Column("kind", frozenset({"tỉnh", "thành phố"})), Column("merged_on", _DATE),
