@@ -21,6 +21,7 @@ from planparse.lang.genre import (
     ADDRESSEES,
     ARCHIVE,
     ATTACHED,
+    DRAFT,
     body_opener,
     LEGAL_OPENER,
     date_line,
@@ -39,7 +40,7 @@ from planparse.lang.genre import (
 )
 from planparse.document import Document
 from planparse.model import DocumentInfo, Provenance, Recipient, Section, SectionRole
-from planparse.lang.names import capitalize, match_unit, proper_case_body, sentence_case
+from planparse.lang.names import capitalize, match_unit, proper_case_body, province_in, sentence_case
 from planparse.lang.numbering import is_rule
 
 _BROKEN_WORDS = 2  # the words a web copy leaves on a line before it breaks a header cell
@@ -75,8 +76,8 @@ def extract(doc: Document) -> DocumentInfo:
     header = next((s for s in sections if s.role is SectionRole.HEADER), None)
     if header is not None:
         _parse_header(_segments(text, header.provenance.start, header.end), put)
-    blocks = (_segments(text, s.provenance.start, s.end) for s in sections if s.role is SectionRole.SIGNATURE)
-    signature = next((segments for segments in blocks if _signed(segments)), None)
+    blocks = [_segments(text, s.provenance.start, s.end) for s in sections if s.role is SectionRole.SIGNATURE]
+    signature = next((segments for segments in blocks if _signed(segments)), blocks[-1] if blocks else None)
     if signature is not None:
         _parse_signature(signature, put)
     if "issuer" in fields:
@@ -121,7 +122,7 @@ def _segments(text: str, start: int, end: int) -> list[_Segment]:
             cut = motto.start() if motto else len(cell.text)
             piece = cell.text[last:cut]
             stripped = piece.strip(" -_")
-            if stripped and not is_rule(piece):
+            if stripped and not is_rule(piece) and not DRAFT.fullmatch(stripped):
                 out.append(_Segment(stripped, cell.start + last + piece.find(stripped)))
             last = motto.end() if motto else cut
     return out
@@ -303,11 +304,18 @@ def _opens_unit(text: str) -> bool:
     return bool(unit) and len(words) > unit[1]
 
 
+def _names_its_place(body: str) -> bool:
+    """A body whose name ends with its province (``UBND TỈNH BÌNH THUẬN``) is whole: a line under it is another."""
+    province = province_in(body)
+    return province is not None and body.casefold().endswith(province.casefold())
+
+
 def _split_bodies(parts: list[_Segment]) -> list[list[_Segment]]:
-    """Group the issuer lines into bodies: a line opening with a head noun starts a new body."""
+    """Group the issuer lines into bodies: a line opening with a head noun, or one under a body named up to its
+    province, starts a new body."""
     bodies: list[list[_Segment]] = []
     for seg in parts:
-        if opens_body(seg.text) or not bodies:
+        if opens_body(seg.text) or not bodies or _names_its_place(" ".join(s.text for s in bodies[-1])):
             bodies.append([seg])
         else:
             bodies[-1].append(seg)

@@ -52,6 +52,7 @@ def date_line(text: str) -> re.Match[str] | None:
 
 
 ABOUT = re.compile(_marker("about") + r"\s*:?\s*", re.IGNORECASE)
+DRAFT = re.compile(r"\(?\s*" + _marker("draft", capitals=True) + r"\s*\)?")  # (DỰ THẢO): a mark, no field
 SUBJECT = re.compile(_marker("subject") + r"\s+")  # Về …: a subject under the number, without V/v
 LEGAL_OPENER = re.compile(_marker("legal_opener") + r"\b")
 ADDRESSEES = re.compile(_marker("addressees") + r"\b", re.IGNORECASE)

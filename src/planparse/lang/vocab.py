@@ -118,7 +118,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
     Table("genre_markers", (Column("phrase"),
                             Column("marker", frozenset({"motto", "number", "about", "legal_opener", "addressees",
                                                         "recipients", "archive", "signed", "annex", "document",
-                                                        "attached", "parent_named", "subject"}),
+                                                        "attached", "parent_named", "subject", "draft"}),
                                    complete=True)), key=("phrase", "marker")),
     Table("indicator_words", (Column("word"), Column("kind", frozenset({"stop", "generic", "synonym"})),
                               Column("canonical")), key=("word",), folded=True,
