@@ -278,3 +278,12 @@ def test_the_issuing_authority_under_a_decisions_title_is_not_its_signature():
             "Nơi nhận:\n- Như Điều 3;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nVũ Thị Hạnh\n")
     doc = parse(text).document
     assert (doc.signer, doc.signer_position) == ("Vũ Thị Hạnh", "Phó Chủ tịch")
+
+
+def test_a_signature_block_dumped_line_by_line_beside_the_recipients():
+    text = (header("ỦY BAN NHÂN DÂN\nTỈNH KON TUM", "5/UBND-NC", "Kon Tum, ngày 2 tháng 3 năm 2026",
+                   "V/v cập nhật số liệu") + "Kính gửi: Sở Nội vụ.\nĐề nghị Sở Nội vụ cập nhật số liệu.\n"
+            "Nơi nhận: TL. CHỦ TỊCH\n- Như trên; KT. CHÁNH VĂN PHÒNG\n- Lưu: VT, NC; PHÓ CHÁNH VĂN PHÒNG\n"
+            "Nguyễn Văn Giang\n")
+    doc = parse(text).document
+    assert (doc.signer, doc.signer_position) == ("Nguyễn Văn Giang", "Phó Chánh Văn phòng")

@@ -41,7 +41,7 @@ from planparse.lang.genre import (
 from planparse.document import Document
 from planparse.model import DocumentInfo, Provenance, Recipient, Section, SectionRole
 from planparse.lang.names import capitalize, match_unit, proper_case_body, province_in, sentence_case
-from planparse.lang.numbering import is_rule
+from planparse.lang.numbering import is_rule, match_label
 
 _BROKEN_WORDS = 2  # the words a web copy leaves on a line before it breaks a header cell
 _QUALIFIER_WORDS = 3  # the words on a type line that qualify the type (KẾ HOẠCH QUỐC GIA), not its title
@@ -77,6 +77,8 @@ def extract(doc: Document) -> DocumentInfo:
     if header is not None:
         _parse_header(_segments(text, header.provenance.start, header.end), put)
     blocks = [_segments(text, s.provenance.start, s.end) for s in sections if s.role is SectionRole.SIGNATURE]
+    blocks += [beside for s in sections if s.role is SectionRole.RECIPIENTS
+               if (beside := _beside_recipients(text, s.provenance.start, s.end))]
     signature = next((segments for segments in blocks if _signed(segments)), blocks[-1] if blocks else None)
     if signature is not None:
         _parse_signature(signature, put)
@@ -359,6 +361,24 @@ def _parse_signature(segments: list[_Segment], put) -> None:
             put("signer_position", position, seg.start, seg.end)
         elif governed and vocab.signature_marks().get(mark):
             put("signer_position", vocab.signature_marks()[mark] + governed, seg.start, seg.end)
+
+
+def _beside_recipients(text: str, start: int, end: int) -> list[_Segment]:
+    """The signature block set beside ``Nơi nhận`` and dumped line by line with it (``Nơi nhận: TL. CHỦ TỊCH``,
+    ``- Như trên; CHÁNH VĂN PHÒNG``, then the name): the ends of its lines from a mark on, the runs in capitals
+    after a recipient, and a name alone; none when no mark opens it."""
+    out: list[_Segment] = []
+    pos = start
+    for line in text[start:end].split("\n"):
+        mark = next((m for m in re.finditer(r"(?<=\s)\S", line) if signature_mark().match(line, m.start())), None)
+        tail = re.search(r"[;,.:]\s+(\S[^;,.:]*)$", line)  # what follows the last recipient on the line
+        if out and is_signer_name(line) and not match_label(line):
+            out.append(_Segment(line, pos))
+        elif mark or out and tail and is_caps(tail.group(1)) and len(tail.group(1).split()) > 1:
+            at = mark.start() if mark else tail.start(1)
+            out.append(_Segment(line[at:].strip(), pos + at))
+        pos += len(line) + 1
+    return out if out and signature_mark().match(out[0].text) else []
 
 
 def _unrun(seg: _Segment) -> list[_Segment]:
