@@ -202,7 +202,8 @@ def test_number_and_date_on_one_baseline_of_a_pdf():
 
 
 def test_a_portal_copy_with_each_cell_broken_across_lines():
-    text = ("ỦY\nBAN NHÂN DÂN\nTỈNH HÀ GIANG\n-------\nCỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh\nphúc\n"
+    text = ("ỦY\nBAN NHÂN DÂN\nTỈNH HÀ GIANG\n-------\nCỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh\nphúc\n"
             "Số:\n123/KH-UBND\nHà\nGiang, ngày 15 tháng 4 năm 2024\nKẾ HOẠCH\nPHÁT TRIỂN DU LỊCH\nCỘNG ĐỒNG\n" + BODY)
     doc = parse(text).document
     assert (doc.issuer, doc.number, doc.place, doc.date) == ("Ủy ban nhân dân tỉnh Hà Giang", "123/KH-UBND",

@@ -311,7 +311,8 @@ def test_a_table_row_points_back_at_its_indicator_cell():
 
 
 def test_an_aim_without_a_number_is_not_due_by_the_titles_year():
-    found = objectives_of("II. MỤC TIÊU\n- Nâng cao năng lực thích ứng của hệ thống tự nhiên.\n- 85% hồ sơ được số hóa.\n")
+    found = objectives_of("II. MỤC TIÊU\n- Nâng cao năng lực thích ứng của hệ thống tự nhiên.\n"
+                          "- 85% hồ sơ được số hóa.\n")
     assert [o.horizon for o in found] == [None, 2024]
 
 

@@ -26,6 +26,7 @@ from planparse.lang.genre import (
     LEGAL_OPENER,
     date_line,
     MOTTO,
+    MOTTO_END,
     NUMBER_LINE,
     SIGNED,
     SUBJECT,
@@ -38,6 +39,8 @@ from planparse.lang.genre import (
     starts_with_doctype,
     type_code,
 )
+from planparse.blocks import Table as TableBlock
+from planparse.clean import normalize_line
 from planparse.document import Document
 from planparse.model import DocumentInfo, Provenance, Recipient, Section, SectionRole
 from planparse.lang.names import capitalize, match_unit, proper_case_body, province_in, sentence_case
@@ -45,8 +48,9 @@ from planparse.lang.numbering import is_rule, match_label
 
 _BROKEN_WORDS = 2  # the words a web copy leaves on a line before it breaks a header cell
 _QUALIFIER_WORDS = 3  # the words on a type line that qualify the type (KẾ HOẠCH QUỐC GIA), not its title
-NUMBER = re.compile(
-    r"(?P<num>\d{1,6}(?:-\d{1,3}(?=/))?[a-z]?)?\s*(?P<code>(?:/\s*\d{4})?(?:\s*[/-]\s*[A-ZĐ][\w&.]*?(?=[\s/,;:)|-]|$))+)"
+NUMBER = re.compile(  # 3414/KH-UBND, 09/2021/CT-TTg, 09-NQ/TU, 08-01/PT-NC
+    r"(?P<num>\d{1,6}(?:-\d{1,3}(?=/))?[a-z]?)?"
+    r"\s*(?P<code>(?:/\s*\d{4})?(?:\s*[/-]\s*[A-ZĐ][\w&.]*?(?=[\s/,;:)|-]|$))+)"
 )
 
 
@@ -75,7 +79,7 @@ def extract(doc: Document) -> DocumentInfo:
 
     header = next((s for s in sections if s.role is SectionRole.HEADER), None)
     if header is not None:
-        _parse_header(_segments(text, header.provenance.start, header.end), put)
+        _parse_header(_segments(text, header.provenance.start, header.end, doc), put)
     blocks = [_segments(text, s.provenance.start, s.end) for s in sections if s.role is SectionRole.SIGNATURE]
     blocks += [beside for s in sections if s.role is SectionRole.RECIPIENTS
                if (beside := _beside_recipients(text, s.provenance.start, s.end))]
@@ -106,16 +110,24 @@ def extract(doc: Document) -> DocumentInfo:
     )
 
 
-def _segments(text: str, start: int, end: int) -> list[_Segment]:
-    """The header's lines split at ``|`` separators, a cell broken over lines joined again, and each split
-    around the motto."""
+def _segments(text: str, start: int, end: int, doc: Document | None = None) -> list[_Segment]:
+    """The lines of ``text[start:end]`` split at ``|`` separators (or, given the ``doc``, a table block's cells
+    as the reader gave them, line by line), a cell broken over lines joined again, and each split around the
+    motto; a markdown heading's marks dropped."""
     cells: list[_Segment] = []
     pos = start
+    tables: set[int] = set()
     for line in text[start:end].split("\n"):
-        for m in re.finditer(r"[^|]+", line):
-            stripped = m.group().strip()
-            if stripped:
-                cells.append(_Segment(stripped, pos + m.start() + m.group().find(stripped)))
+        k = doc.block_of(pos) if doc is not None else -1
+        if k >= 0 and isinstance(doc.blocks[k], TableBlock):
+            if k not in tables:
+                tables.add(k)
+                cells += _cell_lines(doc.blocks[k], text, pos, end)
+        else:
+            for m in re.finditer(r"[^|]+", line):
+                stripped = m.group().strip().lstrip("#").strip()
+                if stripped:
+                    cells.append(_Segment(stripped, pos + m.start() + m.group().find(stripped)))
         pos += len(line) + 1
     out: list[_Segment] = []
     for cell in _rejoined(cells):
@@ -126,7 +138,26 @@ def _segments(text: str, start: int, end: int) -> list[_Segment]:
             stripped = piece.strip(" -_")
             if stripped and not is_rule(piece) and not DRAFT.fullmatch(stripped):
                 out.append(_Segment(stripped, cell.start + last + piece.find(stripped)))
+            if motto and MOTTO_END.fullmatch(motto.group()):  # kept: the columns' top cells end with it
+                out.append(_Segment(motto.group(), cell.start + motto.start()))
             last = motto.end() if motto else cut
+    return out
+
+
+def _cell_lines(table: TableBlock, text: str, start: int, end: int) -> list[_Segment]:
+    """Each line of each cell of a header laid out as a table, row by row and cell by cell (the order the
+    header reads in, whatever order the text put the columns in), found in the cleaned text."""
+    out: list[_Segment] = []
+    used: set[int] = set()
+    for row in table.rows:
+        for cell in row:
+            for line in filter(None, map(normalize_line, cell.lines)):
+                found = text.find(line, start, end)
+                while found in used:
+                    found = text.find(line, found + 1, end)
+                if found >= 0:
+                    used.add(found)
+                    out.append(_Segment(line, found))
     return out
 
 
@@ -170,9 +201,10 @@ def _parse_header(segments: list[_Segment], put) -> None:
     while i < len(segments):
         seg = segments[i]
         text = seg.text.lstrip("#").strip()
-        issuer_line = not seg.text.startswith("#") and (
-            is_caps(text) or opens_body(text) or bool(issuer_parts) and _opens_unit(text))  # a heading is no issuer
-        if NUMBER_LINE.match(text):
+        issuer_line = is_caps(text) or opens_body(text) or bool(issuer_parts) and _opens_unit(text)
+        if MOTTO_END.fullmatch(text):  # the top cells end: no issuer line comes after it
+            issuer_done = issuer_done or bool(issuer_parts)
+        elif NUMBER_LINE.match(text):
             _parse_number(text, seg, put)
         elif (date := date_line(text)) and not starts_with_doctype(text):
             _parse_date(date, seg, put)
@@ -276,6 +308,7 @@ def _parse_title(segments: list[_Segment], i: int, rest: str, type_seg: _Segment
         text = segments[i].text.lstrip("#").strip()
         stop = (
             text.startswith("(")
+            or MOTTO.match(text)
             or NUMBER_LINE.match(text)
             or date_line(text)
             or is_position(text)

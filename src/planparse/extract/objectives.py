@@ -131,8 +131,9 @@ def _visit(doc: Document, section: Section, ctx: _Context, out: list[Objective])
 def _states_an_aim(doc: Document, body: list[tuple[int, int]], section: Section) -> bool:
     """An objectives part that is only prose without a number (no items, no lead-in, no table, no target)
     states one general aim."""
+    in_table = [(t.start, t.end) for t in doc.tables]
     return bool(body) and not section.children and not any(
-        extract_quantities(doc.text[s:e]) or doc.text[s:e].endswith(":") or any(t.start <= s < t.end for t in doc.tables)
+        extract_quantities(doc.text[s:e]) or doc.text[s:e].endswith(":") or any(a <= s < b for a, b in in_table)
         for s, e in body)
 
 
