@@ -100,3 +100,12 @@ def test_the_articles_of_a_decision_and_the_plan_it_issues_are_parts_of_their_ow
     assert articles == ["Điều 1", "Điều 2"]
     assert [(o.text, o.horizon) for o in plan.objectives] == [("100% hồ sơ được số hóa", 2024)]
     assert (plan.document.type, plan.document.signer) == ("Quyết định", "Lê Văn An")
+
+
+def test_parts_numbered_with_a_hyphen_end_each_other():
+    text = PLAN_HEAD + ("I- MỤC TIÊU\n- 100% hồ sơ được số hóa.\nII- NHIỆM VỤ\n- 90% cán bộ được tập huấn kỹ năng số.\n"
+                        "2- 3 ngày mỗi quý dành cho kiểm tra.\n")
+    plan = planparse.parse(text)
+    assert [(s.label, s.role) for s in plan.sections if s.label] == [("I", SectionRole.OBJECTIVES),
+                                                                     ("II", SectionRole.TASKS)]
+    assert [o.text for o in plan.objectives] == ["100% hồ sơ được số hóa"]

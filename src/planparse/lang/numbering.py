@@ -1,6 +1,7 @@
 """The numbering grammar of the genre: the labels that open headings and items.
 
-``Điều 1.`` · ``I.`` · ``1.`` · ``1.1.`` · ``a)`` · ``-`` ``+`` ``•`` · markdown ``#``.
+``Điều 1.`` · ``I.`` (``I-``) · ``1.`` (``1-``) · ``1.1.`` · ``a)`` · ``-`` ``+`` ``•`` · markdown ``#``; a label
+closed by a hyphen opens a word (``II- NHIỆM VỤ``, ``2- Sở Tài chính``), not a number (``2- 3 ngày``).
 Shared by the cleaner (a label starts a new line) and the outline (a label
 opens a section).
 """
@@ -16,9 +17,9 @@ _MARKDOWN = re.compile(r"#{1,6}(?=\s)")
 _RULE = re.compile(r"[-_=*─—]{3,}")
 _PATTERNS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
     (SectionKind.ARTICLE, re.compile(r"(Điều\s+\d{1,3})\s*[.:]\s+", re.IGNORECASE)),
-    (SectionKind.ROMAN, re.compile(r"((?:X{0,2})(?:IX|IV|V?I{0,3}))\s*[.)]\s*(?=\S)")),
+    (SectionKind.ROMAN, re.compile(r"((?:X{0,2})(?:IX|IV|V?I{0,3}))\s*(?:[.)]\s*(?=\S)|-\s+(?=[^\W\d_]))")),
     (SectionKind.DECIMAL, re.compile(r"(\d{1,2}(?:\.\d{1,2})+)\.?\s+(?=\S)")),
-    (SectionKind.ARABIC, re.compile(r"(\d{1,2})\s*[.)]\s+(?=\S)")),
+    (SectionKind.ARABIC, re.compile(r"(\d{1,2})\s*(?:[.)]\s+(?=\S)|-\s+(?=[^\W\d_]))")),
     (SectionKind.LETTER, re.compile(r"([a-zđ])\s*[).]\s+(?=\S)")),
     (SectionKind.BULLET, re.compile(r"([-+•*·–●○▪■♦➢✓])\s+(?=\S)")),
 )
