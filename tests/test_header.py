@@ -288,3 +288,11 @@ def test_a_signature_block_dumped_line_by_line_beside_the_recipients():
             "Nguyễn Văn Giang\n")
     doc = parse(text).document
     assert (doc.signer, doc.signer_position) == ("Nguyễn Văn Giang", "Phó Chánh Văn phòng")
+
+
+def test_a_tone_mark_typed_wrong_on_the_type_does_not_hide_it():
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\n" + MOTTO + "\nĐIỆU LỆ\nHỘI CỰU GIÁO CHỨC TỈNH LÂM ĐỒNG\n"
+            "Chương I\nQUY ĐỊNH CHUNG\nĐiều 1. Tên gọi\n")
+    doc = parse(text).document
+    assert (doc.type, doc.title, doc.issuer) == ("Điều lệ", "Hội cựu giáo chức tỉnh Lâm Đồng",
+                                                 "Ủy ban nhân dân tỉnh Lâm Đồng")

@@ -16,11 +16,10 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 
 from planparse.lang import genre, vocab
-from planparse.lang.genre import is_caps
+from planparse.lang.genre import TONES, is_caps
 from planparse.model import SectionKind
 from planparse.lang.numbering import is_rule, match_label
 
-TONES = "\u0300\u0301\u0309\u0303\u0323"  # the combining tone marks: huyền, sắc, hỏi, ngã, nặng
 # oa, oe, uy closing a syllable: the tone mark goes on the first vowel (hòa, khỏe, thủy);
 # not after q, where u belongs to the consonant (quý).
 _OLD_STYLE = re.compile(r"(?<![qQ])([oO][aAeE][\u0300-\u036f]*|[uU][yY][\u0300-\u036f]*)(?![\w\u0300-\u036f])")

@@ -64,6 +64,15 @@ ANNEX = re.compile(_marker("annex"), re.IGNORECASE)
 ATTACHED = re.compile(r"\(\s*" + _marker("attached") + r"\b", re.IGNORECASE)  # (Kèm theo Quyết định …) under a title
 
 
+TONES = "\u0300\u0301\u0309\u0303\u0323"  # the combining tone marks: huyền, sắc, hỏi, ngã, nặng
+_TONELESS = dict.fromkeys(map(ord, TONES))
+
+
+def toneless(text: str) -> str:
+    """``text`` without its tone marks, each letter kept in one character (``ĐIỆU`` → ``ĐIÊU``)."""
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFD", text).translate(_TONELESS))
+
+
 # what only Vietnamese writes, once decomposed (NFD): đ, and the marks of ă â ê ô ơ ư and of the five tones
 _VIETNAMESE = re.compile("[đĐ\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b]")
 
@@ -92,15 +101,18 @@ def is_caps(line: str) -> bool:
 
 
 @cache
-def _doctype_names() -> tuple[str, ...]:
-    return tuple(sorted({name.upper() for name in vocab.doctype_names()}, key=len, reverse=True))
+def _doctype_names() -> tuple[tuple[str, str], ...]:
+    """(name in capitals, the same without tone marks), longest first."""
+    names = sorted({name.upper() for name in vocab.doctype_names()}, key=len, reverse=True)
+    return tuple((name, toneless(name)) for name in names)
 
 
 def starts_with_doctype(text: str) -> str | None:
-    """The document-type name (in capitals) that ``text`` opens with, if any."""
-    head = text.lstrip("# ").upper()
-    return next((name for name in _doctype_names() if head.startswith(name)
-                 and (len(head) == len(name) or not head[len(name)].isalpha())), None)
+    """The document-type name (in capitals) that ``text`` opens with, if any; a tone mark typed wrong on it
+    (``ĐIỆU LỆ``) does not hide it."""
+    head = toneless(text.lstrip("# ").upper())
+    return next((name for name, bare in _doctype_names() if head.startswith(bare)
+                 and (len(head) == len(bare) or not head[len(bare)].isalpha())), None)
 
 
 @cache
