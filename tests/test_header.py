@@ -296,3 +296,11 @@ def test_a_tone_mark_typed_wrong_on_the_type_does_not_hide_it():
     doc = parse(text).document
     assert (doc.type, doc.title, doc.issuer) == ("Điều lệ", "Hội cựu giáo chức tỉnh Lâm Đồng",
                                                  "Ủy ban nhân dân tỉnh Lâm Đồng")
+
+
+def test_a_type_set_as_a_heading_in_mixed_case_has_its_title_under_it():
+    text = ("UBND TỈNH HÀ GIANG\nSố: 5/KH-UBND\nHà Giang, ngày 1 tháng 2 năm 2024\n# Kế hoạch\n"
+            "Phát triển du lịch cộng đồng\n" + BODY)
+    doc = parse(text).document
+    assert (doc.type, doc.title, doc.number, doc.place) == ("Kế hoạch", "Phát triển du lịch cộng đồng", "5/KH-UBND",
+                                                           "Hà Giang")

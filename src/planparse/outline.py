@@ -186,8 +186,8 @@ def _continues_title(text: str) -> bool:
 
 
 def _typed(text: str) -> bool:
-    """The type line: a document type in capitals."""
-    return bool(starts_with_doctype(text)) and is_caps(text)
+    """The type line: a document type in capitals or as a heading."""
+    return bool(starts_with_doctype(text)) and (is_caps(text) or text.startswith("#"))
 
 
 def _is_caps_heading(text: str) -> bool:

@@ -60,6 +60,7 @@ class _Segment:
 
     text: str
     start: int
+    heading: bool = False  # a markdown heading (its marks dropped)
 
     @property
     def end(self) -> int:
@@ -127,7 +128,8 @@ def _segments(text: str, start: int, end: int, doc: Document | None = None) -> l
             for m in re.finditer(r"[^|]+", line):
                 stripped = m.group().strip().lstrip("#").strip()
                 if stripped:
-                    cells.append(_Segment(stripped, pos + m.start() + m.group().find(stripped)))
+                    heading = m.group().lstrip().startswith("#")
+                    cells.append(_Segment(stripped, pos + m.start() + m.group().find(stripped), heading))
         pos += len(line) + 1
     out: list[_Segment] = []
     for cell in _rejoined(cells):
@@ -137,7 +139,7 @@ def _segments(text: str, start: int, end: int, doc: Document | None = None) -> l
             piece = cell.text[last:cut]
             stripped = piece.strip(" -_")
             if stripped and not is_rule(piece) and not DRAFT.fullmatch(stripped):
-                out.append(_Segment(stripped, cell.start + last + piece.find(stripped)))
+                out.append(_Segment(stripped, cell.start + last + piece.find(stripped), cell.heading))
             if motto and MOTTO_END.fullmatch(motto.group()):  # kept: the columns' top cells end with it
                 out.append(_Segment(motto.group(), cell.start + motto.start()))
             last = motto.end() if motto else cut
@@ -168,7 +170,7 @@ def _rejoined(cells: list[_Segment]) -> list[_Segment]:
     out: list[_Segment] = []
     for cell in cells:
         if out and _broken(out[-1].text, cell.text):
-            out[-1] = _Segment(f"{out[-1].text} {cell.text}", out[-1].start)
+            out[-1] = _Segment(f"{out[-1].text} {cell.text}", out[-1].start, out[-1].heading)
         else:
             out.append(cell)
     return out
@@ -182,14 +184,14 @@ def _broken(head: str, tail: str) -> bool:
             or MOTTO.search(head) or date_line(head):
         return False
     joined = f"{head} {tail}"
-    motto = MOTTO.match(joined)
-    if motto and not MOTTO.match(tail) or motto and motto.end() > len(head) + 1 + MOTTO.match(tail).end():
+    motto, tail_motto = MOTTO.match(joined), MOTTO.match(tail)
+    if motto and (tail_motto is None or motto.end() > len(head) + 1 + tail_motto.end()):  # CỘNG / HÒA XÃ HỘI …
         return True
     if len(body_opener(joined) or "") > len(head) + 1 + len(body_opener(tail) or ""):  # ỦY / BAN NHÂN DÂN
         return True
-    date = date_line(tail)
-    return bool(date and date.group("place").strip() and not is_caps(head) and head[:1].isupper()
-                and (place := date_line(joined)) and len(place.group("place").split()) <= _BROKEN_WORDS + 2)
+    date = date_line(tail)  # Hà / Giang, ngày …: the head is a place's first words
+    return bool(date and date.group("place").strip() and not is_caps(head)
+                and all(word[:1].isupper() and word.isalpha() for word in head.split()))
 
 
 def _parse_header(segments: list[_Segment], put) -> None:
@@ -200,7 +202,7 @@ def _parse_header(segments: list[_Segment], put) -> None:
     i = 0
     while i < len(segments):
         seg = segments[i]
-        text = seg.text.lstrip("#").strip()
+        text = seg.text
         issuer_line = is_caps(text) or opens_body(text) or bool(issuer_parts) and _opens_unit(text)
         if MOTTO_END.fullmatch(text):  # the top cells end: no issuer line comes after it
             issuer_done = issuer_done or bool(issuer_parts)
@@ -213,7 +215,7 @@ def _parse_header(segments: list[_Segment], put) -> None:
             i = _parse_title(segments, i + 1, subject, seg, put, about=True)
             put("about", True, seg.start, seg.end)
             continue
-        elif (doctype := starts_with_doctype(text)) and (is_caps(text[:len(doctype)]) or seg.text.startswith("#")):
+        elif (doctype := starts_with_doctype(text)) and (is_caps(text[:len(doctype)]) or seg.heading):
             put("type", _doctype_name(doctype), seg.start, seg.start + len(text))
             rest = text[len(doctype):].strip(" :")
             i = _parse_title(segments, i + 1, rest, seg, put)
@@ -231,7 +233,8 @@ def _parse_header(segments: list[_Segment], put) -> None:
 def _subject_under_number(segments: list[_Segment], i: int) -> bool:
     """A line in mixed case right under the number line is a letter's subject (trích yếu) even without ``V/v``."""
     text = segments[i].text
-    return i > 0 and bool(NUMBER_LINE.match(segments[i - 1].text)) and not is_caps(text) and not (
+    return i > 0 and bool(NUMBER_LINE.match(segments[i - 1].text)) and not (is_caps(text) or segments[i].heading) \
+        and not (
         date_line(text) or MOTTO.match(text) or LEGAL_OPENER.match(text) or ADDRESSEES.match(text))
 
 
@@ -305,7 +308,7 @@ def _parse_title(segments: list[_Segment], i: int, rest: str, type_seg: _Segment
     last = type_seg
     caps_title: bool | None = None if about or not rest or len(rest.split()) <= _QUALIFIER_WORDS else is_caps(rest)
     while i < len(segments):
-        text = segments[i].text.lstrip("#").strip()
+        text = segments[i].text
         stop = (
             text.startswith("(")
             or MOTTO.match(text)
