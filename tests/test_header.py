@@ -304,3 +304,12 @@ def test_a_type_set_as_a_heading_in_mixed_case_has_its_title_under_it():
     doc = parse(text).document
     assert (doc.type, doc.title, doc.number, doc.place) == ("Kế hoạch", "Phát triển du lịch cộng đồng", "5/KH-UBND",
                                                            "Hà Giang")
+
+
+def test_an_issuer_whose_lower_line_was_lost_is_named_by_its_numbers_code():
+    text = ("UBND TỈNH LÂM ĐỒNG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n------- | Độc lập - Tự do - Hạnh phúc\n"
+            "Số: 85/TTr-STP | Lâm Đồng, ngày 3 tháng 4 năm 2026\nTỜ TRÌNH\nVề việc phê duyệt Đề án\n" + LETTER)
+    doc = parse(text).document
+    assert (doc.issuer, doc.parent_issuer) == ("Sở Tư pháp", "Ủy ban nhân dân tỉnh Lâm Đồng")
+    own = parse(text.replace("85/TTr-STP", "85/TTr-UBND")).document
+    assert (own.issuer, own.parent_issuer) == ("Ủy ban nhân dân tỉnh Lâm Đồng", None)

@@ -34,6 +34,7 @@ from planparse.lang.genre import (
     is_position,
     opens_body,
     is_signer_name,
+    issuer_code,
     positions,
     signature_mark,
     starts_with_doctype,
@@ -43,7 +44,14 @@ from planparse.blocks import Table as TableBlock
 from planparse.clean import normalize_line
 from planparse.document import Document
 from planparse.model import DocumentInfo, Provenance, Recipient, Section, SectionRole
-from planparse.lang.names import capitalize, match_unit, proper_case_body, province_in, sentence_case
+from planparse.lang.names import (
+    body_of_code,
+    capitalize,
+    match_unit,
+    proper_case_body,
+    province_in,
+    sentence_case,
+)
 from planparse.lang.numbering import is_rule, match_label
 
 _BROKEN_WORDS = 2  # the words a web copy leaves on a line before it breaks a header cell
@@ -89,6 +97,7 @@ def extract(doc: Document) -> DocumentInfo:
         _parse_signature(signature, put)
     if "issuer" in fields:
         fields["issuer"] = _place_levelled(fields["issuer"], fields.get("place"))
+        _issuer_of_code(fields, spans)
     elif "signing_for" in fields:
         issuer = _place_levelled(fields["signing_for"], fields.get("place"))
         put("issuer", issuer, spans["signing_for"].start, spans["signing_for"].end)
@@ -477,6 +486,18 @@ def _split_position(obj: str) -> tuple[str, str, str | None]:
         if m and m.start() > 0:
             return obj[:m.start()].strip(), obj[m.start():], _position_case(obj[m.start():])
     return obj, "", None
+
+
+def _issuer_of_code(fields: dict, spans: dict[str, Provenance]) -> None:
+    """An issuer whose lower line was lost (``UBND TỈNH LÂM ĐỒNG`` over nothing, ``Số: 85/TTr-STP``): the body its
+    number's issuer code stands for, under the body the header names."""
+    code = issuer_code(fields.get("number") or "")
+    body = body_of_code(code) if code else None
+    issuer = fields["issuer"]
+    if body and not issuer.casefold().startswith(body.casefold()) and "parent_issuer" not in fields \
+            and _names_its_place(issuer):
+        fields["parent_issuer"], fields["issuer"] = fields["issuer"], body
+        spans["parent_issuer"] = spans["issuer"]
 
 
 def _place_levelled(body: str, place: str | None) -> str:

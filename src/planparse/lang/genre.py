@@ -154,6 +154,15 @@ def opens_body(text: str) -> bool:
     return body_opener(text) is not None
 
 
+def issuer_code(number: str) -> str | None:
+    """The issuer's code in a number, after its type code if it has one: ``12/TTr-SNV`` → ``SNV``;
+    ``3218/UBND-KGVX`` → ``UBND``; ``09-NQ/TU`` → ``TU``."""
+    parts = [p for p in re.split(r"[/-]", number)[1:] if p and not p.isdigit()]
+    if parts and parts[0] in vocab.doctypes():
+        parts = parts[1:]
+    return parts[0] if parts else None
+
+
 def type_code(number: str) -> str | None:
     """The document-type code of a number, the first code after its digits: ``3414/KH-UBND`` → ``KH``;
     ``09-NQ/TU`` → ``NQ``; ``09/2021/CT-TTg`` → ``CT``; none in a công văn's ``3218/UBND-KGVX``."""

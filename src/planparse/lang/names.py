@@ -10,6 +10,7 @@ administrative unit in lower case and the place name in title case.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 
 from planparse.lang import vocab
@@ -120,6 +121,29 @@ def sentence_case(text: str, keep: tuple[str, ...] = ()) -> str:
         lowered = re.sub(rf"(?<!\w){re.escape(name.lower())}(?!\w)", name, lowered)
     first = next((k for k, ch in enumerate(lowered) if ch.isalpha()), 0)  # past an opening bracket
     return lowered[:first] + lowered[first:first + 1].upper() + lowered[first + 1:]
+
+
+def initials(name: str) -> str:
+    """The capitals a số hiệu writes a body's name with: ``Sở Tư pháp`` → ``STP``; ``Sở Giáo dục và Đào tạo`` →
+    ``SGDĐT`` (joining words left out, the marks of a letter too, đ kept)."""
+    words = [w for w in re.split(r"[\s,]+", name) if w and w.casefold() not in vocab.body_words("joiner")]
+    letters = (unicodedata.normalize("NFD", w[0].upper())[0] for w in words if w[0].isalpha())
+    return "".join(letters)
+
+
+@cache
+def _coded_bodies() -> dict[str, str | None]:
+    """Initials → the one known body they stand for (``None`` when two bodies share them)."""
+    out: dict[str, str | None] = {}
+    for body in vocab.bodies().values():
+        code = initials(body.name)
+        out[code] = body.name if out.get(code, body.name) == body.name else None
+    return out
+
+
+def body_of_code(code: str) -> str | None:
+    """The known body whose initials a số hiệu's issuer code is (``STP`` → ``Sở Tư pháp``), if only one has them."""
+    return _coded_bodies().get(code)
 
 
 @cache
