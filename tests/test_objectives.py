@@ -348,3 +348,12 @@ def test_a_rank_to_gain_is_a_target():
     text = "Đến năm 2025, chỉ số năng lực cạnh tranh của tỉnh tăng ít nhất 01 bậc so với năm 2023.\n"
     assert _stated(text) == [(2025, "Đến năm 2025, chỉ số năng lực cạnh tranh của tỉnh tăng ít nhất 01 bậc so với "
                                     "năm 2023", [(1, "count", ">=")])]
+
+
+def test_targets_inside_a_long_general_aim_begin_at_their_own_words():
+    text = ("Mục tiêu chung là phát triển kinh tế số nhanh, bền vững, phấn đấu đến năm 2025 kinh tế số chiếm 20% "
+            "GRDP, đến năm 2030 chiếm 30% GRDP.\n")
+    assert _stated(text) == [
+        (2025, "phấn đấu đến năm 2025 kinh tế số chiếm 20% GRDP", [(20, "%", "=")]),
+        (2030, "đến năm 2030 chiếm 30% GRDP", [(30, "%", "=")]),
+    ]

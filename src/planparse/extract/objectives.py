@@ -263,8 +263,21 @@ def _stated(doc: Document, skip: list[tuple[int, int]], out: list[Objective]) ->
         for unit in _units(text, start, end):
             quantities = extract_quantities(text[unit.start:unit.end], unit.start)
             if unit.horizon and any(q.unit != "VND" for q in quantities):
-                out.append(_objective(doc, unit.start, unit.end, unit.horizon, _Context(None), quantities,
-                                      unit.prefix))
+                at = _own_words(text, unit.start, unit.end)
+                out.append(_objective(doc, at, unit.end, unit.horizon, _Context(None),
+                                      [q for q in quantities if q.start >= at], unit.prefix))
+
+
+def _own_words(text: str, start: int, end: int) -> int:
+    """Where a target stated inside a longer aim begins: past the clauses before it that hold neither a number
+    nor a year (``Mục tiêu chung là phát triển nhanh, bền vững, phấn đấu đến năm 2025 …``)."""
+    at = start
+    for comma in re.finditer(",", text[start:end]):
+        clause = text[at:start + comma.start()]
+        if extract_quantities(clause) or _ANY_YEAR.search(clause):
+            break
+        at = start + comma.end()
+    return _trim(text, at, end)[0]
 
 
 # --- splitting a paragraph into targets ----------------------------------------------------------------------
@@ -311,18 +324,28 @@ def _closing(text: str, at: int, end: int) -> int:
 
 
 def _by_horizon(text: str, start: int, end: int) -> list[tuple[int, int, int | None, str]]:
-    """A clause that sets one target for several years, cut into one part per year, each with its year; the
-    parts after the first take the clause's words before its first number (``Tỷ lệ … đạt``)."""
+    """A clause that sets one target for several years, cut into one part per year, each with its year.
+
+    Written number first (``đạt 40% vào năm 2025 và 55% vào năm 2030``), the parts after the first take the
+    clause's words before its first number (``Tỷ lệ … đạt``); written year first (``đến năm 2025 chiếm 20%,
+    đến năm 2030 chiếm 30%``), each part opens with its year.
+    """
     horizons = list(_words().horizon.finditer(text, start, end))
     quantities = extract_quantities(text[start:end], start)
     if len(horizons) < 2 or not quantities:
         return [(start, end, None, "")]
-    prefix = " ".join(text[start:quantities[0].start].split())
+    year_first = horizons[0].start() < quantities[0].start
+    prefix = "" if year_first else " ".join(text[start:quantities[0].start].split())
     cuts: list[int] = []
     for before, after in zip(horizons, horizons[1:]):
-        joiner = _words().horizon_joiner.search(text, before.end(), after.start())
-        if joiner and any(joiner.end() <= q.start < after.start() for q in quantities) \
-                and any(q.start < before.start() for q in quantities):
+        joiners = list(_words().horizon_joiner.finditer(text, before.end(), after.start()))
+        if year_first:  # the joiner right before the later year, a number between the two years
+            joiner = next((j for j in joiners if j.end() == after.start()), None)
+            numbered = joiner and any(before.end() <= q.start < joiner.start() for q in quantities)
+        else:  # the first joiner after the earlier year, a number between it and the later year
+            joiner = joiners[0] if joiners else None
+            numbered = joiner and any(joiner.end() <= q.start < after.start() for q in quantities)
+        if joiner and numbered:
             cuts.append(joiner.start())
     if not cuts:
         return [(start, end, None, "")]
