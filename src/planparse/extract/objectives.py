@@ -269,15 +269,13 @@ def _stated(doc: Document, skip: list[tuple[int, int]], out: list[Objective]) ->
 
 
 def _own_words(text: str, start: int, end: int) -> int:
-    """Where a target stated inside a longer aim begins: past the clauses before it that hold neither a number
-    nor a year (``Mục tiêu chung là phát triển nhanh, bền vững, phấn đấu đến năm 2025 …``)."""
-    at = start
-    for comma in re.finditer(",", text[start:end]):
-        clause = text[at:start + comma.start()]
-        if extract_quantities(clause) or _ANY_YEAR.search(clause):
-            break
-        at = start + comma.end()
-    return _trim(text, at, end)[0]
+    """Where a target stated inside a longer aim begins: at the clause that gives its year, when the clauses
+    before it hold no figure (``Mục tiêu chung là phát triển nhanh, bền vững, phấn đấu đến năm 2025 …``)."""
+    horizon = _words().horizon.search(text, start, end)
+    if horizon is None or any(ch.isdigit() for ch in text[start:horizon.start()]):
+        return start
+    comma = text.rfind(",", start, horizon.start())
+    return _trim(text, comma + 1, end)[0] if comma >= 0 else start
 
 
 # --- splitting a paragraph into targets ----------------------------------------------------------------------
