@@ -16,12 +16,13 @@ from planparse.lang import vocab
 def _words(table: str, group: str, capitals: bool = False) -> str:
     """The phrases of a group of a word table as an alternation, longest first (with ``capitals``, also in capitals).
 
-    A space matches any spaces, and the spaces around a hyphen may be missing.
+    A space matches any spaces, the spaces around a hyphen may be missing, and a slash may have spaces around it
+    (a PDF's ``V /v``).
     """
     phrases = vocab.words(table, group)
     if capitals:
         phrases = (*phrases, *(p.upper() for p in phrases))
-    alternatives = [r"\s+".join(map(re.escape, p.split())).replace(r"\s+\-\s+", r"\s*-\s*")
+    alternatives = [r"\s+".join(map(re.escape, p.split())).replace(r"\s+\-\s+", r"\s*-\s*").replace("/", r"\s*/\s*")
                     for p in sorted(dict.fromkeys(phrases), key=len, reverse=True)]
     return "(?:" + "|".join(alternatives) + ")"
 
