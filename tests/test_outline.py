@@ -109,3 +109,17 @@ def test_parts_numbered_with_a_hyphen_end_each_other():
     assert [(s.label, s.role) for s in plan.sections if s.label] == [("I", SectionRole.OBJECTIVES),
                                                                      ("II", SectionRole.TASKS)]
     assert [o.text for o in plan.objectives] == ["100% hồ sơ được số hóa"]
+
+
+@pytest.mark.parametrize(("purpose", "objectives", "tasks"), [
+    ("Phần I. Mục đích, yêu cầu", "Phần II. Mục tiêu", "Phần III. Nhiệm vụ"),
+    ("PHẦN THỨ NHẤT: MỤC ĐÍCH, YÊU CẦU", "PHẦN THỨ HAI: MỤC TIÊU", "PHẦN THỨ BA: NHIỆM VỤ"),
+    ("MỤC ĐÍCH, YÊU CẦU", "MỤC TIÊU", "NHIỆM VỤ"),
+])
+def test_parts_and_unnumbered_headings_in_capitals_have_their_roles(purpose, objectives, tasks):
+    text = PLAN_HEAD + (f"{purpose}\n1. Nâng cao nhận thức.\n{objectives}\n1. 100% hồ sơ được số hóa.\n"
+                        f"{tasks}\n1. Rà soát 100% quy trình.\n")
+    plan = planparse.parse(text)
+    assert [s.role for s in plan.sections[1:]] == [SectionRole.PURPOSE, SectionRole.OBJECTIVES, SectionRole.TASKS]
+    assert [o.text for o in plan.objectives] == ["100% hồ sơ được số hóa"]
+    assert plan.document.title == "Chuyển đổi số năm 2024"

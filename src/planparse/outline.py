@@ -21,6 +21,7 @@ from planparse.lang.genre import (
     LEGAL_OPENER,
     MOTTO,
     NUMBER_LINE,
+    PART,
     RECIPIENTS,
     SIGNED,
     date_line,
@@ -47,7 +48,8 @@ _RANK = {SectionKind.ARTICLE: 1, SectionKind.ROMAN: 2, SectionKind.ARABIC: _ITEM
          SectionKind.LETTER: _ITEM, SectionKind.BULLET: _ITEM}
 _NOTE_LINES = 2  # lines a copier may put above the header (a source note)
 _SENTENCE_ENDS = (".", ":", ";")
-_MARK_WORDS = 3  # a mark above the type line (``Dự thảo``, ``Mẫu số 01``)
+_MARK_WORDS = 3
+_PART_WORDS = 6  # a part's heading in capitals (MỤC ĐÍCH, YÊU CẦU), shorter than a title  # a mark above the type line (``Dự thảo``, ``Mẫu số 01``)
 _HEADING_KINDS = {SectionKind.ARTICLE, SectionKind.ROMAN, SectionKind.ARABIC, SectionKind.DECIMAL,
                   SectionKind.MARKDOWN, SectionKind.CAPS}
 
@@ -109,7 +111,7 @@ def build_outline(doc: Document) -> list[Section]:
         label = match_label(line.text)
         if label:
             _open(_labelled(line, label), stack, roots)
-        elif _is_caps_heading(line.text):
+        elif _is_caps_heading(line.text) or PART.match(line.text):
             j = i + 1
             while j < len(lines) and _is_caps_heading(lines[j].text) and not match_label(lines[j].text):
                 j += 1
@@ -131,10 +133,13 @@ def header_span(lines: list[_Line]) -> tuple[int, int]:
     if first is None:
         return 0, 0
     n = first
-    in_title = False
+    in_title = titled = False
     for k in range(first, len(lines)):
         text = lines[k].text
+        if titled and _opens_a_part(text):
+            break
         under_number = k > first and bool(NUMBER_LINE.match(lines[k - 1].text)) and not is_caps(text)
+        titled = titled or in_title and bool(text)
         in_title = (in_title or under_number) and _continues_title(text) or _typed(text) or bool(ABOUT.match(text))
         if not (in_title or _header_line(lines, k)):
             break
@@ -183,6 +188,11 @@ def _continues_title(text: str) -> bool:
     """A line under the type line that goes on with the title: not a sentence, a label or a legal opener."""
     return bool(text) and not (match_label(text) or LEGAL_OPENER.match(text) or ADDRESSEES.match(text)
                                or text.endswith(_SENTENCE_ENDS))
+
+
+def _opens_a_part(text: str) -> bool:
+    """A short heading in capitals that names a part of the genre (``MỤC ĐÍCH, YÊU CẦU``), or a part's label."""
+    return bool(PART.match(text)) or is_caps(text) and len(text.split()) <= _PART_WORDS and bool(_heading_role(text))
 
 
 def _typed(text: str) -> bool:
@@ -258,8 +268,11 @@ def _labelled(line: _Line, label: Label) -> _Node:
 
 
 def _caps_node(lines: list[_Line]) -> _Node:
+    """A heading in capitals (or a part, ``Phần II. Mục tiêu``) over its lines: a top-level part, its role from
+    its words after the part's label."""
     title = " ".join(line.text for line in lines).rstrip(":")
-    role = SectionRole.ANNEX if ANNEX.match(title) else None
+    heading = PART.sub("", title, count=1)
+    role = SectionRole.ANNEX if ANNEX.match(heading) else _heading_role(heading)
     return _Node(None, SectionKind.CAPS, title, role, lines[0].start, lines[-1].end, ("caps",))
 
 
@@ -293,9 +306,16 @@ def _organisation_item(node: _Node) -> SectionRole | None:
 
 def _role_of(node: _Node) -> SectionRole | None:
     """The role a heading's own words give it (``KINH PHÍ THỰC HIỆN`` → budget); items and sentences have none."""
-    if node.kind not in _HEADING_KINDS or len(node.title.split()) > _MAX_HEADING_WORDS:
+    if node.kind not in _HEADING_KINDS:
         return None
-    title = node.title.casefold()
+    return _heading_role(node.title)
+
+
+def _heading_role(heading: str) -> SectionRole | None:
+    """The role the words of a heading give it, if it is short enough to be a heading."""
+    if len(heading.split()) > _MAX_HEADING_WORDS:
+        return None
+    title = heading.casefold()
     first, _, rest = title.partition(" ")
     if first in vocab.body_words("plural"):
         title = rest

@@ -62,6 +62,8 @@ RECIPIENTS = re.compile(_marker("recipients") + r"\s*:?", re.IGNORECASE)
 ARCHIVE = re.compile(_marker("archive") + r"\s*:", re.IGNORECASE)
 SIGNED = re.compile(r"\(\s*" + _marker("signed") + r"[^)]*\)", re.IGNORECASE)
 ANNEX = re.compile(_marker("annex"), re.IGNORECASE)
+# a part of a document and its number: Phần I., PHẦN THỨ HAI, Chương 2:
+PART = re.compile(_marker("part", capitals=True) + r"\s+(?:[IVX]+|\d{1,2}|(?:thứ|THỨ)\s+\w+)(?!\w)\s*[.:-]?\s*")
 ATTACHED = re.compile(r"\(\s*" + _marker("attached") + r"\b", re.IGNORECASE)  # (Kèm theo Quyết định …) under a title
 
 
