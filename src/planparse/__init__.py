@@ -18,9 +18,15 @@ from planparse.errors import (
     NeedsOCRError,
     NotAPlanError,
     PlanparseError,
+    TextTooLongError,
+    TimeLimitError,
     TooLargeError,
+    TooManyEntriesError,
+    TooManyPagesError,
     UndecodableError,
+    UnpackedTooLargeError,
     UnsupportedFormatError,
+    WorkerDiedError,
 )
 from planparse.model import (
     Deadline,
@@ -38,7 +44,7 @@ from planparse.model import (
     TimeKind,
 )
 from planparse.pipeline import parse, parse_file
-from planparse.read import Source, read
+from planparse.read import Limits, Source, read
 
 __version__ = "0.1.0"
 
@@ -62,12 +68,19 @@ __all__ = [
     "SectionRole",
     "Provenance",
     "Source",
+    "Limits",
     "PlanparseError",
     "InputError",
     "FileMissingError",
     "UnsupportedFormatError",
     "UndecodableError",
     "TooLargeError",
+    "UnpackedTooLargeError",
+    "TooManyEntriesError",
+    "TooManyPagesError",
+    "TextTooLongError",
+    "TimeLimitError",
+    "WorkerDiedError",
     "EmptyDocumentError",
     "NotAPlanError",
     "MissingExtraError",

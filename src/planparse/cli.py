@@ -14,12 +14,14 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from dataclasses import fields
 from pathlib import Path
 
 from planparse.batch import Batch, documents, plan_json, write_atomic
 from planparse.errors import PlanparseError
 from planparse.model import Plan, SectionKind
 from planparse.pipeline import load_plan, parse_file
+from planparse.read import Limits
 
 DEFAULT_SCHEMA = Path("schemas/plan.schema.json")
 HEADINGS = {SectionKind.ARTICLE, SectionKind.ROMAN, SectionKind.ARABIC, SectionKind.DECIMAL, SectionKind.CAPS}
@@ -53,12 +55,12 @@ def summary_line(path: Path, plan: Plan) -> str:
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
-    _write(plan_json(parse_file(args.file)), args.output)
+    _write(plan_json(parse_file(args.file, _limits(args))), args.output)
     return 0
 
 
 def _cmd_facts(args: argparse.Namespace) -> int:
-    _write(plan_json(parse_file(args.file), facts=True), args.output)
+    _write(plan_json(parse_file(args.file, _limits(args)), facts=True), args.output)
     return 0
 
 
@@ -124,16 +126,30 @@ def _positive(value: str) -> int:
     return int(value)
 
 
+def _limit_options(p: argparse.ArgumentParser) -> None:
+    """The ``--max-…`` options: what one document may cost (see :class:`Limits`)."""
+    group = p.add_argument_group("limits", "a document over one is refused, with the option that raises it")
+    for f in fields(Limits):
+        group.add_argument(Limits.option(f.name), type=_positive, default=f.default, metavar="N",
+                           help=f"the most {f.metadata['help']} (default: {f.default:,})")
+
+
+def _limits(args: argparse.Namespace) -> Limits:
+    return Limits(**{f.name: getattr(args, f"max_{f.name}") for f in fields(Limits)})
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="planparse", description="Parse Vietnamese administrative plans.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     p = sub.add_parser("parse", help="write the Plan of a document as JSON")
     p.add_argument("file")
     p.add_argument("-o", "--output", help="output file (default: standard output)")
+    _limit_options(p)
     p.set_defaults(run=_cmd_parse)
     p = sub.add_parser("facts", help="print the planparse-facts/1 view of a document")
     p.add_argument("file")
     p.add_argument("-o", "--output", help="output file (default: standard output)")
+    _limit_options(p)
     p.set_defaults(run=_cmd_facts)
     p = sub.add_parser("summary", help="one line per document of files and folders")
     p.add_argument("paths", nargs="+", metavar="PATH")

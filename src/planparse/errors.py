@@ -55,7 +55,23 @@ class NeedsOCRError(InputError):
 
 
 class TooLargeError(InputError):
-    """The file is far larger than any plan."""
+    """The document is larger than a limit allows (the message names the limit and the option that raises it)."""
+
+
+class UnpackedTooLargeError(TooLargeError):
+    """A DOCX (ZIP) archive whose parts unpack to more than the limit: a zip bomb by ratio."""
+
+
+class TooManyEntriesError(TooLargeError):
+    """A DOCX (ZIP) archive of more entries than the limit: a zip bomb by count."""
+
+
+class TooManyPagesError(TooLargeError):
+    """A PDF of more pages than the limit."""
+
+
+class TextTooLongError(TooLargeError):
+    """A document whose text has more characters than the limit."""
 
 
 class EmptyDocumentError(InputError):
@@ -68,3 +84,11 @@ class NotAPlanError(PlanparseError):
 
 class MissingExtraError(PlanparseError):
     """A feature needs an optional dependency that is not installed (the message names the extra)."""
+
+
+class TimeLimitError(PlanparseError):
+    """Converting the document took longer than the batch allows each document (``--timeout``)."""
+
+
+class WorkerDiedError(PlanparseError):
+    """The process converting the document died (killed, or out of memory)."""

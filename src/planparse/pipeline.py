@@ -18,7 +18,7 @@ from planparse.extract.references import extract_references
 from planparse.extract.tables import find_tables
 from planparse.model import Plan, SourceInfo
 from planparse.outline import build_outline
-from planparse.read import Source, read
+from planparse.read import Limits, Source, read
 
 # letters only Vietnamese writes: a text without any is not a Vietnamese document
 _VIETNAMESE = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ]")
@@ -56,9 +56,9 @@ def parse(text: str, source: SourceInfo | None = None) -> Plan:
                 assignments=assignments)
 
 
-def parse_file(path: str | Path) -> Plan:
-    """Read and parse a plan document; every error names the file."""
-    src = read(path)
+def parse_file(path: str | Path, limits: Limits = Limits()) -> Plan:
+    """Read and parse a plan document within ``limits``; every error names the file."""
+    src = read(path, limits)
     try:
         plan = parse(src.text, src.info)
     except PlanparseError as exc:
