@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import fields
 from pathlib import Path
 
-from planparse.batch import Batch, documents, plan_json, write_atomic
+from planparse.batch import TIMEOUT, Batch, documents, plan_json, write_atomic
 from planparse.errors import PlanparseError
 from planparse.model import Plan, SectionKind
 from planparse.pipeline import load_plan, parse_file
@@ -111,7 +111,7 @@ def _plan(path: Path) -> Plan:
 
 
 def _cmd_batch(args: argparse.Namespace) -> int:
-    batch = Batch(args.output, args.format, args.facts)
+    batch = Batch(args.output, args.format, args.facts, _limits(args), args.timeout, args.retry_failed)
     report = batch.run(args.inputs, args.jobs, args.scheduler, progress=not args.quiet and sys.stderr.isatty())
     if report.total == 0:
         print(f"planparse: error: no documents found in {' '.join(args.inputs)}", file=sys.stderr)
@@ -124,6 +124,16 @@ def _positive(value: str) -> int:
     if not value.isdigit() or int(value) < 1:
         raise argparse.ArgumentTypeError(f"not a positive whole number: {value!r}")
     return int(value)
+
+
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = 0.0
+    if not seconds > 0 or seconds == float("inf"):
+        raise argparse.ArgumentTypeError(f"not a positive number of seconds: {value!r}")
+    return seconds
 
 
 def _limit_options(p: argparse.ArgumentParser) -> None:
@@ -175,6 +185,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--facts", action="store_true", help="write the planparse-facts/1 view instead of the Plan")
     p.add_argument("--scheduler", metavar="ADDRESS", help="run on this Dask scheduler (needs planparse[dask])")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--timeout", type=_seconds, default=TIMEOUT, metavar="SECONDS",
+                   help=f"time a document may take (default: {TIMEOUT:g}; not applied on Dask); "
+                        "one that takes longer fails with TimeLimitError")
+    p.add_argument("--retry-failed", action="store_true",
+                   help="retry the documents that failed before, even if unchanged since (by default they are "
+                        "retried only when they, the limits or planparse change)")
+    _limit_options(p)
     p.set_defaults(run=_cmd_batch)
     return parser
 
