@@ -190,3 +190,17 @@ def test_a_path_that_is_no_readable_file_is_a_typed_error_naming_it(tmp_path, ma
     with pytest.raises(planparse.FileMissingError) as err:
         planparse.parse_file(path)
     assert str(err.value) == f"{path}: {reason}"
+
+
+# -- text in other shapes: still its plan -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("shape", ["nul-bytes", "windows-1258"])
+def test_odd_but_good_text_gives_its_plan(tmp_path, shape):
+    from test_read import to_windows_1258
+
+    text = PLAN.read_text("utf-8")
+    path = tmp_path / f"{shape}.txt"
+    path.write_bytes(to_windows_1258(text) if shape == "windows-1258" else text.replace("\n", "\x00\n", 10).encode())
+    result = within_bounds(run_isolated(outcome_of(f"parse_file({str(path)!r})")))
+    assert result == ["plan", planparse.parse_file(PLAN).document.number]

@@ -20,8 +20,8 @@ from planparse.model import Plan, SourceInfo
 from planparse.outline import build_outline
 from planparse.read import Limits, Source, read
 
-# letters only Vietnamese writes: a text without any is not a Vietnamese document
-_VIETNAMESE = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ]")
+# the letters with Vietnamese marks, in either case: a text without any is not a Vietnamese document
+_VIETNAMESE = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]", re.IGNORECASE)
 
 
 def parse(text: str, source: SourceInfo | None = None) -> Plan:
