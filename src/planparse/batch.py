@@ -42,6 +42,8 @@ MANIFEST = "manifest.jsonl"
 ERRORS = "errors.jsonl"
 PARSER = f"planparse {__version__}"
 
+# office files a plan is often kept in that planparse does not read: listed with the reason, not passed over
+UNREAD_SUFFIXES = (".doc", ".rtf", ".odt")
 TIMEOUT = 300.0  # seconds a document may take; a real plan takes a few
 _TEMPORARY = re.compile(r"\..+\.(\d+)\.[0-9a-f]{8}\.tmp")  # what write_atomic writes first
 
@@ -260,7 +262,7 @@ class Batch:
         """The jobs for ``inputs`` (each file once) and the error lines of files whose outputs collide."""
         outdir = self.outdir.resolve()
         found: dict[str, tuple[Path, Path]] = {}
-        for path, rel in documents(inputs):
+        for path, rel in documents(inputs, {*SUFFIXES, *UNREAD_SUFFIXES}):
             source = path.resolve()
             if outdir not in source.parents:
                 found.setdefault(str(source), (path, rel))
