@@ -22,8 +22,10 @@ import time
 from pathlib import Path
 
 from planparse import parse_file
-from planparse.extract.assignments import extract_assignments, scope
-from planparse.names import expand_abbreviations
+from planparse import document
+from planparse.extract.assignments import extract, scope
+from planparse.read import read
+from planparse.lang.names import expand_abbreviations
 
 ROOT = Path(__file__).resolve().parent.parent
 SCORER = Path(os.environ.get("PLANPARSE_SCORER", ROOT.parent / "shared" / "eval" / "score.py"))
@@ -74,8 +76,7 @@ def main() -> int:
         plan = parse_file(doc)
         times["pp"] += time.perf_counter() - t
         found = {sc.body(a.body.name, place) for a in plan.assignments}
-        syllables = extract_assignments(plan.text, plan.sections, plan.document, lambda _: 1, plan.tasks,
-                                        plan.deadlines, segment=False)
+        syllables = extract(document.build(read(doc)), plan.document, plan.tasks, plan.deadlines, segment=False)
         found_syll = {sc.body(a.body.name, place) for a in syllables}
         scope_text = "\n".join(plan.text[s.provenance.start:end] for s, end in scope(plan.sections))
         t = time.perf_counter()

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import planparse
 from planparse.model import SectionKind
-from planparse.vocab import provinces
+from planparse.lang.vocab import provinces
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 BODY_ROLES = ("purpose", "objectives", "tasks", "budget", "organisation")

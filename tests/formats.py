@@ -19,7 +19,7 @@ from xml.sax.saxutils import escape
 
 import ttf_opensans
 
-from planparse.extract.quantities import roman_value
+from planparse.lang.quantities import roman_value
 
 FONT = Path(ttf_opensans.__file__).parent / "ttf"
 

@@ -27,7 +27,7 @@ import formats
 import planparse
 from conftest import ROOT, corpus_documents
 from planparse.cli import main
-from planparse.genre import DATE_LINE
+from planparse.lang.genre import DATE_LINE
 from planparse.read import Limits
 from planparse.read.limits import MB
 

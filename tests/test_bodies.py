@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from planparse.extract.bodies import BodyReader, province_of
+from planparse.lang.bodies import BodyReader, province_of
 
 
 def names(text: str, province: str | None = "Lai Châu") -> list[str]:

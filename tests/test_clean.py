@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import unicodedata
 
+import unicodedata
+
 import pytest
 
 from planparse.clean import clean, normalize_line, normalize_tones
@@ -98,3 +100,41 @@ def test_two_column_rows_are_unfolded_column_by_column():
 
 def test_windows_line_ends_and_stray_escapes():
     assert clean("Dòng một.\r\nDòng hai.\\r\\nDòng ba.").text == "Dòng một.\nDòng hai.\nDòng ba."
+
+
+# --- the offset map --------------------------------------------------------------------------------------------
+
+MESSY = (
+    "UBND TỈNH LAI CHÂU | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "Số:  12/KH-UBND\u00a0| Lai Châu, ngày 08 tháng 9 năm 2023\n"
+    "\n"
+    "**KẾ HOẠCH** thực hiện\u200b chuyển đổi số\n"
+    "1. Sở Thông tin và Truyền thông chủ trì, phối hợp với các cơ quan báo chí\n"
+    "tỉnh xây dựng kế hoạch; Ke\u0302\u0301 hoa\u0323ch hoà *nhập*.\n"
+)
+
+
+def test_every_character_of_the_cleaned_text_points_at_its_source_character():
+    cleaned = clean(MESSY)
+    for k, ch in enumerate(cleaned.text):
+        if ch.isspace():
+            continue
+        source = MESSY[cleaned.to_raw(k)]
+        base = unicodedata.normalize("NFD", ch)[0]  # a tone mark may move within its syllable (hoà → hòa)
+        assert unicodedata.normalize("NFD", source)[0] == base, (k, ch, source)
+
+
+def test_spans_map_back_and_forth():
+    cleaned = clean(MESSY)
+    for word in ("CỘNG HÒA", "12/KH-UBND", "KẾ HOẠCH", "Sở Thông tin", "các cơ quan báo chí tỉnh", "Kế hoạch"):
+        start = cleaned.text.index(word)
+        raw = cleaned.to_raw(start)
+        assert cleaned.from_raw(raw) == start
+        assert cleaned.line_of(start) == MESSY.count("\n", 0, raw) + 1
+
+
+def test_the_columns_of_a_row_keep_their_own_source_offsets():
+    cleaned = clean(MESSY)
+    right = cleaned.text.index("CỘNG HÒA")
+    assert MESSY[cleaned.to_raw(right):].startswith("CỘNG HÒA")
+    assert cleaned.text.index("Số:") < right  # the left column first, then the right

@@ -47,10 +47,34 @@ def test_errors_are_one_line_without_traceback(tmp_path):
 
 def test_committed_schema_is_up_to_date():
     committed = (ROOT / "schemas" / "plan.schema.json").read_text("utf-8")
-    assert committed == schema_json(), "schemas/plan.schema.json is stale: run `planparse schema`"
+    assert committed == schema_json(), "stale: run `planparse schema -o schemas/plan.schema.json`"
 
 
 def test_schema_command_writes_the_file(tmp_path):
     out = tmp_path / "plan.schema.json"
     assert main(["schema", "-o", str(out)]) == 0
     assert json.loads(out.read_text("utf-8"))["title"] == "Plan"
+
+
+def test_schema_without_a_file_prints_it(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main(["schema"]) == 0
+    assert json.loads(capsys.readouterr().out)["title"] == "Plan"
+    assert not list(tmp_path.iterdir())
+
+
+def test_version_names_the_package_version():
+    import planparse
+
+    proc = subprocess.run([sys.executable, "-m", "planparse", "--version"], capture_output=True, text=True)
+    assert proc.returncode == 0 and proc.stdout.strip() == f"planparse {planparse.__version__}"
+
+
+def test_parse_dash_reads_the_document_from_standard_input():
+    proc = subprocess.run([sys.executable, "-m", "planparse", "parse", "-"], input=LAI_CHAU.read_bytes(),
+                          capture_output=True)
+    assert proc.returncode == 0, proc.stderr
+    plan = json.loads(proc.stdout)
+    assert plan["document"]["number"] == "3414/KH-UBND" and plan["source"]["path"] is None
+    proc = subprocess.run([sys.executable, "-m", "planparse", "facts", "-"], input=b"", capture_output=True)
+    assert proc.returncode == 1 and proc.stderr.decode().startswith("planparse: error: <stdin>: ")

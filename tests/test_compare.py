@@ -295,3 +295,15 @@ def test_align_matches_one_to_one_between_two_plans():
     assert groups[3] not in groups[:3]
     assert groups[0] == 0  # numbered in order of first appearance
     assert align.align([]) == []
+
+
+def test_compare_reads_the_json_a_batch_wrote_as_the_command_line_does(tmp_path):
+    from planparse.batch import Batch
+
+    Batch(tmp_path).run([LAI_CHAU, DONG_NAI], jobs=1)
+    saved = [tmp_path / f"{path.stem}.json" for path in (LAI_CHAU, DONG_NAI)]
+    from_json = planparse.compare(saved, reference=saved[0])
+    from_documents = planparse.compare([LAI_CHAU, DONG_NAI], reference=LAI_CHAU)
+    pd.testing.assert_frame_equal(from_json.objectives.drop(columns="file"),
+                                  from_documents.objectives.drop(columns="file"))
+    assert planparse.load_plan(saved[1]).document.issuer == planparse.parse_file(DONG_NAI).document.issuer

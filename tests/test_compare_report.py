@@ -35,14 +35,15 @@ class _Report(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
-        if tag in {"script", "link", "img"} or (tag == "a" and not (a.get("href") or "#").startswith("#")):
+        if (tag in {"link", "img", "iframe"} or (tag == "script" and "src" in a)
+                or (tag == "a" and not (a.get("href") or "#").startswith("#"))):
             self.external.append(tag)
         if tag == "tr" and "data-group" in a:
             self._row = (a["data-horizon"], a["data-group"])
             self.rows[self._row] = {}
         elif tag == "td" and self._row and "data-plan" in a:
             self._cell = [a["data-plan"], "", None, a.get("class", "")]
-        elif tag == "a" and self._cell is not None:
+        elif tag == "a" and self._cell is not None and "href" in a:
             self._cell[2] = a["href"].lstrip("#")
         elif tag == "li" and "id" in a:
             self._source = [a["id"], ""]

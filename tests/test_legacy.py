@@ -6,7 +6,7 @@ import pytest
 
 import planparse
 from conftest import corpus_documents
-from planparse import vocab
+from planparse.lang import vocab
 from planparse.read import legacy
 
 
@@ -14,7 +14,7 @@ _EIGHT_BIT = str.maketrans({"≥": ">=", "≤": "<="})  # what an 8-bit file wri
 
 
 def _tcvn3_codes() -> dict[str, str]:
-    return {r["letter"]: chr(int(r["byte"], 16)) for r in vocab.table("legacy_tcvn3", ("byte", "letter"))}
+    return {r["letter"]: chr(int(r["byte"], 16)) for r in vocab.table("legacy_tcvn3")}
 
 
 def to_tcvn3(text: str) -> bytes:
@@ -26,14 +26,14 @@ def to_tcvn3(text: str) -> bytes:
 
 
 def to_vni(text: str) -> bytes:
-    codes = {r["letter"]: r["written"] for r in vocab.table("legacy_vni", ("written", "letter"))}
+    codes = {r["letter"]: r["written"] for r in vocab.table("legacy_vni")}
     return "".join(codes.get(ch, ch) for ch in text.translate(_EIGHT_BIT)).encode("cp1252", errors="replace")
 
 
 def test_the_tables_are_one_to_one():
-    tcvn3 = vocab.table("legacy_tcvn3", ("byte", "letter"))
+    tcvn3 = vocab.table("legacy_tcvn3")
     assert len({r["byte"] for r in tcvn3}) == len({r["letter"] for r in tcvn3}) == len(tcvn3)
-    vni = vocab.table("legacy_vni", ("written", "letter"))
+    vni = vocab.table("legacy_vni")
     assert len({r["written"] for r in vni}) == len({r["letter"] for r in vni}) == len(vni)
     assert legacy.from_vni("Keá hoaïch") == "Kế hoạch"
     assert legacy.from_tcvn3("KÕ ho¹ch") == "Kế hoạch"

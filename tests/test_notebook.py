@@ -40,5 +40,7 @@ def test_the_comparison_notebook_runs(tmp_path, monkeypatch):
 
     outputs = [o for cell in nb.cells if cell.cell_type == "code" for o in cell.outputs]
     assert not [o for o in outputs if o.output_type == "error"]
-    assert any("image/png" in o.get("data", {}) for o in outputs)  # the plot of targets
+    assert sum("image/png" in o.get("data", {}) for o in outputs) == 2  # the targets, the deadlines by month
+    html = "".join(o.get("data", {}).get("text/html", "") for o in outputs)
+    assert "348/QĐ-TTg" in html and "Sở Thông tin và Truyền thông" in html  # the strategies, who leads
     assert any('class="spans"' in o.get("data", {}).get("text/html", "") for o in outputs)  # displaCy's view

@@ -6,7 +6,7 @@ import pytest
 
 import planparse
 from planparse.model import SectionRole
-from planparse.names import names_a_body
+from planparse.lang.bodies import names_a_body
 
 CONG_VAN = """ỦY BAN NHÂN DÂN
 TỈNH QUẢNG TRỊ

@@ -9,7 +9,7 @@ import pytest
 from conftest import CORPUS
 from pydantic import ValidationError
 
-from planparse.extract.quantities import Quantity, extract_quantities, lexicon, read_cell
+from planparse.lang.quantities import Quantity, extract_quantities, lexicon, read_cell
 
 
 def only(phrase: str) -> Quantity:

@@ -10,6 +10,7 @@ from docx.oxml.ns import nsdecls
 import formats
 import planparse
 from conftest import corpus_documents
+from planparse.blocks import Table
 from planparse.clean import clean, unfold_columns
 
 # --- DOCX ----------------------------------------------------------------------------------------------------
@@ -115,8 +116,10 @@ def test_a_pdf_table_over_pages_is_one_table(tmp_path):
     assert table[0] == "| TT | Nhiệm vụ | Chủ trì | Thời gian |"
     assert len(table) == 2 + 120 and table.count(table[0]) == 1
     assert [line.split(" | ")[0] for line in table[2:]] == [f"| {k}" for k in range(1, 121)]
-    pages = [source.pages[lines.index(row)] for row in table]
+    pages = [source.rendering.line_pages[lines.index(row)] for row in table]
     assert pages == sorted(pages) and set(pages) == {1, 2, 3}
+    [block] = [block for block in source.blocks if isinstance(block, Table)]
+    assert len(block.rows) == 121 and not block.is_layout and block.row_pages == (1, *pages[2:])
 
 
 # --- sniffing and the text cleaner ---------------------------------------------------------------------------
@@ -135,6 +138,6 @@ def test_the_format_comes_from_the_content_not_the_name(tmp_path, fmt):
 def test_pipe_tables_are_left_alone_by_the_cleaner():
     table = ["| TT | Nhiệm vụ | Chủ trì |", "|---|---|---|", "| 1 | Rà soát \\| cập nhật | Sở Nội vụ |",
              "| 2 | Kiểm tra | |", "| a | b |", "|---|---|"]
-    assert [line for _, line in unfold_columns(table)] == table
+    assert [line for _, line, _, _ in unfold_columns([(line, None, 0) for line in table])] == table
     cleaned = clean("KẾ HOẠCH\n" + "\n".join(table) + "\nsau bảng\n").text.split("\n")
     assert cleaned[1:1 + len(table)] == table

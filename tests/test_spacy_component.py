@@ -63,3 +63,21 @@ def test_displacy_renders_the_spans(lai_chau_doc):
 def test_a_text_that_is_not_a_plan_gets_no_spans():
     doc = blank()("hello world")
     assert list(doc.spans[SPANS_KEY]) == [] and doc._.plan is None
+
+
+def test_spans_land_on_their_words_in_a_messy_text():
+    """Decomposed letters, doubled spaces, emphasis and a wrapped line: each span still covers its words."""
+    text = ("KẾ HOẠCH\n\nIII. TỔ CHỨC THỰC HIỆN\n"
+            "1. **Sở Thông  tin và Truyền thông** chủ trì, phối hợp với Sở Tài chi\u0301nh\n"
+            "triển khai trước ngày 15 tháng 12 năm 2025.\n")
+    doc = blank()(text)
+    spans = {(s.label_, s.text) for s in doc.spans[SPANS_KEY]}
+    assert ("BODY", "Sở Thông  tin và Truyền thông") in spans
+    assert ("BODY", "Sở Tài chi\u0301nh") in spans
+    assert ("DEADLINE", "trước ngày 15 tháng 12 năm 2025") in spans
+
+
+def test_displacy_keeps_every_line_break(lai_chau_doc):
+    html = render(lai_chau_doc, jupyter=False)
+    assert html.count("<br>") == lai_chau_doc.text.count("\n") > 100
+    assert "ỦY BAN NHÂN DÂN <br>" in html

@@ -6,17 +6,27 @@
 '3414/KH-UBND'
 """
 
+from importlib.metadata import PackageNotFoundError, version
+
+from planparse.blocks import Block, Columns, Paragraph, Table, TableCell
 from planparse.comparison import Comparison, compare
+from planparse.document import Document
 from planparse.errors import (
     CorruptFileError,
+    DatabaseError,
+    DatabaseLockedError,
     EmptyDocumentError,
     EncryptedError,
     FileMissingError,
     InputError,
     LegacyEncodingError,
+    LimitExceededError,
     MissingExtraError,
     NeedsOCRError,
+    NewerSchemaError,
+    NotADatabaseError,
     NotAPlanError,
+    OlderSchemaError,
     PlanparseError,
     TextTooLongError,
     TimeLimitError,
@@ -29,52 +39,90 @@ from planparse.errors import (
     WorkerDiedError,
 )
 from planparse.model import (
+    Assignment,
+    Body,
+    BudgetAmount,
+    BudgetKind,
+    BudgetSource,
+    Comparator,
     Deadline,
+    Direction,
     DocumentInfo,
+    Kind,
     Objective,
     ObjectiveScope,
     Plan,
     Provenance,
     Quantity,
+    Recipient,
     Reference,
+    Role,
     Section,
+    SectionKind,
     SectionRole,
+    SourceInfo,
     Task,
     TimeExpression,
     TimeKind,
+    Unit,
 )
-from planparse.pipeline import parse, parse_file
+from planparse.pipeline import extract, load_plan, parse, parse_file
 from planparse.read import Limits, Source, read
 
-__version__ = "0.1.0"
+try:
+    __version__ = version("planparse")  # written once, in pyproject.toml
+except PackageNotFoundError:  # a source tree that was never installed
+    __version__ = "0+unknown"
 
 __all__ = [
     "parse",
     "parse_file",
     "read",
+    "extract",
+    "load_plan",
     "compare",
     "Comparison",
+    "Source",
+    "SourceInfo",
+    "Limits",
+    "Block",
+    "Paragraph",
+    "Table",
+    "TableCell",
+    "Columns",
+    "Document",
     "Plan",
     "DocumentInfo",
+    "Recipient",
     "Reference",
+    "Section",
+    "SectionKind",
+    "SectionRole",
     "Objective",
     "ObjectiveScope",
     "Quantity",
+    "Kind",
+    "Comparator",
+    "Direction",
+    "Unit",
     "Task",
     "Deadline",
     "TimeExpression",
     "TimeKind",
-    "Section",
-    "SectionRole",
+    "Assignment",
+    "Body",
+    "Role",
+    "BudgetSource",
+    "BudgetKind",
+    "BudgetAmount",
     "Provenance",
-    "Source",
-    "Limits",
     "PlanparseError",
     "InputError",
     "FileMissingError",
     "UnsupportedFormatError",
     "UndecodableError",
     "TooLargeError",
+    "LimitExceededError",
     "UnpackedTooLargeError",
     "TooManyEntriesError",
     "TooManyPagesError",
@@ -88,4 +136,9 @@ __all__ = [
     "EncryptedError",
     "NeedsOCRError",
     "LegacyEncodingError",
+    "DatabaseError",
+    "NotADatabaseError",
+    "NewerSchemaError",
+    "OlderSchemaError",
+    "DatabaseLockedError",
 ]

@@ -323,6 +323,16 @@ class Batch:
                 self.lines.rewrite(kept)
         return current, failed
 
+    def saved(self, inputs: Sequence[str | Path]) -> Iterator[tuple[str, Path | None]]:
+        """Each document of ``inputs`` (its absolute path) and its up-to-date JSON output, or ``None`` if it has
+        none (it failed); what ``planparse batch --db`` stores. Needs one file per document (``json``)."""
+        if self.jsonl or self.facts:
+            raise ValueError("only a batch of one Plan JSON file per document can be stored in a database")
+        jobs, _ = self.plan(inputs)
+        current, _ = self._up_to_date(jobs)
+        for job in jobs:
+            yield job.source, self.outdir / job.output if job in current else None
+
     def _finish(self, job: Job, outcome: Outcome) -> None:
         """Record one document's output (appending its line, for jsonl) or its error (in the manifest too,
         if lasting)."""

@@ -13,12 +13,12 @@ import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
-from planparse import genre, vocab
-from planparse.genre import is_caps
+from planparse.lang import genre, vocab
+from planparse.lang.genre import is_caps
 from planparse.model import SectionKind
-from planparse.numbering import is_rule, match_label
+from planparse.lang.numbering import is_rule, match_label
 
 TONES = "\u0300\u0301\u0309\u0303\u0323"  # the combining tone marks: huyền, sắc, hỏi, ngã, nặng
 # oa, oe, uy closing a syllable: the tone mark goes on the first vowel (hòa, khỏe, thủy);
@@ -63,79 +63,201 @@ def normalize_line(line: str) -> str:
     return " ".join(line.split())
 
 
+def normalize_mapped(line: str) -> tuple[str, tuple[int, ...] | None]:
+    """:func:`normalize_line` of ``line``, and for each character of the result its offset in ``line``
+    (``None`` when the result is ``line`` itself)."""
+    out = normalize_line(line)
+    if out == line:
+        return out, None
+    chars, where = _composed(line)
+    chars, where = _kept(chars, where, _INVISIBLE)
+    chars = [_ODD_SPACES.sub(" ", ch).translate(_TRANSLATE) for ch in chars]
+    chars, where = _kept(chars, where, _EMPHASIS)
+    text = "".join(chars)
+    drop = {m.start(0) for m in _ITALIC.finditer(text)} | {m.end(1) for m in _ITALIC.finditer(text)}
+    chars, where = [c for k, c in enumerate(chars) if k not in drop], [w for k, w in enumerate(where) if k not in drop]
+    toned = normalize_tones("".join(chars))
+    if len(toned) == len(chars):  # a tone mark moves within its syllable: one character for one
+        chars = list(toned)
+    words = [(k, c) for k, c in enumerate(chars) if not c.isspace() or (k and not chars[k - 1].isspace())]
+    kept = [(where[k], " " if c.isspace() else c) for k, c in words]
+    while kept and kept[-1][1].isspace():
+        kept.pop()
+    mapped = "".join(c for _, c in kept)
+    if mapped != out:  # a normalisation this walk does not follow: map each character proportionally
+        return out, tuple(min(len(line) - 1, k * len(line) // max(len(out), 1)) for k in range(len(out)))
+    return out, tuple(w for w, _ in kept)
+
+
+def _composed(line: str) -> tuple[list[str], list[int]]:
+    """``line`` in NFC as a list of characters, each with the offset of the cluster it came from."""
+    if unicodedata.is_normalized("NFC", line):
+        return list(line), list(range(len(line)))
+    chars: list[str] = []
+    where: list[int] = []
+    k = 0
+    while k < len(line):
+        j = k + 1
+        while j < len(line) and unicodedata.combining(line[j]):
+            j += 1
+        for ch in unicodedata.normalize("NFC", line[k:j]):
+            chars.append(ch)
+            where.append(k)
+        k = j
+    return chars, where
+
+
+def _kept(chars: list[str], where: list[int], drop: re.Pattern[str]) -> tuple[list[str], list[int]]:
+    """The characters outside the matches of ``drop``, with their offsets."""
+    text = "".join(chars)
+    gone = {k for m in drop.finditer(text) for k in range(m.start(), m.end())}
+    if not gone:
+        return chars, where
+    return [c for k, c in enumerate(chars) if k not in gone], [w for k, w in enumerate(where) if k not in gone]
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A part of a source line in the cleaned text: where it starts there, its source line and the
+    offset of its characters in the raw text (``offsets``; ``None``: one for one from ``raw``)."""
+
+    start: int
+    line: int
+    raw: int
+    offsets: tuple[int, ...] | None
+    length: int
+
+    def to_raw(self, k: int) -> int:
+        """The raw offset of the piece's ``k``-th character (``k == length``: just after the last)."""
+        if self.offsets is None:
+            return self.raw + k
+        if k >= self.length:
+            return self.raw + (self.offsets[-1] + 1 if self.offsets else 0)
+        return self.raw + self.offsets[k]
+
+
 @dataclass(frozen=True)
 class Cleaned:
-    """The cleaned text, one logical line per ``\\n``, and the way back to the source."""
+    """The cleaned text, one logical line per ``\\n``, and the way back to the source: every piece of
+    a source line with its offsets in the raw text."""
 
     text: str
-    offsets: tuple[int, ...]  # sorted offsets in ``text`` where a source line begins
-    source_lines: tuple[int, ...]  # the 1-based source line beginning at each offset
+    pieces: tuple[Piece, ...]
+
+    @cached_property
+    def _starts(self) -> tuple[int, ...]:
+        return tuple(piece.start for piece in self.pieces)
+
+    def piece_at(self, offset: int) -> Piece | None:
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return self.pieces[max(i, 0)] if self.pieces else None
 
     def line_of(self, offset: int) -> int:
         """The source line that the cleaned-text ``offset`` came from."""
-        i = bisect.bisect_right(self.offsets, offset) - 1
-        return self.source_lines[max(i, 0)] if self.source_lines else 1
+        piece = self.piece_at(offset)
+        return piece.line if piece else 1
+
+    def to_raw(self, offset: int) -> int:
+        """The offset in the raw text of the character at cleaned ``offset`` (a joining space: the end
+        of the part before it)."""
+        piece = self.piece_at(offset)
+        return piece.to_raw(min(offset - piece.start, piece.length)) if piece else 0
+
+    @cached_property
+    def _by_raw(self) -> tuple[tuple[int, ...], tuple[Piece, ...]]:
+        ordered = sorted(self.pieces, key=lambda piece: piece.to_raw(0))
+        return tuple(piece.to_raw(0) for piece in ordered), tuple(ordered)
+
+    def from_raw(self, raw: int) -> int:
+        """The cleaned offset of the first character kept at or after ``raw`` in its source piece."""
+        starts, ordered = self._by_raw
+        i = bisect.bisect_right(starts, raw) - 1
+        if i < 0:
+            return 0
+        piece = ordered[i]
+        if piece.offsets is None:
+            return piece.start + min(raw - piece.raw, piece.length)
+        return piece.start + bisect.bisect_left(piece.offsets, raw - piece.raw)
 
 
 def clean(raw: str) -> Cleaned:
     """Normalise ``raw`` and rejoin its hard-wrapped lines."""
-    raw = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\\r\\n", "\n")
-    numbered = unfold_columns([normalize_line(line) for line in raw.split("\n")])
-    lines = [line for _, line in numbered]
+    numbered = unfold_columns([normalize_mapped(line) + (at,) for at, line in _source_lines(raw)])
+    lines = [line for _, line, _, _ in numbered]
     wrapped = _looks_hard_wrapped(lines)
     width = _wrap_width(lines)
-    logical: list[list[tuple[int, str]]] = []
-    for k, (number, line) in enumerate(numbered):
+    logical: list[list[tuple[int, str, int, tuple[int, ...] | None]]] = []
+    for k, (number, line, at, offsets) in enumerate(numbered):
         if not line:
             logical.append([])
             continue
         current = logical[-1] if logical else []
         nxt = lines[k + 1] if k + 1 < len(lines) else ""
         if current and _continues(current[0][1], current[-1][1], line, nxt, wrapped, width):
-            current.append((number, line))
+            current.append((number, line, at, offsets))
         else:
-            logical.append([(number, line)])
+            logical.append([(number, line, at, offsets)])
     text_parts: list[str] = []
-    offsets: list[int] = []
-    sources: list[int] = []
+    pieces: list[Piece] = []
     pos = 0
     for group in (g for g in logical if g):
         if text_parts:
             pos += 1  # the "\n" between logical lines
-        for k, (number, line) in enumerate(group):
+        for k, (number, line, at, offsets) in enumerate(group):
             if k:
                 pos += 1  # the space joining wrapped parts
-            offsets.append(pos)
-            sources.append(number)
+            pieces.append(Piece(pos, number, at, offsets, len(line)))
             pos += len(line)
-        text_parts.append(" ".join(line for _, line in group))
-    return Cleaned("\n".join(text_parts), tuple(offsets), tuple(sources))
+        text_parts.append(" ".join(line for _, line, _, _ in group))
+    return Cleaned("\n".join(text_parts), tuple(pieces))
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n|\\r\\n")  # a web copy's stray "\r\n" written out breaks a line too
+
+
+def _source_lines(raw: str) -> list[tuple[int, str]]:
+    """The lines of ``raw``, each with its offset."""
+    out, at = [], 0
+    for m in _LINE_BREAK.finditer(raw):
+        out.append((at, raw[at:m.start()]))
+        at = m.end()
+    out.append((at, raw[at:]))
+    return out
 
 
 _COLUMN_ROW = re.compile(r"\s*(?P<left>[^|]*?)\s*\|\s*(?P<right>[^|]*?)\s*")
+_Line = tuple[str, tuple[int, ...] | None, int]  # a normalised line, its offsets in the source line, the line's offset
 
 
-def unfold_columns(lines: list[str]) -> list[tuple[int, str]]:
-    """Lines numbered from 1, with two-column rows (``left | right``) unfolded column by column.
+def unfold_columns(lines: list[_Line]) -> list[tuple[int, str, int, tuple[int, ...] | None]]:
+    """Lines numbered from 1, with two-column rows (``left | right``) unfolded column by column; each
+    with its offset in the raw text and its characters' offsets from there.
 
     Headers and signature blocks are often dumped as rows of two cells; a run of
     such rows becomes the left column's lines followed by the right column's.
     Markdown table rows (which start with ``|``) and lone ``|`` lines are kept.
     """
-    out: list[tuple[int, str]] = []
-    run: list[tuple[int, re.Match[str]]] = []
+    out: list[tuple[int, str, int, tuple[int, ...] | None]] = []
+    run: list[tuple[int, re.Match[str], tuple[int, ...] | None, int]] = []
+
+    def part(number: int, m: re.Match[str], name: str, offsets: tuple[int, ...] | None, at: int) -> None:
+        start, end = m.span(name)
+        if start == end:
+            return
+        out.append((number, m.group(name), at, tuple(offsets[start:end]) if offsets else tuple(range(start, end))))
 
     def flush() -> None:
-        out.extend((n, m.group("left")) for n, m in run if m.group("left"))
-        out.extend((n, m.group("right")) for n, m in run if m.group("right"))
+        for name in ("left", "right"):
+            for number, m, offsets, at in run:
+                part(number, m, name, offsets, at)
         run.clear()
 
-    for number, line in enumerate(lines, start=1):
+    for number, (line, offsets, at) in enumerate(lines, start=1):
         if line.count("|") == 1 and line != "|":
-            run.append((number, _COLUMN_ROW.fullmatch(line)))
+            run.append((number, _COLUMN_ROW.fullmatch(line), offsets, at))
             continue
         flush()
-        out.append((number, line))
+        out.append((number, line, at, offsets))
     flush()
     return out
 
@@ -198,4 +320,4 @@ def _closed(line: str) -> bool:
 def _continuation_words() -> frozenset[str]:
     """Words a wrapped line cannot end on: conjunctions, prepositions, body heads."""
     heads = {head.split()[0] for head in vocab.body_heads()}
-    return frozenset(heads | set(vocab.column("continuation_words", "word")))
+    return frozenset(heads | set(vocab.column("continuation_words")))

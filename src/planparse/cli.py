@@ -1,11 +1,14 @@
 """The ``planparse`` command: a thin ``main(argv)`` over the library.
 
-    planparse parse FILE [-o OUT]      the Plan as JSON
+    planparse parse FILE [-o OUT]      the Plan as JSON (FILE - : standard input)
     planparse facts FILE               the planparse-facts/1 view
     planparse summary PATH...          one line per document (folders are searched)
     planparse schema [-o OUT]          the JSON Schema of a Plan
     planparse compare FILE... [--reference FILE] [--format table|csv|json|html] [-o OUT]
-    planparse batch INPUT... -o OUTDIR one output per document, in parallel, resumable
+    planparse compare --db DB [--strategy NUMBER] [--reference FILE] …   the stored plans
+    planparse batch INPUT... -o OUTDIR [--db DB]  one output per document, in parallel, resumable
+    planparse db add DB PATH...        add converted plans (or documents) to a plans database
+    planparse db export DB DIR         every table and view of a plans database as Parquet
 """
 
 from __future__ import annotations
@@ -13,11 +16,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tempfile
 from collections.abc import Sequence
 from dataclasses import fields
 from pathlib import Path
 
+from planparse import __version__
 from planparse.batch import TIMEOUT, Batch, documents, plan_json, write_atomic
+from planparse.comparison import plan_of
 from planparse.errors import PlanparseError
 from planparse.model import Plan, SectionKind
 from planparse.pipeline import load_plan, parse_file
@@ -54,19 +60,33 @@ def summary_line(path: Path, plan: Plan) -> str:
     return f"{path}: " + " · ".join(parts)
 
 
+def _parse_input(name: str, limits: Limits) -> Plan:
+    """The plan of the file ``name``, or of standard input for ``-`` (in any format), within ``limits``."""
+    if name != "-":
+        return parse_file(name, limits)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "stdin"
+        path.write_bytes(sys.stdin.buffer.read(limits.file_bytes + 1))  # more is refused, unread
+        try:
+            plan = parse_file(path, limits)
+        except PlanparseError as exc:
+            raise exc.with_path("<stdin>") from None
+    return plan.model_copy(update={"source": plan.source.model_copy(update={"path": None})})
+
+
 def _cmd_parse(args: argparse.Namespace) -> int:
-    _write(plan_json(parse_file(args.file, _limits(args))), args.output)
+    _write(plan_json(_parse_input(args.file, _limits(args))), args.output)
     return 0
 
 
 def _cmd_facts(args: argparse.Namespace) -> int:
-    _write(plan_json(parse_file(args.file, _limits(args)), facts=True), args.output)
+    _write(plan_json(_parse_input(args.file, _limits(args)), facts=True), args.output)
     return 0
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
     _write(schema_json(), args.output)
-    if args.output != "-":
+    if args.output not in (None, "-"):
         print(f"wrote {args.output}", file=sys.stderr)
     return 0
 
@@ -88,12 +108,21 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     from planparse.comparison import compare
     from planparse.comparison.report import render
 
-    plans = _plans(args.files)
+    reference = plan_of(args.reference) if args.reference else None
+    if args.db:
+        from planparse.comparison.strategy import strategy_of
+        from planparse.database import PlanDatabase
+
+        strategy = args.strategy or (strategy_of(reference) if reference else None)
+        with PlanDatabase(args.db, read_only=True) as db:
+            plans = db.plans(strategy)
+    else:
+        plans = _plans(args.files)
     if not plans:
-        print("planparse: error: no plan documents found", file=sys.stderr)
+        where = f"{args.db} (strategy {strategy})" if args.db and strategy else args.db or " ".join(args.files)
+        print(f"planparse: error: no plans found in {where}", file=sys.stderr)
         return 1
-    result = compare(plans, reference=_plan(Path(args.reference)) if args.reference else None)
-    _write(render(result, args.format), args.output)
+    _write(render(compare(plans, reference=reference), args.format), args.output)
     return 0
 
 
@@ -102,12 +131,9 @@ def _plans(paths: Sequence[str]) -> list[Plan]:
     plans = []
     for name in paths:
         saved = [p for p, _ in documents([name], (".json",))] if Path(name).is_dir() else []
-        plans += [load_plan(p) for p in saved] if saved else [_plan(p) for p, _ in documents([name])]
+        plans += [load_plan(p) for p in saved] if saved else [plan_of(p) for p, _ in documents([name])]
     return plans
 
-
-def _plan(path: Path) -> Plan:
-    return load_plan(path) if path.suffix.lower() == ".json" else parse_file(path)
 
 
 def _cmd_batch(args: argparse.Namespace) -> int:
@@ -117,7 +143,32 @@ def _cmd_batch(args: argparse.Namespace) -> int:
         print(f"planparse: error: no documents found in {' '.join(args.inputs)}", file=sys.stderr)
         return 1
     print(report.summary(batch.outdir), file=sys.stderr)
+    if args.db and not report.interrupted:
+        from planparse.database import PlanDatabase
+
+        with PlanDatabase(args.db) as db:
+            print(db.sync(batch.saved(args.inputs), args.inputs).summary(db.path), file=sys.stderr)
     return report.exit_code
+
+
+def _cmd_db_add(args: argparse.Namespace) -> int:
+    from planparse.database import PlanDatabase
+
+    with PlanDatabase(args.db) as db:
+        changes = db.add_paths(args.paths)
+    for failure in changes.failed:
+        print(f"planparse: error: {failure}", file=sys.stderr)
+    print(changes.summary(db.path), file=sys.stderr)
+    return 1 if changes.failed else 0
+
+
+def _cmd_db_export(args: argparse.Namespace) -> int:
+    from planparse.database import PlanDatabase
+
+    with PlanDatabase(args.db, read_only=True) as db:
+        written = db.export(args.outdir)
+    print(f"wrote {len(written)} Parquet files to {args.outdir}", file=sys.stderr)
+    return 0
 
 
 def _positive(value: str) -> int:
@@ -150,25 +201,30 @@ def _limits(args: argparse.Namespace) -> Limits:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="planparse", description="Parse Vietnamese administrative plans.")
+    parser.add_argument("--version", action="version", version=f"planparse {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     p = sub.add_parser("parse", help="write the Plan of a document as JSON")
-    p.add_argument("file")
+    p.add_argument("file", help="the document; - reads it from standard input")
     p.add_argument("-o", "--output", help="output file (default: standard output)")
     _limit_options(p)
     p.set_defaults(run=_cmd_parse)
     p = sub.add_parser("facts", help="print the planparse-facts/1 view of a document")
-    p.add_argument("file")
+    p.add_argument("file", help="the document; - reads it from standard input")
     p.add_argument("-o", "--output", help="output file (default: standard output)")
     _limit_options(p)
     p.set_defaults(run=_cmd_facts)
     p = sub.add_parser("summary", help="one line per document of files and folders")
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.set_defaults(run=_cmd_summary)
-    p = sub.add_parser("schema", help="write the JSON Schema of a Plan")
-    p.add_argument("-o", "--output", default=str(DEFAULT_SCHEMA), help=f"default: {DEFAULT_SCHEMA}; - for stdout")
+    p = sub.add_parser("schema", help="print the JSON Schema of a Plan")
+    p.add_argument("-o", "--output", help=f"output file (default: standard output; the committed one is "
+                                          f"{DEFAULT_SCHEMA})")
     p.set_defaults(run=_cmd_schema)
     p = sub.add_parser("compare", help="put plans side by side: targets by indicator and year, bodies, budget")
-    p.add_argument("files", nargs="+", metavar="FILE", help="plan documents or folders of them")
+    p.add_argument("files", nargs="*", metavar="FILE", help="plan documents or folders of them")
+    p.add_argument("--db", metavar="DB", help="compare the plans stored in this plans database instead")
+    p.add_argument("--strategy", metavar="NUMBER",
+                   help="with --db: the plans citing this document (348/QĐ-TTg); default: the reference's strategy")
     p.add_argument("--reference", metavar="FILE", help="the plan the others are compared with")
     p.add_argument("--format", choices=("table", "csv", "json", "html"), default="table")
     p.add_argument("-o", "--output", help="output file (default: standard output)")
@@ -191,14 +247,32 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--retry-failed", action="store_true",
                    help="retry the documents that failed before, even if unchanged since (by default they are "
                         "retried only when they, the limits or planparse change)")
+    p.add_argument("--db", metavar="DB", help="then store the plans in this plans database (needs planparse[db])")
     _limit_options(p)
     p.set_defaults(run=_cmd_batch)
+    p = sub.add_parser("db", help="a DuckDB database of plans: add plans, export it as Parquet")
+    db = p.add_subparsers(dest="db_command", required=True, metavar="ACTION")
+    p = db.add_parser("add", help="add plans (JSON a batch wrote, or documents) to a database, made if new")
+    p.add_argument("db", metavar="DB")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="JSON files, batch output folders, documents")
+    p.set_defaults(run=_cmd_db_add)
+    p = db.add_parser("export", help="write every table and view as Parquet files")
+    p.add_argument("db", metavar="DB")
+    p.add_argument("outdir", metavar="DIR")
+    p.set_defaults(run=_cmd_db_export)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code (errors are one line on stderr, never a traceback)."""
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "compare" and bool(args.files) == bool(args.db):
+        parser.error("compare: give either plan files or --db")
+    if args.command == "compare" and args.strategy and not args.db:
+        parser.error("compare: --strategy needs --db")
+    if args.command == "batch" and args.db and (args.format != "json" or args.facts):
+        parser.error("batch: --db stores Plan JSON files: not with --format jsonl or --facts")
     try:
         return args.run(args)
     except PlanparseError as exc:

@@ -58,19 +58,23 @@ class TooLargeError(InputError):
     """The document is larger than a limit allows (the message names the limit and the option that raises it)."""
 
 
-class UnpackedTooLargeError(TooLargeError):
+class LimitExceededError(TooLargeError):
+    """The document is beyond a limit on what reading it may cost (the message names the limit)."""
+
+
+class UnpackedTooLargeError(LimitExceededError):
     """A DOCX (ZIP) archive whose parts unpack to more than the limit: a zip bomb by ratio."""
 
 
-class TooManyEntriesError(TooLargeError):
+class TooManyEntriesError(LimitExceededError):
     """A DOCX (ZIP) archive of more entries than the limit: a zip bomb by count."""
 
 
-class TooManyPagesError(TooLargeError):
+class TooManyPagesError(LimitExceededError):
     """A PDF of more pages than the limit."""
 
 
-class TextTooLongError(TooLargeError):
+class TextTooLongError(LimitExceededError):
     """A document whose text has more characters than the limit."""
 
 
@@ -92,3 +96,23 @@ class TimeLimitError(PlanparseError):
 
 class WorkerDiedError(PlanparseError):
     """The process converting the document died (killed, or out of memory)."""
+
+
+class DatabaseError(PlanparseError):
+    """The plans database cannot be opened or written (the message names its file)."""
+
+
+class NotADatabaseError(DatabaseError):
+    """The file is not a DuckDB database, or not one planparse wrote."""
+
+
+class NewerSchemaError(DatabaseError):
+    """The database was written by a newer planparse, whose schema this one does not know."""
+
+
+class OlderSchemaError(DatabaseError):
+    """The database was written by an older planparse whose schema cannot be migrated: rebuild it."""
+
+
+class DatabaseLockedError(DatabaseError):
+    """Another process has the database open for writing."""

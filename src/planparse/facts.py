@@ -5,8 +5,10 @@ Parts not extracted yet are empty lists, as the format requires.
 
 from __future__ import annotations
 
-from planparse.extract.deadlines import facts_view
-from planparse.model import Plan
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the models call this view: no import of them at run time
+    from planparse.model import Deadline, Plan
 
 FORMAT = "planparse-facts/1"
 
@@ -41,7 +43,7 @@ def to_facts(plan: Plan) -> dict:
             for objective in plan.objectives
         ],
         "assignments": _assignments(plan),
-        "deadlines": [view for deadline in plan.deadlines if (view := facts_view(deadline)) is not None],
+        "deadlines": [view for deadline in plan.deadlines if (view := _deadline(deadline)) is not None],
         "budget_sources": [source.kind.value for source in plan.budget_sources],
     }
 
@@ -57,3 +59,19 @@ def _assignments(plan: Plan) -> list[dict]:
     for a in plan.assignments:
         seen.setdefault((a.body.name, a.role.value), None)
     return [{"body": body, "role": role} for body, role in seen]
+
+
+def _deadline(deadline: Deadline) -> dict | None:
+    """The ``planparse-facts/1`` entry of a deadline; None for kinds the facts view has not (month, year …)."""
+    t = deadline.time
+    fields = {
+        "date": lambda: {"date": t.date.isoformat() if t.date else None},
+        "annual": lambda: {"month": t.month, "day": t.day},
+        "quarter": lambda: {"year": t.year, "quarter": t.quarter},
+        "period": lambda: {"start_year": t.start_year, "end_year": t.end_year},
+        "ongoing": dict,
+        "on_event": dict,
+    }.get(t.kind)
+    if fields is None:
+        return None
+    return {"kind": t.kind.value, **fields(), "text": t.text}

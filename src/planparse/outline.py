@@ -1,6 +1,6 @@
 """Headings → section tree, each section with its role in the genre.
 
-The tree is built from the numbering grammar (``planparse.numbering``): a label
+The tree is built from the numbering grammar (``planparse.lang.numbering``): a label
 of a kind already open closes that section and opens its sibling; a label of a
 new kind opens a child. Headings in capitals start a new top-level part. The
 header block, the legal-basis preamble, ``Nơi nhận`` and the signature block
@@ -9,12 +9,14 @@ are recognised as sections of their own.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from planparse import vocab
-from planparse.clean import Cleaned
-from planparse.genre import (
+from planparse.lang import vocab
+from planparse.lang.genre import (
     ADDRESSEES,
+    ANNEX,
     DATE_LINE,
     LEGAL_OPENER,
     NUMBER_LINE,
@@ -29,8 +31,11 @@ from planparse.genre import (
     starts_with_doctype,
 )
 from planparse.model import Provenance, Section, SectionKind, SectionRole
-from planparse.names import names_a_body
-from planparse.numbering import Label, is_rule, match_label
+from planparse.lang.bodies import names_a_body
+from planparse.lang.numbering import Label, is_rule, match_label
+
+if TYPE_CHECKING:
+    from planparse.document import Document
 
 _MAX_HEADING_WORDS = 15
 _HEADING_KINDS = {SectionKind.ARTICLE, SectionKind.ROMAN, SectionKind.ARABIC, SectionKind.DECIMAL,
@@ -70,9 +75,9 @@ def lines_of(text: str) -> list[_Line]:
     return out
 
 
-def build_outline(cleaned: Cleaned) -> list[Section]:
-    """The section tree of a cleaned text."""
-    lines = lines_of(cleaned.text)
+def build_outline(doc: Document) -> list[Section]:
+    """The section tree of a document's cleaned text."""
+    lines = lines_of(doc.text)
     roots: list[_Node] = []
     stack: list[_Node] = []
     i = header_length(lines)
@@ -102,8 +107,8 @@ def build_outline(cleaned: Cleaned) -> list[Section]:
             i = j
             continue
         i += 1
-    _close(roots, len(cleaned.text))
-    return [_freeze(node, cleaned) for node in roots]
+    _close(roots, len(doc.text))
+    return [_freeze(node, doc.locate) for node in roots]
 
 
 def header_length(lines: list[_Line]) -> int:
@@ -156,11 +161,10 @@ def _special(lines: list[_Line], i: int, roots: list[_Node], stack: list[_Node])
             j += 1
         roots.append(_block(lines[i:j], SectionRole.LEGAL_BASIS, key=("preamble",)))
         return j - i
-    for opener, role, title in ((RECIPIENTS, SectionRole.RECIPIENTS, "Nơi nhận"),
-                                (ADDRESSEES, SectionRole.ADDRESSEES, "Kính gửi")):
+    for opener, role in ((RECIPIENTS, SectionRole.RECIPIENTS), (ADDRESSEES, SectionRole.ADDRESSEES)):
         if opener.match(text):
             node = _block([lines[i]], role, key=(role.value,), kind=SectionKind.LEAD)
-            node.title = title
+            node.title = vocab.words("genre_markers", role.value)[0]  # as written: Nơi nhận, Kính gửi
             j = i + 1
             while j < len(lines) and (label := match_label(lines[j].text)) and label.kind is SectionKind.BULLET:
                 item = _labelled(lines[j], label)
@@ -198,7 +202,7 @@ def _labelled(line: _Line, label: Label) -> _Node:
 
 def _caps_node(lines: list[_Line]) -> _Node:
     title = " ".join(line.text for line in lines).rstrip(":")
-    role = SectionRole.ANNEX if title.upper().startswith("PHỤ LỤC") else None
+    role = SectionRole.ANNEX if ANNEX.match(title) else None
     return _Node(None, SectionKind.CAPS, title, role, lines[0].start, lines[-1].end, ("caps",))
 
 
@@ -233,8 +237,9 @@ def _role_of(node: _Node) -> SectionRole | None:
     if node.kind not in _HEADING_KINDS or len(node.title.split()) > _MAX_HEADING_WORDS:
         return None
     title = node.title.casefold()
-    for prefix in ("các ", "những "):
-        title = title.removeprefix(prefix)
+    first, _, rest = title.partition(" ")
+    if first in vocab.body_words("plural"):
+        title = rest
     for keyword, role in vocab.section_roles():
         if title.startswith(keyword):
             return SectionRole(role)
@@ -249,13 +254,13 @@ def _close(nodes: list[_Node], end: int) -> None:
         _close(node.children, node.end)
 
 
-def _freeze(node: _Node, cleaned: Cleaned) -> Section:
+def _freeze(node: _Node, locate: Callable[[int, int], Provenance]) -> Section:
     return Section(
         label=node.label,
         kind=node.kind,
         title=node.title,
         role=node.role,
-        provenance=Provenance(start=node.start, end=node.line_end, line=cleaned.line_of(node.start)),
+        provenance=locate(node.start, node.line_end),
         end=max(node.end, node.line_end),
-        children=[_freeze(child, cleaned) for child in node.children],
+        children=[_freeze(child, locate) for child in node.children],
     )

@@ -10,14 +10,12 @@
   BODY, OBJECTIVE, QUANTITY, DEADLINE, BUDGET and REFERENCE.
 - ``render(doc)``: the spans drawn by displaCy (in a notebook, inline).
 
-The plan's offsets point into its cleaned text; a span is carried back to the
-Doc's text by aligning the two, character by character, ignoring whitespace
-and the marks cleaning drops.
+The plan's offsets point into its cleaned text; the Document's offset map carries
+each span back to the Doc's text.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator
 
 from spacy.language import Language
@@ -25,14 +23,15 @@ from spacy.tokens import Doc, Span
 from spacy.util import registry
 from spacy.vocab import Vocab
 
+from planparse import document as documents
 from planparse.errors import EmptyDocumentError, NotAPlanError
-from planparse.model import Plan, Provenance
-from planparse.pipeline import parse
-from planparse.segment import word_spans
+from planparse.lang.segment import word_spans
+from planparse.model import Plan, Provenance, SourceInfo
+from planparse.pipeline import extract
+from planparse.read import Source
 
 SPANS_KEY = "planparse"
 LABELS = ("BODY", "OBJECTIVE", "QUANTITY", "DEADLINE", "BUDGET", "REFERENCE")
-_DROPPED = set("*_#\u200b\u200c\u200d\u2060\ufeff\u00ad")  # marks cleaning removes
 _COLOURS = {"BODY": "#7aecec", "OBJECTIVE": "#bfeeb7", "QUANTITY": "#feca74", "DEADLINE": "#ff9561",
             "BUDGET": "#c887fb", "REFERENCE": "#ddd"}
 
@@ -91,12 +90,12 @@ class PlanparseComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         try:
-            plan = parse(doc.text)
+            document = documents.build(Source.from_text(doc.text, SourceInfo(format="text")))
         except (EmptyDocumentError, NotAPlanError):
             doc.spans[self.spans_key] = []
             return doc
-        doc._.plan = plan
-        doc.spans[self.spans_key] = plan_spans(doc, plan)
+        doc._.plan = extract(document)
+        doc.spans[self.spans_key] = plan_spans(doc, doc._.plan, document)
         return doc
 
 
@@ -123,40 +122,33 @@ def facts_spans(plan: Plan) -> Iterator[tuple[Provenance, str]]:
             yield mention, "REFERENCE"
 
 
-def plan_spans(doc: Doc, plan: Plan) -> list[Span]:
-    """The labelled spans of ``plan``'s facts in ``doc`` (each once, in order)."""
-    to_doc = align(plan.text, doc.text)
+def plan_spans(doc: Doc, plan: Plan, document: documents.Document) -> list[Span]:
+    """The labelled spans of ``plan``'s facts in ``doc`` (each once, in order); ``document`` is the one
+    ``plan`` was extracted from, out of ``doc.text``."""
     seen: dict[tuple[int, int, str], Span] = {}
     for where, label in facts_spans(plan):
-        start, end = to_doc[where.start], to_doc[max(where.end - 1, where.start)] + 1
+        start, end = document.source_span(where.start, where.end)
         span = doc.char_span(start, end, label=label, alignment_mode="expand")
         if span is not None:
             seen.setdefault((span.start, span.end, label), span)
     return sorted(seen.values(), key=lambda s: (s.start, s.end, s.label_))
 
 
-def align(cleaned: str, raw: str) -> list[int]:
-    """For each offset of ``cleaned``, the offset of the same character in ``raw`` (and one past the end)."""
-    out: list[int] = []
-    j = 0
-    raw_folded = unicodedata.normalize("NFC", raw)
-    same_length = len(raw_folded) == len(raw)
-    text = raw_folded if same_length else raw
-    for ch in cleaned:
-        if ch.isspace():
-            out.append(min(j, len(text)))
-            continue
-        while j < len(text) and (text[j].isspace() or text[j] in _DROPPED and text[j] != ch):
-            j += 1
-        out.append(min(j, len(text) - 1) if text else 0)
-        j += 1
-    out.append(len(text))
-    return out
-
-
 def render(doc: Doc, spans_key: str = SPANS_KEY, jupyter: bool | None = None) -> str | None:
     """The planparse spans of ``doc`` drawn by displaCy; inline in a notebook, else the HTML."""
     from spacy import displacy
+    from spacy.util import is_in_jupyter
 
     options = {"spans_key": spans_key, "colors": _COLOURS}
-    return displacy.render(doc, style="span", options=options, jupyter=jupyter)
+    parsed = displacy.parse_spans(doc, options)  # displaCy drops line breaks: carry them through as a mark
+    parsed["tokens"] = [token.replace("\n", _BREAK) for token in parsed["tokens"]]
+    html = displacy.render(parsed, style="span", manual=True, options=options, jupyter=False).replace(_BREAK, "<br>")
+    if jupyter or (jupyter is None and is_in_jupyter()):
+        from IPython.display import HTML, display
+
+        display(HTML(html))
+        return None
+    return html
+
+
+_BREAK = "\u2029"  # PARAGRAPH SEPARATOR: never in a cleaned plan, left alone by displaCy's escaping

@@ -15,15 +15,16 @@ from pathlib import Path
 from planparse.comparison.result import Comparison, Status
 from planparse.errors import MissingExtraError
 from planparse.model import Plan
-from planparse.pipeline import parse_file
+from planparse.pipeline import load_plan, parse_file
 
 PlanLike = Plan | str | PathLike
 
-__all__ = ["compare", "Comparison", "Status"]
+__all__ = ["compare", "plan_of", "Comparison", "Status"]
 
 
 def compare(plans: Sequence[PlanLike], reference: PlanLike | None = None) -> Comparison:
-    """Put ``plans`` (parsed, or paths to parse) side by side, each compared with ``reference`` if given.
+    """Put ``plans`` (parsed, paths of documents, or of the ``.json`` a batch wrote) side by side, each compared
+    with ``reference`` if given.
 
     A reference that is not among ``plans`` is added as their first column.
     """
@@ -31,20 +32,23 @@ def compare(plans: Sequence[PlanLike], reference: PlanLike | None = None) -> Com
         from planparse.comparison.tables import build
     except ImportError as exc:
         raise MissingExtraError(f"comparing plans needs pandas ({exc}); install planparse[compare]") from None
-    parsed = [_plan(p) for p in plans]
+    parsed = [plan_of(p) for p in plans]
     if reference is None:
         if not parsed:
             raise ValueError("compare() needs at least one plan")
         return build(parsed, None)
-    ref = _plan(reference)
+    ref = plan_of(reference)
     index = next((i for i, p in enumerate(parsed) if _same(p, ref)), None)
     if index is None:
         parsed, index = [ref, *parsed], 0
     return build(parsed, index)
 
 
-def _plan(item: PlanLike) -> Plan:
-    return item if isinstance(item, Plan) else parse_file(item)
+def plan_of(item: PlanLike) -> Plan:
+    """A plan as given, loaded from the JSON ``planparse batch``/``parse`` wrote, or parsed from its document."""
+    if isinstance(item, Plan):
+        return item
+    return load_plan(item) if Path(item).suffix.lower() == ".json" else parse_file(item)
 
 
 def _same(a: Plan, b: Plan) -> bool:

@@ -19,8 +19,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from planparse import segment, vocab
-from planparse.names import expand_abbreviations, province_pattern
+from planparse.lang import segment, vocab
+from planparse.lang.names import expand_abbreviations, province_pattern
 
 THRESHOLD = 0.35
 """The least similarity at which two targets of different plans measure the same thing."""
@@ -52,10 +52,7 @@ class _Words:
 
 @cache
 def _words() -> _Words:
-    rows = vocab.table("indicator_words", ("word", "kind", "canonical"))
-    for row in rows:
-        if row["kind"] not in {"stop", "generic", "synonym"} or (row["kind"] == "synonym") != bool(row["canonical"]):
-            raise ValueError(f"data/indicator_words.tsv: bad row {row}")
+    rows = vocab.table("indicator_words")
     return _Words(
         dropped=frozenset(r["word"].casefold() for r in rows if r["kind"] != "synonym"),
         stop=frozenset(r["word"].casefold() for r in rows if r["kind"] == "stop"),

@@ -1,7 +1,9 @@
 """A comparison written out: a text table, CSV, JSON, or one self-contained HTML page.
 
-The HTML page holds, per horizon, a table of targets by indicator and plan, each cell coloured by how it
-differs from the reference and linked to the target's sentence in a list of sources (file and line).
+The HTML page holds a table of contents and filters by horizon and province; per horizon, a table of targets by
+indicator and plan, each cell coloured by how it differs from the reference, and a chart per indicator of the
+plans' targets with the reference's value marked; every cell and point links to the target's sentence in a
+list of sources (file and line). It needs no file or network beyond itself.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from html import escape
 import pandas as pd
 
 from planparse.comparison.result import Comparison, Status
+from planparse.comparison.tables import number as _number
 
 FORMATS = ("table", "csv", "json", "html")
 _WIDTH = 70
@@ -93,34 +96,94 @@ td.cell a{color:inherit;text-decoration:none;border-bottom:1px dotted #888}
 .legend span{display:inline-block;padding:.1em .6em;margin-right:.4em;border:1px solid #ccc}
 li:target{background:#fff7c0}
 small{color:#666}
+nav ol{columns:2}
+#filters{position:sticky;top:0;background:#fafafa;border:1px solid #ddd;padding:.4em .8em;z-index:1}
+#filters label{margin-right:.8em;white-space:nowrap}
+table.side td:first-child{min-width:18em}
+.charts{display:flex;flex-wrap:wrap;gap:1em}
+figure{margin:0;border:1px solid #ddd;padding:.4em;max-width:36em}
+figcaption{font-size:.9em;margin-bottom:.3em}
+svg .point circle{fill:#3465a4}svg .point.reference circle{fill:#c00}svg .point:hover circle{r:7}
+svg .refline{stroke:#c00;stroke-dasharray:4 3}svg text{font-size:11px;fill:#333}
 """
+
+_SCRIPT = """
+const boxes = [...document.querySelectorAll('#filters input')];
+function chosen(name) { return new Set(boxes.filter(b => b.name === name && b.checked).map(b => b.value)); }
+function filter() {
+  const horizons = chosen('horizon'), plans = chosen('plan');
+  document.querySelectorAll('[data-horizon]').forEach(e => {
+    e.style.display = horizons.has(e.dataset.horizon) ? '' : 'none'; });
+  document.querySelectorAll('[data-plan]').forEach(e => {
+    e.style.display = plans.has(e.dataset.plan) ? '' : 'none'; });
+}
+boxes.forEach(b => b.addEventListener('change', filter));
+"""
+
+_BUDGET_WORDS = {"state_budget": "state budget", "program_integration": "integrated into national programmes",
+                 "aid": "aid and grants", "socialization": "private and community funds (xã hội hóa)",
+                 "self_funded": "the bodies' own funds", "investment_capital": "investment capital",
+                 "other_lawful": "other lawful sources", "allocated": "funds already allocated"}
+"""The kinds of funding (:class:`planparse.model.BudgetKind`) in words."""
 
 
 def to_html(cmp: Comparison) -> str:
-    """One self-contained HTML page (no scripts, no external files) a person can open and read."""
+    """One self-contained HTML page (no external files; a small inline script for the filters)."""
     statuses = _statuses(cmp)
+    horizons = _horizons(cmp)
+    sections = [("plans", "Plans compared")]
+    sections += [(f"h-{_year(h)}", f"Targets for {_year(h) or 'no horizon'}") for h in horizons]
+    sections += [("lacks", "What each plan lacks"), ("bodies", "Responsible bodies"), ("deadlines", "Deadlines"),
+                 ("budget", "Budget sources"), ("tasks", "Tasks and who leads them"), ("sources", "Sources")]
+    about = f" answering {cmp.strategy}" if cmp.strategy else ""
     parts = [
         "<!DOCTYPE html>",
         '<html lang="vi"><head><meta charset="utf-8">',
-        f"<title>planparse: comparison of {len(cmp.plans)} plans</title>",
+        f"<title>planparse: comparison of {len(cmp.plans)} plans{escape(about)}</title>",
         f"<style>{_STYLE}</style></head><body>",
-        f"<h1>Comparison of {len(cmp.plans)} plans</h1>",
+        f"<h1>Comparison of {len(cmp.plans)} plans{escape(about)}</h1>",
+        "<nav><h2>Contents</h2><ol>" + "".join(f'<li><a href="#{key}">{escape(title)}</a></li>'
+                                               for key, title in sections) + "</ol></nav>",
+        _filters(cmp, horizons),
+        '<h2 id="plans">Plans compared</h2>',
         _plans_table(cmp),
         _legend(cmp),
     ]
-    for horizon in _horizons(cmp):
-        parts.append(f"<h2>Targets for {escape(str(horizon)) if horizon else 'no horizon'}</h2>")
+    for horizon in horizons:
+        parts.append(f'<section data-horizon="{_year(horizon)}"><h2 id="h-{_year(horizon)}">Targets for '
+                     f"{_year(horizon) or 'no horizon'}</h2>")
         parts.append(_targets_table(cmp, horizon, statuses))
+        parts.append(_charts(cmp, horizon))
+        parts.append("</section>")
     parts.append(_lacks(cmp))
-    for title, frame, mark in (("Responsible bodies", cmp.bodies_wide, True), ("Deadlines", cmp.deadlines_wide, False),
-                               ("Budget sources", cmp.budget_wide, True)):
-        parts.append(f"<h2>{title}</h2>")
+    budget = cmp.budget_wide.rename(index=lambda kind: _BUDGET_WORDS.get(kind, kind))
+    for key, title, frame, mark, note in (
+            ("bodies", "Responsible bodies", cmp.bodies_wide, True,
+             "Each body a plan makes responsible: <b>lead</b> (it leads a task), <b>support</b> (it supports "
+             "the lead); a body's own province is left out of its name so that offices of one kind meet."),
+            ("deadlines", "Deadlines", cmp.deadlines_wide, False, "How many deadlines of each kind a plan sets."),
+            ("budget", "Budget sources", budget, True, "✓: the plan names this source of funding.")):
+        parts.append(f'<h2 id="{key}">{title}</h2><p>{note}</p>')
         parts.append(_side_table(frame, cmp.reference if mark else None) if not frame.empty
                      else "<p><small>none found in these plans</small></p>")
     parts.append(_tasks(cmp))
     parts.append(_sources(cmp))
+    parts.append(f"<script>{_SCRIPT}</script>")
     parts.append("</body></html>\n")
     return "\n".join(parts)
+
+
+def _year(horizon: int | None) -> str:
+    return str(horizon) if horizon is not None else ""
+
+
+def _filters(cmp: Comparison, horizons: list[int | None]) -> str:
+    """Check boxes that show or hide horizons and plans (the script at the end of the page)."""
+    years = "".join(f'<label><input type="checkbox" name="horizon" value="{_year(h)}" checked> '
+                    f"{_year(h) or 'no horizon'}</label>" for h in horizons)
+    plans = "".join(f'<label><input type="checkbox" name="plan" value="{escape(p)}" checked> {escape(p)}</label>'
+                    for p in cmp.plans)
+    return f'<form id="filters"><b>Horizon</b> {years} <b>Plan</b> {plans}</form>'
 
 
 def _statuses(cmp: Comparison) -> dict[tuple, str]:
@@ -179,20 +242,85 @@ def _targets_table(cmp: Comparison, horizon: int | None, statuses: dict[tuple, s
             where = f"{row.text} — {row.file or plan}, line {row.line}"
             tds.append(f'<td class="cell {cls}" data-plan="{escape(plan)}"><a href="#{row.target}" '
                        f'title="{escape(where)}">{escape(row.display)}</a></td>')
-        rows.append(f'<tr data-horizon="{horizon or ""}" data-group="{group}"><td>{group}</td>'
+        rows.append(f'<tr data-horizon="{_year(horizon)}" data-group="{group}">'
                     f"<td>{escape(indicator)}</td>{''.join(tds)}</tr>")
-    return _table(["#", "indicator", *(_titled(cmp, p) for p in cmp.plans)], rows, "targets")
+    head = "".join(f'<th data-plan="{escape(p)}">{escape(_titled(cmp, p))}</th>' for p in cmp.plans)
+    return (f'<table class="targets"><thead><tr><th>indicator</th>{head}</tr></thead><tbody>\n'
+            + "\n".join(rows) + "\n</tbody></table>")
+
+
+_CHART_WIDTH, _LABEL_WIDTH, _ROW_HEIGHT = 520, 130, 24
+
+
+def _charts(cmp: Comparison, horizon: int | None) -> str:
+    """A chart per indicator of this horizon that some plan sets a number for: each plan's value a point linked
+    to its sentence, the reference's value a dashed line."""
+    frame = cmp.objectives[(cmp.objectives["horizon"].isna() if horizon is None
+                            else cmp.objectives["horizon"] == horizon) & cmp.objectives["value"].notna()]
+    figures = [_chart(cmp, group, rows) for group, rows in frame.groupby("group", sort=False)]
+    if not figures:
+        return ""
+    legend = ("<p><small>Each point is a plan's target (its first percentage, else its first number); a click "
+              "shows its sentence. The reference's point is red, its value the dashed line.</small></p>"
+              if cmp.reference else "<p><small>Each point is a plan's target; a click shows its sentence.</small></p>")
+    return (f'<h3>Charts for {_year(horizon) or "no horizon"}</h3>{legend}'
+            f'<div class="charts">{"".join(figures)}</div>')
+
+
+def _chart(cmp: Comparison, group: int, rows: pd.DataFrame) -> str:
+    """One indicator's chart: the plans' headline values in its unit (the reference's, else the most common)."""
+    reference = rows[rows["plan"] == cmp.reference]
+    unit = reference["unit"].iloc[0] if len(reference) else rows["unit"].mode().iloc[0]
+    points = rows[rows["unit"] == unit]
+    other = len(rows) - len(points)
+    top = max(points["value"].max(), 1.0)
+    top = 100.0 if unit == "%" and top <= 100 else top * 1.1
+    order = [p for p in cmp.plans if p in set(points["plan"])]
+    height = _ROW_HEIGHT * len(order) + 20
+
+    def x(value: float) -> float:
+        return _LABEL_WIDTH + (_CHART_WIDTH - _LABEL_WIDTH - 40) * value / top
+
+    marks = []
+    for n, plan in enumerate(order):
+        y = _ROW_HEIGHT * n + _ROW_HEIGHT / 2
+        r = points[points["plan"] == plan].iloc[0]
+        cls = "point reference" if plan == cmp.reference else "point"
+        marks.append(f'<text x="{_LABEL_WIDTH - 6}" y="{y + 4}" text-anchor="end" data-plan="{escape(plan)}">'
+                     f"{escape(plan)}</text>"
+                     f'<a href="#{r.target}" class="{cls}" data-plan="{escape(plan)}" data-target="{r.target}">'
+                     f'<circle cx="{x(r.value):.1f}" cy="{y}" r="5"><title>{escape(plan)}: {escape(r.display)} — '
+                     f"{escape(r.text)}</title></circle>"
+                     f'<text x="{x(r.value) + 8:.1f}" y="{y + 4}">{escape(r.display)}</text></a>')
+    base = height - 16
+    marks.append(f'<line x1="{x(0):.1f}" x2="{x(top):.1f}" y1="{base}" y2="{base}" stroke="#999"/>')
+    marks += [f'<text x="{x(tick):.1f}" y="{height - 3}" text-anchor="middle">{_number(tick)}</text>'
+              for tick in (0.0, top / 2, top)]
+    if len(reference) and reference["unit"].iloc[0] == unit:
+        at = x(reference["value"].iloc[0])
+        marks.append(f'<line class="refline" x1="{at:.1f}" x2="{at:.1f}" y1="0" y2="{base}"/>')
+    axis = _UNIT_WORDS.get(unit, unit)
+    note = f" ({other} in another unit not drawn)" if other else ""
+    indicator = rows["indicator"].iloc[0]
+    return (f'<figure data-group="{group}"><figcaption>{escape(_short(indicator))} <small>· {escape(axis)}'
+            f"{note}</small></figcaption>"
+            f'<svg xmlns="http://www.w3.org/2000/svg" width="{_CHART_WIDTH}" height="{height}" '
+            f'role="img" aria-label="{escape(indicator)}">{"".join(marks)}</svg></figure>')
+
+
+_UNIT_WORDS = {"%": "per cent", "count": "number", "level": "level", "VND": "đồng"}
 
 
 def _lacks(cmp: Comparison) -> str:
-    parts = ["<h2>What each plan lacks</h2>"]
+    parts = ['<h2 id="lacks">What each plan lacks</h2>']
     if cmp.lacks.empty:
         return parts[0] + "<p><small>every plan sets every target of the others</small></p>"
     for plan, frame in cmp.lacks.groupby("plan", sort=False):
         items = "".join(f"<li>{escape(str(r.horizon) if not pd.isna(r.horizon) else 'no horizon')}: "
                         f"{escape(r.indicator)} <small>(set by {escape(r.held_by)})</small></li>"
                         for r in frame.itertuples())
-        parts.append(f"<details><summary>{escape(plan)} lacks {len(frame)}</summary><ul>{items}</ul></details>")
+        parts.append(f'<details data-plan="{escape(plan)}"><summary>{escape(plan)}: {len(frame)} targets '
+                     f"another plan sets and it does not</summary><ul>{items}</ul></details>")
     return "\n".join(parts)
 
 
@@ -207,13 +335,15 @@ def _side_table(frame: pd.DataFrame, reference: str | None) -> str:
                 ref = str(row[reference])
                 cls = ("missing" if ref and not value else "extra" if value and not ref
                        else "differs" if str(value) != ref else "")
-            tds.append(f'<td class="cell {cls}">{escape(str(value))}</td>')
+            tds.append(f'<td class="cell {cls}" data-plan="{escape(str(plan))}">{escape(str(value))}</td>')
         rows.append(f"<tr><td>{escape(str(key))}</td>{''.join(tds)}</tr>")
-    return _table([str(frame.index.name or ""), *map(str, frame.columns)], rows)
+    head = "".join(f'<th data-plan="{escape(str(p))}">{escape(str(p))}</th>' for p in frame.columns)
+    return (f'<table class="side"><thead><tr><th>{escape(str(frame.index.name or ""))}</th>{head}</tr></thead>'
+            "<tbody>\n" + "\n".join(rows) + "\n</tbody></table>")
 
 
 def _tasks(cmp: Comparison) -> str:
-    parts = ["<h2>Tasks and who leads them</h2>"]
+    parts = ['<h2 id="tasks">Tasks and who leads them</h2>']
     if cmp.tasks.empty:
         return parts[0] + "<p><small>none found in these plans</small></p>"
     for plan, frame in cmp.tasks.groupby("plan", sort=False):
@@ -222,8 +352,8 @@ def _tasks(cmp: Comparison) -> str:
                 for r in frame.itertuples()]
         table = _table(["group", "task", "lead", "support", "time", "line"], rows)
         led = int(frame["lead"].notna().sum())
-        parts.append(f"<details><summary>{escape(plan)}: {len(frame)} tasks, {led} with a lead</summary>"
-                     f"{table}</details>")
+        parts.append(f'<details data-plan="{escape(plan)}"><summary>{escape(plan)}: {len(frame)} tasks, {led} '
+                     f"with a lead</summary>{table}</details>")
     return "\n".join(parts)
 
 
@@ -232,12 +362,13 @@ def _cell(value: object) -> str:
 
 
 def _sources(cmp: Comparison) -> str:
-    parts = ["<h2>Sources</h2><p>Every target as the plan writes it, with the line of the file it is on.</p>"]
+    parts = ['<h2 id="sources">Sources</h2><p>Every target as the plan writes it, with the line of the file it '
+             "is on.</p>"]
     for plan, frame in cmp.objectives.groupby("plan", sort=False):
         file = frame["file"].iloc[0] or ""
         items = "".join(
-            f'<li id="{r.target}"><b>{r.horizon if not pd.isna(r.horizon) else "—"}</b> · row {r.group} · '
+            f'<li id="{r.target}"><b>{r.horizon if not pd.isna(r.horizon) else "—"}</b> · '
             f"<small>{escape(file)}, line {r.line}</small><br><q>{escape(r.text)}</q></li>"
             for r in frame.itertuples())
-        parts.append(f"<h3>{escape(plan)}</h3><ol>{items}</ol>")
+        parts.append(f'<div data-plan="{escape(plan)}"><h3>{escape(plan)}</h3><ol>{items}</ol></div>')
     return "\n".join(parts)

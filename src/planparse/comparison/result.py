@@ -26,12 +26,14 @@ class Comparison:
     """Several plans side by side.
 
     ``objectives`` is tidy: one row per target with its plan, horizon, indicator ``group`` (targets of different
-    plans that measure the same thing share one), headline ``value``/``comparator``/``unit``, ``display`` (the
-    headline as written in a cell), text and provenance (``line``, ``start``, ``end`` in the plan's text).
+    plans that measure the same thing share one), headline ``value``/``comparator``/``unit``/``kind`` (share,
+    increase …), ``display`` (the headline as written in a cell), text and provenance (``line``, ``start``,
+    ``end`` in the plan's text).
     ``wide`` has one row per (horizon, group, indicator) and one column per plan. ``lacks`` lists, for every
     plan, the rows another plan has and it has not; ``differences`` compares every plan with the reference
     (empty without one). ``bodies``, ``deadlines`` and ``budget`` are tidy; their ``_wide`` forms put the plans
-    side by side. ``tasks`` lists every task with the body that leads it (as the plan writes it).
+    side by side. ``tasks`` lists every task with the body that leads it (as the plan writes it). ``strategy`` is
+    the national document all the plans answer, if they share one.
     """
 
     plans: tuple[str, ...]
@@ -48,6 +50,8 @@ class Comparison:
     deadlines_wide: pd.DataFrame
     budget: pd.DataFrame
     budget_wide: pd.DataFrame
+    strategy: str | None = None
+    """the national document every plan compared answers, if they share one (``348/QĐ-TTg``)"""
 
     def horizon(self, year: int | None) -> pd.DataFrame:
         """The wide view of one horizon: indicator × plan (``None`` for targets without a horizon)."""

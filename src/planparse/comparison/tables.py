@@ -13,10 +13,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from planparse import vocab
+from planparse.lang import vocab
 from planparse.comparison.align import Target, align, stop_words
 from planparse.comparison.result import Comparison, Status
-from planparse.extract.bodies import province_of
+from planparse.comparison.strategy import strategy_of
+from planparse.lang.bodies import province_of
 from planparse.model import Objective, Plan, Quantity
 
 _SYMBOL = {">=": "≥", "<=": "≤", "=": ""}
@@ -65,6 +66,8 @@ def build(plans: Sequence[Plan], reference: int | None) -> Comparison:
         deadlines_wide=_counts(deadlines, "kind", labels),
         budget=budget,
         budget_wide=_side_by_side(budget, "kind", None, labels),
+        strategy=shared if len(strategies := {strategy_of(p) for p in plans}) == 1 and (shared := strategies.pop())
+        else None,
     )
 
 
@@ -113,6 +116,7 @@ def _objectives(plans: list[_Plan], reference: int | None) -> pd.DataFrame:
             "value": head[0].value if head else None,
             "comparator": head[0].comparator if head else None,
             "unit": head[0].unit if head else None,
+            "kind": head[0].kind if head else None,
             "display": display(head),
             "quantities": "; ".join(display([q]) for q in o.quantities),
             "text": o.text,
@@ -128,7 +132,7 @@ def _objectives(plans: list[_Plan], reference: int | None) -> pd.DataFrame:
 
 
 _OBJECTIVE_COLUMNS = ["plan", "file", "issuer", "province", "horizon", "scope", "group", "indicator", "value",
-                      "comparator", "unit", "display", "quantities", "text", "line", "start", "end", "target"]
+                      "comparator", "unit", "kind", "display", "quantities", "text", "line", "start", "end", "target"]
 
 
 def _target_id(plan: int, objective: int) -> str:
@@ -163,12 +167,13 @@ def display(quantities: list[Quantity]) -> str:
         return STATED
     if len(quantities) == 2:
         low, high = quantities
-        return f"{_number(low.value)}–{_number(high.value)}{_unit(high)}"
+        return f"{number(low.value)}–{number(high.value)}{_unit(high)}"
     q = quantities[0]
-    return f"{_SYMBOL[q.comparator]}{_number(q.value)}{_unit(q)}"
+    return f"{_SYMBOL[q.comparator]}{number(q.value)}{_unit(q)}"
 
 
-def _number(value: float) -> str:
+def number(value: float) -> str:
+    """A number as a person writes it: 1,500 and 0.5, not 1500.0."""
     return f"{value:,.0f}" if value.is_integer() else f"{value:,g}"
 
 

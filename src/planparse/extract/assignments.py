@@ -17,18 +17,18 @@ chí tỉnh``).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from functools import cache
 
-from planparse import vocab
-from planparse.extract.bodies import BodyReader, Mention, duty_openers, province_of
-from planparse.extract.quantities import phrases
+from planparse.document import Document
+from planparse.lang import vocab
+from planparse.lang.bodies import BodyReader, Mention, duty_openers, province_of
+from planparse.lang.quantities import phrases
 from planparse.model import (
     Assignment,
     Body,
     Deadline,
     DocumentInfo,
-    Provenance,
     Role,
     Section,
     SectionKind,
@@ -36,7 +36,7 @@ from planparse.model import (
     Task,
     walk_sections,
 )
-from planparse.numbering import match_label
+from planparse.lang.numbering import match_label
 
 _SCOPE = {SectionRole.TASKS, SectionRole.ORGANISATION, SectionRole.ANNEX}
 _NUMBERED = {SectionKind.ARTICLE, SectionKind.ROMAN, SectionKind.ARABIC, SectionKind.DECIMAL, SectionKind.LETTER,
@@ -56,15 +56,12 @@ def _duty_start() -> re.Pattern[str]:
 
 
 class _Extractor:
-    def __init__(self, text: str, line_of: Callable[[int], int], reader: BodyReader, deadlines: list[Deadline]):
-        self.text = text
+    def __init__(self, doc: Document, reader: BodyReader, deadlines: list[Deadline]):
+        self.text = doc.text
         self.deadlines = deadlines
-        self.line_of = line_of
+        self.span = doc.locate
         self.reader = reader
         self.out: list[Assignment] = []
-
-    def span(self, start: int, end: int) -> Provenance:
-        return Provenance(start=start, end=end, line=self.line_of(start))
 
     def add(self, mentions: list[Mention], role: Role, task: tuple[int, int] | None,
             deadline: Deadline | None = None) -> None:
@@ -182,34 +179,36 @@ def _widen(assignments: list[Assignment]) -> list[Assignment]:
     """Groups named in a shorter form take the fullest form the plan uses (các cơ quan báo chí → … tỉnh)."""
     names = {a.body.name for a in assignments if a.body.collective}
     catchall = vocab.catchall_words() | set(vocab.admin_units())
+    catchall |= {f"{of} {u}" for of in vocab.body_words("of") for u in catchall}  # của tỉnh
 
     def words(name: str) -> list[str]:
-        return [w for w in name.casefold().replace(",", " ").split() if w not in {"các", "những"}]
+        return [w for w in name.casefold().replace(",", " ").split() if w not in vocab.body_words("plural")]
 
     out = []
     for a in assignments:
         if a.body.collective:
             own = words(a.body.name)
             wider = [n for n in names if len(words(n)) > len(own) and words(n)[:len(own)] == own
-                     and " ".join(words(n)[len(own):]) in catchall | {f"của {u}" for u in catchall}]
+                     and " ".join(words(n)[len(own):]) in catchall]
             if wider:
                 a = a.model_copy(update={"body": a.body.model_copy(update={"name": max(wider, key=len)})})
         out.append(a)
     return out
 
 
-def extract_assignments(text: str, sections: list[Section], document: DocumentInfo,
-                        line_of: Callable[[int], int], tasks: list[Task] = (), deadlines: list[Deadline] = (),
-                        segment: bool = True) -> list[Assignment]:
+def extract(doc: Document, header: DocumentInfo, tasks: list[Task], deadlines: list[Deadline],
+            segment: bool = True) -> list[Assignment]:
     """Every (body, role) the plan assigns, in document order, each with its task and deadline.
 
-    ``tasks`` and ``deadlines`` are those of ``extract/deadlines.py``: its table rows give the
-    Chủ trì and Phối hợp columns, its deadlines the time limit of each task or duty.
+    ``tasks`` and ``deadlines`` are those of ``extract/tasks.py``: its table rows give the Chủ trì and
+    Phối hợp columns, its deadlines the time limit of each task or duty. ``segment=False`` reads names
+    one syllable a token (no word segmentation), for comparison.
     """
-    reader = BodyReader(province_of(document.issuer, document.place, document.parent_issuer), segment=segment)
-    ex = _Extractor(text, line_of, reader, list(deadlines))
+    text = doc.text
+    reader = BodyReader(province_of(header.issuer, header.place, header.parent_issuer), segment=segment)
+    ex = _Extractor(doc, reader, list(deadlines))
     rows = sorted((t.provenance.start, t.provenance.end) for t in tasks if t.source == "table")
-    parts = list(scope(sections))
+    parts = list(scope(doc.sections))
     headed: dict[int, list[Mention]] = {}
     for section, _ in parts:
         mentions = ex.heading_bodies(section)

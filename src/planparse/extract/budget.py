@@ -9,11 +9,13 @@ quantity grammar and given in VND.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
-from planparse import vocab
-from planparse.extract.quantities import extract_quantities, phrases
-from planparse.model import BudgetAmount, BudgetSource, Provenance, Reference, Section, SectionRole, parts
+from planparse.lang import vocab
+from planparse.lang.quantities import extract_quantities, phrases
+from planparse.document import Document
+from planparse.model import BudgetAmount, BudgetSource, Reference, Section, SectionRole, parts
 
 ALLOCATION_CODES = {"QĐ"}
 
@@ -21,7 +23,7 @@ ALLOCATION_CODES = {"QĐ"}
 @cache
 def _terms() -> dict[str, str]:
     """Term (case-folded) → the kind of funding it names."""
-    return {r["term"].casefold(): r["kind"] for r in vocab.table("budget_terms", ("term", "kind"))}
+    return {r["term"].casefold(): r["kind"] for r in vocab.table("budget_terms")}
 
 
 @cache
@@ -29,15 +31,26 @@ def _term_pattern() -> re.Pattern[str]:
     return re.compile(phrases(_terms(), lead=True), re.IGNORECASE)
 
 
-def budget_sections(sections: list[Section]) -> list[Section]:
-    """The outermost sections whose role is budget."""
-    return list(parts(sections, {SectionRole.BUDGET}))
+@dataclass(frozen=True)
+class Budget:
+    """What a plan says of its money: the kinds of funding, the sums, the allocations already made."""
+
+    sources: list[BudgetSource]
+    amounts: list[BudgetAmount]
+    allocations: list[Reference]
 
 
-def extract_budget(text: str, sections: list[Section], references: list[Reference], line_of) -> list[BudgetSource]:
+def extract(doc: Document, references: list[Reference]) -> Budget:
+    """The budget facts of the plan's budget sections; ``references`` are the plan's references."""
+    sections = list(parts(doc.sections, {SectionRole.BUDGET}))
+    return Budget(_sources(doc, sections, references), _amounts(doc, sections), _allocations(sections, references))
+
+
+def _sources(doc: Document, sections: list[Section], references: list[Reference]) -> list[BudgetSource]:
     """Each kind of funding the budget sections name, once, at its first mention."""
+    text = doc.text
     found: dict[str, BudgetSource] = {}
-    for section in budget_sections(sections):
+    for section in sections:
         start, end = section.provenance.start, section.end
         hits = [(m.start() - start, _terms()[" ".join(m.group().casefold().split())], len(m.group()))
                 for m in _term_pattern().finditer(text, start, end)]
@@ -45,7 +58,7 @@ def extract_budget(text: str, sections: list[Section], references: list[Referenc
             hits.append((mention.start - start, "allocated", mention.end - mention.start))
         for at, kind, length in sorted(hits):
             if kind not in found:
-                span = Provenance(start=start + at, end=start + at + length, line=line_of(start + at))
+                span = doc.locate(start + at, start + at + length)
                 found[kind] = BudgetSource(kind=kind, text=text[span.start:span.end], provenance=span)
     return list(found.values())
 
@@ -58,22 +71,22 @@ def _allocation_mentions(section: Section, references: list[Reference]):
                 yield ref, mention
 
 
-def extract_allocations(sections: list[Section], references: list[Reference]) -> list[Reference]:
+def _allocations(sections: list[Section], references: list[Reference]) -> list[Reference]:
     """The decisions the budget sections cite: allocations already made, once each, in order of mention."""
     found: dict[str, Reference] = {}
-    for section in budget_sections(sections):
+    for section in sections:
         for ref, _ in sorted(_allocation_mentions(section, references), key=lambda pair: pair[1].start):
             found.setdefault(ref.number, ref)
     return list(found.values())
 
 
-def extract_amounts(text: str, sections: list[Section], line_of) -> list[BudgetAmount]:
+def _amounts(doc: Document, sections: list[Section]) -> list[BudgetAmount]:
     """Every sum of money the budget sections state, in VND, in order."""
     amounts = []
-    for section in budget_sections(sections):
+    for section in sections:
         start = section.provenance.start
-        for q in extract_quantities(text[start:section.end], offset=start):
+        for q in extract_quantities(doc.text[start:section.end], offset=start):
             if q.unit == "VND":
-                span = Provenance(start=q.start, end=q.end, line=line_of(q.start))
+                span = doc.locate(q.start, q.end)
                 amounts.append(BudgetAmount(value=q.value, text=q.text, provenance=span))
     return amounts

@@ -15,8 +15,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from planparse import vocab
-from planparse.genre import (
+from planparse.lang import vocab
+from planparse.lang.genre import (
     ABOUT,
     ARCHIVE,
     DATE_LINE,
@@ -30,10 +30,12 @@ from planparse.genre import (
     positions,
     signature_mark,
     starts_with_doctype,
+    type_code,
 )
+from planparse.document import Document
 from planparse.model import DocumentInfo, Provenance, Recipient, Section, SectionRole
-from planparse.names import capitalize, proper_case_body, sentence_case
-from planparse.numbering import is_rule
+from planparse.lang.names import capitalize, match_unit, proper_case_body, sentence_case
+from planparse.lang.numbering import is_rule
 
 NUMBER = re.compile(
     r"(?P<num>\d{1,6}[a-z]?)?\s*(?P<code>(?:/\s*\d{4})?(?:\s*[/-]\s*[A-ZĐ][\w&.]*?(?=[\s/,;:)|-]|$))+)"
@@ -52,15 +54,16 @@ class _Segment:
         return self.start + len(self.text)
 
 
-def extract_document(text: str, sections: list[Section], line_of) -> DocumentInfo:
-    """The header facts of a plan from its cleaned ``text`` and its outline."""
+def extract(doc: Document) -> DocumentInfo:
+    """The header facts of a plan: its header block, signature block and recipients."""
+    text, sections = doc.text, doc.sections
     fields: dict = {}
     spans: dict[str, Provenance] = {}
 
     def put(name: str, value, start: int, end: int) -> None:
         if value is not None and name not in fields:
             fields[name] = value
-            spans[name] = Provenance(start=start, end=end, line=line_of(start))
+            spans[name] = doc.locate(start, end)
 
     header = next((s for s in sections if s.role is SectionRole.HEADER), None)
     if header is not None:
@@ -73,7 +76,7 @@ def extract_document(text: str, sections: list[Section], line_of) -> DocumentInf
         put("issuer", issuer, spans["signing_for"].start, spans["signing_for"].end)
     if "type" not in fields and "number" in fields:
         code = fields.get("type_code")
-        name = vocab.doctypes().get(code) if code else "Công văn"
+        name = vocab.doctypes().get(code) if code else vocab.uncoded_doctype()
         if name:
             put("type", name, spans["number"].start, spans["number"].end)
     if fields.get("title") and is_caps(fields["title"]):
@@ -83,7 +86,7 @@ def extract_document(text: str, sections: list[Section], line_of) -> DocumentInf
     return DocumentInfo(
         **fields,
         signature_marks=marks,
-        recipients=_recipients(recipients, line_of) if recipients else [],
+        recipients=_recipients(recipients, doc) if recipients else [],
         provenance=spans,
     )
 
@@ -160,13 +163,6 @@ def _parse_number(text: str, seg: _Segment, put) -> None:
             put("type_code", code, seg.start, seg.end)
 
 
-def type_code(number: str) -> str | None:
-    """The document-type code inside a number: ``3414/KH-UBND`` → ``KH``; ``09-NQ/TU`` → ``NQ``."""
-    parts = [p for p in re.split(r"[/-]", number)[1:] if p and not p.isdigit()]
-    codes = vocab.doctypes()
-    return next((p for p in parts if p in codes), None)
-
-
 def _parse_date(m: re.Match[str], seg: _Segment, put) -> None:
     words = m.group("place").split()
     place_words: list[str] = []
@@ -177,10 +173,10 @@ def _parse_date(m: re.Match[str], seg: _Segment, put) -> None:
     while place_words and place_words[0] == "-":
         place_words.pop(0)
     before = words[:len(words) - len(place_words)]
-    for unit in vocab.admin_units():  # "Thành phố Hồ Chí Minh", "Thị xã Sa Pa"
-        n = len(unit.split())
-        if len(before) >= n and " ".join(before[-n:]).casefold() == unit and before[-n][0].isupper():
-            place_words = before[-n:] + place_words
+    for at in range(max(0, len(before) - 2), len(before)):  # "Thành phố Hồ Chí Minh", "Thị xã Sa Pa"
+        unit = match_unit(before, at)
+        if unit and at + unit[1] == len(before) and before[at][0].isupper():
+            place_words = before[at:] + place_words
             break
     if place_words:
         place = " ".join(place_words).strip(" ,")
@@ -225,8 +221,9 @@ def _parse_title(segments: list[_Segment], i: int, rest: str, type_seg: _Segment
 
 def _opens_unit(text: str) -> bool:
     """``Thành phố Hồ Chí Minh``, ``tỉnh Lai Châu``: the place half of a body's name."""
-    folded = text.casefold()
-    return any(folded.startswith(unit + " ") for unit in vocab.admin_units())
+    words = text.split()
+    unit = match_unit(words, 0)
+    return bool(unit) and len(words) > unit[1]
 
 
 def _split_bodies(parts: list[_Segment]) -> list[list[_Segment]]:
@@ -330,7 +327,7 @@ def _place_levelled(body: str, place: str | None) -> str:
     return body
 
 
-def _recipients(section: Section, line_of) -> list[Recipient]:
+def _recipients(section: Section, doc: Document) -> list[Recipient]:
     out: list[Recipient] = []
     for item in section.children:
         if ARCHIVE.match(item.title):
@@ -339,6 +336,5 @@ def _recipients(section: Section, line_of) -> list[Recipient]:
         for name in item.title.split(";"):
             name = name.strip(" .;,")
             if name:
-                out.append(Recipient(name=name, provenance=Provenance(start=pos, end=item.provenance.end,
-                                                                      line=line_of(pos))))
+                out.append(Recipient(name=name, provenance=doc.locate(pos, item.provenance.end)))
     return out

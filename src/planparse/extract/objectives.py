@@ -15,28 +15,26 @@ The words of this grammar are data (``data/objective_words.tsv``).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
 
 import regex as re
 
-from planparse import vocab
-from planparse.extract.quantities import extract_quantities, lexicon, phrases, read_cell
-from planparse.extract.tables import Cell, Table
+from planparse.document import Document
+from planparse.lang import vocab
+from planparse.lang.quantities import extract_quantities, lexicon, phrases, read_cell
+from planparse.tables import Cell, Table
 from planparse.model import (
+    DocumentInfo,
     Objective,
     ObjectiveScope,
-    Provenance,
     Quantity,
     Section,
     SectionKind,
     SectionRole,
     parts,
 )
-from planparse.numbering import match_label
-
-LineOf = Callable[[int], int]
+from planparse.lang.numbering import match_label
 
 _YEAR = r"(?<!\d)((?:19|20)\d{2})(?!\d)"
 _PERIOD = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*[-–]\s*((?:19|20)\d{2})(?!\d)")
@@ -58,15 +56,6 @@ class _Context:
 
 
 @dataclass(frozen=True)
-class _Document:
-    """The cleaned text, its line map and its tables."""
-
-    text: str
-    line_of: LineOf
-    tables: list[Table]
-
-
-@dataclass(frozen=True)
 class _Unit:
     """A span of the text that states one target, and its horizon if the sentence gives one."""
 
@@ -75,22 +64,18 @@ class _Unit:
     horizon: int | None
 
 
-def extract_objectives(
-    text: str, sections: list[Section], line_of: LineOf, tables: list[Table], default_horizon: int | None = None
-) -> list[Objective]:
+def extract(doc: Document, header: DocumentInfo) -> list[Objective]:
     """The targets of the plan's objectives part, or those stated with a horizon anywhere when it has none.
 
-    ``tables`` are the text's tables; ``default_horizon`` (from the title, see :func:`title_horizon`)
-    applies where nothing nearer gives one.
+    The year the title aims at (:func:`title_horizon`) applies where nothing nearer gives one.
     """
     out: list[Objective] = []
-    roots = list(parts(sections, {SectionRole.OBJECTIVES}))
-    doc = _Document(text, line_of, tables)
+    roots = list(parts(doc.sections, {SectionRole.OBJECTIVES}))
     for root in roots:
-        _visit(doc, root, _Context(default_horizon), out)
+        _visit(doc, root, _Context(title_horizon(header.title)), out)
     if not roots:
-        skip = [(s.provenance.start, s.end) for s in parts(sections, _NOT_PLAN_PARTS)]
-        _stated(text, skip, line_of, out)
+        skip = [(s.provenance.start, s.end) for s in parts(doc.sections, _NOT_PLAN_PARTS)]
+        _stated(doc, skip, out)
     return out
 
 
@@ -106,24 +91,10 @@ def title_horizon(title: str | None) -> int | None:
     return years.pop() if len(years) == 1 else None
 
 
-def outside_quantities(text: str, sections: list[Section], objectives: list[Objective]) -> list[Quantity]:
-    """The quantities stated in the plan's parts outside its objectives (tasks, organisation, budget …)."""
-    taken = [(o.provenance.start, o.provenance.end) for o in objectives]
-    out = []
-    for section in sections:
-        if section.role in _NOT_PLAN_PARTS or section.role in {SectionRole.OBJECTIVES, SectionRole.LEGAL_BASIS}:
-            continue
-        start = section.provenance.start
-        for q in extract_quantities(text[start:section.end], start):
-            if not any(s <= q.start < e for s, e in taken):
-                out.append(q)
-    return out
-
-
 # --- the objectives part --------------------------------------------------------------------------------------
 
 
-def _visit(doc: _Document, section: Section, ctx: _Context, out: list[Objective]) -> None:
+def _visit(doc: Document, section: Section, ctx: _Context, out: list[Objective]) -> None:
     text = doc.text
     lines = _lines(text, section.provenance.start, section.own_end)
     if not lines:
@@ -184,8 +155,8 @@ def _heading_year(heading: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def _paragraphs(doc: _Document, spans: list[tuple[int, int]], ctx: _Context, out: list[Objective]) -> None:
-    text, line_of = doc.text, doc.line_of
+def _paragraphs(doc: Document, spans: list[tuple[int, int]], ctx: _Context, out: list[Objective]) -> None:
+    text = doc.text
     for start, end in spans:
         if table := next((t for t in doc.tables if t.start <= start < t.end), None):
             if start == table.start:
@@ -195,13 +166,13 @@ def _paragraphs(doc: _Document, spans: list[tuple[int, int]], ctx: _Context, out
         if ctx.scope == ObjectiveScope.GENERAL:
             start, end = _trim(text, start, end)
             if start < end:
-                out.append(_objective(text, start, end, _horizon(text[start:end]) or ctx.horizon, ctx.scope, line_of))
+                out.append(_objective(doc, start, end, _horizon(text[start:end]) or ctx.horizon, ctx.scope))
             continue
         for unit in _units(text, start, end):
             if _leads_in(text, unit):
                 ctx = replace(ctx, horizon=unit.horizon or ctx.horizon)
             elif _states_something(text[unit.start:unit.end]):
-                out.append(_objective(text, unit.start, unit.end, unit.horizon or ctx.horizon, ctx.scope, line_of))
+                out.append(_objective(doc, unit.start, unit.end, unit.horizon or ctx.horizon, ctx.scope))
 
 
 def _states_something(words: str) -> bool:
@@ -218,7 +189,7 @@ def _leads_in(text: str, unit: _Unit) -> bool:
 # --- a table of targets ----------------------------------------------------------------------------------------
 
 
-def _table_targets(doc: _Document, table: Table, ctx: _Context) -> list[Objective]:
+def _table_targets(doc: Document, table: Table, ctx: _Context) -> list[Objective]:
     """One target per row and year column, its text the indicator cell, its number read with the unit column."""
     indicator, unit, years = _target_columns(table.header)
     if indicator is None or not years:
@@ -236,7 +207,7 @@ def _table_targets(doc: _Document, table: Table, ctx: _Context) -> list[Objectiv
                 out.append(Objective(
                     text=name.text, horizon=year, scope=ctx.scope, quantities=quantities,
                     subject=_subject(name.text, [], 0), indicator=name.text,
-                    provenance=Provenance(start=name.start, end=row[-1].end, line=doc.line_of(name.start)),
+                    provenance=doc.locate(name.start, row[-1].end),
                 ))
     return out
 
@@ -263,15 +234,16 @@ def _target_columns(header: tuple[Cell, ...]) -> tuple[int | None, int | None, d
 # --- a text with no objectives part --------------------------------------------------------------------------
 
 
-def _stated(text: str, skip: list[tuple[int, int]], line_of: LineOf, out: list[Objective]) -> None:
+def _stated(doc: Document, skip: list[tuple[int, int]], out: list[Objective]) -> None:
     """Targets stated with a horizon anywhere outside the ``skip`` spans, when the plan has no objectives part."""
+    text = doc.text
     for start, end in _lines(text, 0, len(text)):
         if any(s <= start < e for s, e in skip):
             continue
         for unit in _units(text, start, end):
             quantities = extract_quantities(text[unit.start:unit.end], unit.start)
             if unit.horizon and any(q.unit != "VND" for q in quantities):
-                out.append(_objective(text, unit.start, unit.end, unit.horizon, ObjectiveScope.SPECIFIC, line_of,
+                out.append(_objective(doc, unit.start, unit.end, unit.horizon, ObjectiveScope.SPECIFIC,
                                       quantities))
 
 
@@ -355,9 +327,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 # --- one target ---------------------------------------------------------------------------------------------
 
 
-def _objective(text: str, start: int, end: int, horizon: int | None, scope: ObjectiveScope,
-               line_of: LineOf, quantities: list[Quantity] | None = None) -> Objective:
-    words = text[start:end]
+def _objective(doc: Document, start: int, end: int, horizon: int | None, scope: ObjectiveScope,
+               quantities: list[Quantity] | None = None) -> Objective:
+    words = doc.text[start:end]
     if quantities is None:
         quantities = extract_quantities(words, start)
     return Objective(
@@ -367,7 +339,7 @@ def _objective(text: str, start: int, end: int, horizon: int | None, scope: Obje
         quantities=quantities,
         subject=_subject(words, quantities, start),
         indicator=_indicator(words, quantities, start),
-        provenance=Provenance(start=start, end=end, line=line_of(start)),
+        provenance=doc.locate(start, end),
     )
 
 
@@ -445,8 +417,7 @@ class _Words:
 
 
 def _phrases(*categories: str) -> tuple[str, ...]:
-    rows = vocab.table("objective_words", ("phrase", "category"))
-    return tuple(row["phrase"] for row in rows if row["category"] in categories)
+    return tuple(row["phrase"] for row in vocab.table("objective_words") if row["category"] in categories)
 
 
 @cache

@@ -8,9 +8,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from planparse import vocab
-from planparse.extract.header import type_code
-from planparse.model import Provenance, Reference
+from planparse.lang import vocab
+from planparse.document import Document
+from planparse.lang.genre import type_code
+from planparse.model import DocumentInfo, Reference
 
 # number [/year] then code parts joined by / or - (a space, never a line break, may flank the joiner: "09- NQ/TU")
 _REFERENCE = re.compile(
@@ -26,12 +27,13 @@ _DATE_AFTER = re.compile(
 
 
 def _type_words() -> list[tuple[str, str]]:
-    names = set(vocab.doctypes().values()) | {"Công văn", "Văn bản", "Luật", "Nghị định", "Thông tư"}
+    names = set(vocab.doctypes().values()) | set(vocab.words("genre_markers", "document"))
     return sorted(((n.casefold(), n) for n in names), key=lambda x: -len(x[0]))
 
 
-def extract_references(text: str, own_number: str | None, line_of) -> list[Reference]:
-    """Every document cited by number, once each, in order of first mention."""
+def extract(doc: Document, header: DocumentInfo) -> list[Reference]:
+    """Every document cited by number (but the plan's own), once each, in order of first mention."""
+    text, own_number = doc.text, header.number
     found: dict[str, dict] = {}
     for m in _REFERENCE.finditer(text):
         if not m.group("year") and "/" not in m.group("code"):
@@ -39,7 +41,7 @@ def extract_references(text: str, own_number: str | None, line_of) -> list[Refer
         number = re.sub(r"\s+", "", m.group())
         if own_number and _key(number) == _key(own_number):
             continue
-        prov = Provenance(start=m.start(), end=m.end(), line=line_of(m.start()))
+        prov = doc.locate(m.start(), m.end())
         date = _date_after(text, m.end())
         entry = found.get(_key(number))
         if entry is None:

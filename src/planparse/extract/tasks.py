@@ -1,38 +1,115 @@
-"""Tasks: the rows of task tables (annex, Phụ lục) and the duties written in the tasks and organisation parts.
+"""Tasks and the deadlines that limit them.
 
-A task table is one whose header names a task column and a lead or time column
-(``Nhiệm vụ``, ``Chủ trì`` / ``Cơ quan chủ trì``, ``Thời gian thực hiện`` …; the
-header words are data, ``data/table_headers.tsv``). A group row (``5`` above
-``5.1`` and ``5.2``, or a row with nothing but its title) is no task; its text
-becomes the ``group`` of the rows under it. In prose, each item or paragraph of
-the tasks and organisation parts is a duty; a numbered heading over duties is
-their group, and in the organisation part their lead (``1. Sở Nội vụ``). Lead,
-support and output stay the raw cell text; turning them into bodies is the
-business of the assignments.
+Tasks are the rows of task tables (annex, Phụ lục) and the duties written in the
+tasks and organisation parts. A task table is one whose header names a task
+column and a lead or time column (``Nhiệm vụ``, ``Chủ trì`` / ``Cơ quan chủ trì``,
+``Thời gian thực hiện`` …; the header words are data, ``data/table_headers.tsv``).
+A group row (``5`` above ``5.1`` and ``5.2``, or a row with nothing but its title)
+is no task; its text becomes the ``group`` of the rows under it. In prose, each
+item or paragraph of the tasks and organisation parts is a duty; a numbered
+heading over duties is their group, and in the organisation part their lead
+(``1. Sở Nội vụ``). Lead, support and output stay the raw cell text; turning them
+into bodies is the business of the assignments.
+
+Deadlines come from three places, each tied to the task it limits:
+
+- the time column of a task table: every time its cell names, ``Thường xuyên``,
+  ``Hằng năm`` and ``Khi có yêu cầu`` included;
+- a time label in prose (``Thời gian thực hiện: giai đoạn 2024 - 2025``), read like a cell;
+- running text outside the header, legal basis, purpose and objectives (whose years are
+  horizons, not limits): a time that limits work by its lead — a day or a span of years
+  with ``trước``, ``chậm nhất``, ``hoàn thành``; a quarter, month or year also with
+  ``trong``, ``vào``; a repeat (``định kỳ 6 tháng``) or a stretch from an event
+  (``trong vòng 30 ngày kể từ ngày ký``) as it stands.
 """
 
 from __future__ import annotations
 
+import bisect
+import datetime as dt
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from planparse import vocab
-from planparse.extract.tables import Cell, Table
-from planparse.model import Provenance, Section, SectionKind, SectionRole, Task
+from planparse.document import Document
+from planparse.lang import times, vocab
+from planparse.lang.quantities import phrases
+from planparse.model import (
+    Deadline,
+    DocumentInfo,
+    Provenance,
+    Section,
+    SectionKind,
+    SectionRole,
+    Task,
+    TimeExpression,
+    TimeKind,
+    parts,
+)
+from planparse.tables import Cell, Table
 
 Columns = dict[str, int]  # column name (number, task, lead, …) → index in the row
-LineOf = Callable[[int], int]
+Locate = Callable[[int, int], Provenance]
 
 DUTY_ROLES = {SectionRole.TASKS, SectionRole.ORGANISATION}
 _ITEMS = {SectionKind.BULLET, SectionKind.LETTER}
 _FIELDS = ("lead", "support", "output", "timeframe")
+_NOT_WORK = {SectionRole.HEADER, SectionRole.LEGAL_BASIS, SectionRole.PURPOSE, SectionRole.OBJECTIVES,
+             SectionRole.RECIPIENTS, SectionRole.ADDRESSEES, SectionRole.SIGNATURE}
+_FOOTNOTE = re.compile(r"\[\d+\]")
+_NEEDS_LIMIT = {TimeKind.DATE, TimeKind.ANNUAL, TimeKind.PERIOD}
+_NEEDS_LEAD = {TimeKind.QUARTER, TimeKind.MONTH, TimeKind.YEAR}
+
+
+def extract(doc: Document, header: DocumentInfo) -> tuple[list[Task], list[Deadline]]:
+    """The tasks of a plan (table rows first, then prose duties) and its deadlines, in text order.
+
+    A day written without its year (``trước ngày 15/12``) falls in the plan's own year (its date's),
+    unless its duty repeats every year (``Hằng năm``, ``định kỳ``), when it is an annual day.
+    """
+    text, sections, tables = doc.text, doc.sections, doc.tables
+    year = header.date.year if header.date else None
+    excluded = sorted([(s.provenance.start, s.end) for s in parts(sections, _NOT_WORK)]
+                      + [(t.start, t.end) for t in tables])
+    starts = [s for s, _ in excluded]
+
+    def skip(offset: int) -> bool:
+        i = bisect.bisect_right(starts, offset) - 1
+        return (i >= 0 and offset <= excluded[i][1]) or bool(_FOOTNOTE.match(text, offset))
+
+    tasks: list[Task] = []
+    found: list[tuple[TimeExpression, int | None]] = []
+    for table in tables:
+        for task in table_tasks(table, doc.locate):
+            tasks.append(task)
+            if "timeframe" in task.cells:
+                cell = task.cells["timeframe"]
+                found += [(_with_year(t, task.timeframe or "", year), len(tasks) - 1)
+                          for t in times.read_cell(text[cell.start:cell.end], cell.start)]
+    labelled = _labelled_times(text, skip)
+    found += [(t, None) for t in labelled]
+    taken = [(t.start, t.end) for t in labelled]
+    for duty in duties(text, sections, DUTY_ROLES | {None, SectionRole.BUDGET, SectionRole.ANNEX}, skip):
+        limits = [_with_year(t, duty.text, year)
+                  for t in times.find_times(duty.text, duty.start + _label_width(text, duty.start, duty.text))
+                  if limits_work(t) and not any(s <= t.start < e for s, e in taken)]
+        if duty.role not in DUTY_ROLES and not limits or _time_label().match(duty.text):
+            continue
+        task = duty_task(duty, doc.locate)
+        if limits:
+            task = task.model_copy(update={"timeframe": limits[0].text})
+        tasks.append(task)
+        found += [(t, len(tasks) - 1) for t in limits]
+    found.sort(key=lambda pair: pair[0].start)
+    deadlines = [Deadline(time=t, task=k, provenance=doc.locate(t.start, t.end)) for t, k in found]
+    return tasks, deadlines
 
 
 @cache
 def header_words() -> tuple[tuple[str, str], ...]:
     """(header word, case-folded; the column it names), from ``data/table_headers.tsv``, in order."""
-    return tuple((r["header"].casefold(), r["column"]) for r in vocab.table("table_headers", ("header", "column")))
+    return tuple((r["header"].casefold(), r["column"]) for r in vocab.table("table_headers"))
 
 
 def columns(header: tuple[Cell, ...]) -> Columns:
@@ -53,7 +130,7 @@ def is_task_table(cols: Columns) -> bool:
     return "task" in cols and ("lead" in cols or "timeframe" in cols)
 
 
-def table_tasks(table: Table, line_of: LineOf) -> list[Task]:
+def table_tasks(table: Table, locate: Locate) -> list[Task]:
     """One task per row of a task table; group rows give their sub-rows a group. None for other tables."""
     cols = columns(table.header)
     if not is_task_table(cols):
@@ -73,15 +150,15 @@ def table_tasks(table: Table, line_of: LineOf) -> list[Task]:
             continue
         under = parent is not None and bool(number) and number.startswith(parent[0] + ".")
         group = parent[1] if parent and under else part
-        cells = {"text": _prov(task_cell, line_of)}
+        cells = {"text": locate(task_cell.start, task_cell.end)}
         values: dict[str, str | None] = {}
         for name in _FIELDS:
             if name in cols and row[cols[name]].text:
                 values[name] = row[cols[name]].text
-                cells[name] = _prov(row[cols[name]], line_of)
+                cells[name] = locate(row[cols[name]].start, row[cols[name]].end)
         start, end = row[0].start, max(cell.end for cell in row)
         tasks.append(Task(number=number or None, group=group, text=task_cell.text, source="table",
-                          provenance=Provenance(start=start, end=max(start, end), line=line_of(start)),
+                          provenance=locate(start, max(start, end)),
                           cells=cells, **values))
     return tasks
 
@@ -91,10 +168,6 @@ def _is_group(row: tuple[Cell, ...], cols: Columns, number: str | None, later: t
     if number and later and "number" in cols and later[0][cols["number"]].text.startswith(number + "."):
         return True
     return not any(row[cols[name]].text for name in _FIELDS if name in cols)
-
-
-def _prov(cell: Cell, line_of: LineOf) -> Provenance:
-    return Provenance(start=cell.start, end=cell.end, line=line_of(cell.start))
 
 
 @dataclass(frozen=True)
@@ -143,7 +216,7 @@ def _is_duty(line: str) -> bool:
     return bool(line) and not (line.startswith("(") and line.rstrip(".").endswith(")"))
 
 
-def duty_task(duty: Duty, line_of: LineOf) -> Task:
+def duty_task(duty: Duty, locate: Locate) -> Task:
     """The task a duty sets: in the organisation part, led by the heading that names the body."""
     own = [h for h in duty.headings if h.role is duty.role and h.kind is not SectionKind.CAPS]
     inner = own[1:] if own and _names_role(own[0]) else own
@@ -151,10 +224,59 @@ def duty_task(duty: Duty, line_of: LineOf) -> Task:
     lead = heading if duty.role is SectionRole.ORGANISATION else None
     group = inner[-1].title if inner and duty.role is not SectionRole.ORGANISATION else None
     return Task(text=duty.text, lead=lead, group=group, source="prose",
-                provenance=Provenance(start=duty.start, end=duty.end, line=line_of(duty.start)))
+                provenance=locate(duty.start, duty.end))
 
 
 def _names_role(section: Section) -> bool:
     """The heading that gives a part its role (``V. TỔ CHỨC THỰC HIỆN``), not a heading inside it."""
     title = section.title.casefold()
     return any(title.startswith(keyword) for keyword, _ in vocab.section_roles())
+
+
+# --- deadlines ---------------------------------------------------------------------------------------------
+
+
+def limits_work(time: TimeExpression) -> bool:
+    """Does a time found in running text limit work, by its kind and its lead?"""
+    if time.kind in _NEEDS_LIMIT:
+        return times.has_limit(time)
+    if time.kind in _NEEDS_LEAD:
+        return time.lead is not None
+    return time.kind in {TimeKind.PERIODIC, TimeKind.DURATION}
+
+
+def _with_year(time: TimeExpression, duty: str, year: int | None) -> TimeExpression:
+    """A day without its year: an annual day in a yearly duty, else a date in the plan's year."""
+    if time.kind is not TimeKind.DATE or time.date is not None or time.month is None or time.day is None:
+        return time
+    if times.repeats(duty):
+        return time.model_copy(update={"kind": TimeKind.ANNUAL})
+    if year is None:
+        return time
+    try:
+        return time.model_copy(update={"date": dt.date(year, time.month, time.day), "month": None, "day": None})
+    except ValueError:  # 29/02 in a year without it
+        return time
+
+
+def _label_width(text: str, start: int, duty_text: str) -> int:
+    """Where a duty's text begins after its line's start (its label skipped)."""
+    at = text.find(duty_text, start)
+    return at - start if at >= 0 else 0
+
+
+@cache
+def _time_label() -> re.Pattern[str]:
+    """A time label opening a line or sentence: ``Thời gian thực hiện:`` — the header words of a time column."""
+    words = phrases((w for w, column in header_words() if column == "timeframe"), lead=True)
+    return re.compile(rf"{words}[^:\n]{{0,30}}:\s*(?P<value>[^\n;]+)", re.IGNORECASE)
+
+
+def _labelled_times(text: str, skip) -> list[TimeExpression]:
+    out = []
+    for m in _time_label().finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if skip(m.start()) or text[line_start:m.start()].strip(" -+•*#"):
+            continue  # only a label that opens its line
+        out += times.read_cell(m["value"], m.start("value"))
+    return out

@@ -1,4 +1,4 @@
-"""Readers: one module per input format, each turning a file into a :class:`Source`.
+"""Readers: one module per input format, each turning a file into a :class:`Source` of blocks.
 
 The format is found from the file's content (``sniff``); text in a legacy
 Vietnamese encoding is converted, whatever the format (``legacy``).
@@ -9,35 +9,41 @@ from __future__ import annotations
 import errno
 import stat
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 
+from planparse.blocks import Block, Paragraph, Rendering, map_text, render
 from planparse.errors import EmptyDocumentError, FileMissingError, PlanparseError
 from planparse.model import SourceInfo
 from planparse.read import legacy
-from planparse.read.limits import MB, Limits
+from planparse.read.limits import Limits
 from planparse.read.sniff import SUFFIXES, sniff
 
 __all__ = ["Source", "read", "Limits", "MAX_BYTES", "SUFFIXES"]
 
-MAX_BYTES = Limits().file_mb * MB  # the default limit on a file's size
+MAX_BYTES = Limits().file_bytes  # the default limit on a file's size
 
 
 @dataclass(frozen=True)
 class Source:
-    """The text of a document as read, before cleaning, and what it was read from.
+    """A document as read, before cleaning: its blocks, and what it was read from."""
 
-    ``pages`` gives the 1-based page of each line of ``text`` for paged formats (PDF).
-    """
-
-    text: str
+    blocks: tuple[Block, ...]
     info: SourceInfo
-    pages: tuple[int, ...] | None = None
 
-    def page_of(self, line: int) -> int | None:
-        """The page of 1-based ``line``, or ``None`` for a source without pages."""
-        if not self.pages:
-            return None
-        return self.pages[min(max(line, 1), len(self.pages)) - 1]
+    @classmethod
+    def from_text(cls, text: str, info: SourceInfo) -> Source:
+        """A text with no structure of its own: one paragraph per line (the Document guesses the rest)."""
+        return cls(tuple(Paragraph(line, position=n) for n, line in enumerate(text.split("\n"), start=1)), info)
+
+    @cached_property
+    def rendering(self) -> Rendering:
+        """The blocks written as text, each line with its block and page."""
+        return render(self.blocks)
+
+    @property
+    def text(self) -> str:
+        return self.rendering.text
 
 
 def read(path: str | Path, limits: Limits = Limits()) -> Source:
@@ -52,11 +58,12 @@ def read(path: str | Path, limits: Limits = Limits()) -> Source:
             limits.check_pages(data)
         source = _read(data, SourceInfo(path=str(path), format=fmt))
         limits.check_text(source.text)
-        text, encoding = legacy.convert(source.text)
+        encoding = legacy.detect(source.text)
     except PlanparseError as exc:
         raise exc.with_path(path) from None
     if encoding:
-        source = replace(source, text=text, info=source.info.model_copy(update={"encoding": encoding}))
+        blocks = tuple(map_text(block, legacy.CONVERTERS[encoding]) for block in source.blocks)
+        source = replace(source, blocks=blocks, info=source.info.model_copy(update={"encoding": encoding}))
     return source
 
 
@@ -68,7 +75,7 @@ def _bytes(path: Path, limits: Limits) -> bytes:
             raise FileMissingError("not a regular file")
         limits.check_size(info.st_size)
         with path.open("rb") as f:
-            data = f.read(limits.file_mb * MB + 1)
+            data = f.read(limits.file_bytes + 1)
         limits.check_size(len(data))  # the file grew since
     except OSError as exc:
         raise FileMissingError(_unreadable(exc, path)) from None

@@ -1,11 +1,13 @@
-"""Word (DOCX) through python-docx: paragraphs in order, automatic numbering written out, tables.
+"""Word (DOCX) through python-docx: its paragraphs and tables as blocks, automatic numbering as labels.
 
+- one :class:`Paragraph` per Word paragraph, its position the index among the
+  body's elements, soft line breaks kept as ``\n``;
 - a paragraph numbered by Word gets the label the reader sees (``I.``, ``1.``,
   ``a)``, ``-``), counted as Word counts: per list, lower levels restarting;
-- a heading style (``Heading 2``) becomes a markdown heading (``## …``);
-- a table of three or more columns becomes a pipe table; a table of one or two
-  columns is layout (the header, the signature block) and gives its text, two
-  columns as ``left | right`` rows.
+- a heading style (``Heading 2``) gives the heading level;
+- a table becomes a :class:`Table`, ``gridSpan`` its cells' colspan and ``vMerge``
+  their rowspan (a continued cell is kept, covered); a cell's paragraphs are its
+  lines (labels written, no heading marks).
 """
 
 from __future__ import annotations
@@ -13,11 +15,13 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from dataclasses import dataclass, replace
 
+from planparse.blocks import Block, Paragraph, Table, TableCell, paragraph_lines
 from planparse.errors import CorruptFileError, MissingExtraError
 from planparse.model import SourceInfo
 from planparse.read import Source
-from planparse.read.layout import number_label, table_lines
+from planparse.read.numbering_labels import number_label
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _HEADING = re.compile(r"(?:heading|tiêu đề)\s*(\d)", re.IGNORECASE)
@@ -37,45 +41,97 @@ def read_docx(data: bytes, info: SourceInfo) -> Source:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, XMLSyntaxError, EOFError) as exc:
         raise CorruptFileError(f"the DOCX file is damaged or truncated ({type(exc).__name__}: {exc})") from None
-    numbering = _Numbering(document)
-    lines: list[str] = []
-    for child in document.element.body.iterchildren():
+    ctx = _Context(document.part, _Numbering(document), _Styles(document))
+    blocks: list[Block] = []
+    for position, child in enumerate(document.element.body.iterchildren()):
         if child.tag == f"{_W}p":
-            lines += _paragraph(child, document, numbering).split("\n")
+            blocks.append(_paragraph(child, ctx, position))
         elif child.tag == f"{_W}tbl":
-            lines += _table(child, document, numbering)
-    return Source("\n".join(lines), info)
+            blocks.append(_table(child, ctx, position))
+    return Source(tuple(blocks), info)
 
 
-def _paragraph(p, document, numbering: _Numbering, heading: bool = True) -> str:
-    """A paragraph's text with its numbering label, soft line breaks kept."""
-    from docx.text.paragraph import Paragraph
+def _paragraph(p, ctx: _Context, position: int = 0) -> Paragraph:
+    """A paragraph with its numbering label (counted), heading level and style, soft line breaks kept."""
+    from docx.text.paragraph import Paragraph as WordParagraph
 
-    paragraph = Paragraph(p, document.part)
-    text = paragraph.text.replace("\t", " ")
-    label = numbering.label(p, paragraph.style)
-    if label:
-        text = f"{label} {text}"
-    level = _HEADING.search(paragraph.style.name or "") if heading and paragraph.style is not None else None
-    if level and text.strip():
-        text = "#" * int(level.group(1)) + " " + text
-    return text
+    paragraph = WordParagraph(p, ctx.part)
+    style = ctx.styles.of(p)
+    label = ctx.numbering.label(p, style)
+    heading = _HEADING.search(style.name or "") if style is not None else None
+    return Paragraph(paragraph.text.replace("\t", " "), label=label, level=int(heading.group(1)) if heading else None,
+                     style=style.name if style is not None else None, position=position)
 
 
-def _table(tbl, document, numbering: _Numbering) -> list[str]:
-    rows: list[list[tuple[list[str], int]]] = []  # row → cell → (lines, columns spanned)
+def _table(tbl, ctx: _Context, position: int) -> Table:
+    """The table's cells: colspan from ``gridSpan``; a ``vMerge`` restart spans the continued cells
+    below it in its grid column, which are kept as covered cells."""
+    rows: list[list[TableCell]] = []
+    starts: list[list[int]] = []  # row → grid column of each cell
     for tr in tbl.iterchildren(f"{_W}tr"):
-        row: list[tuple[list[str], int]] = []
+        row: list[TableCell] = []
+        columns: list[int] = []
+        column = 0
         for tc in tr.iterchildren(f"{_W}tc"):
             props = tc.find(f"{_W}tcPr")
             span = props.find(f"{_W}gridSpan") if props is not None else None
             merge = props.find(f"{_W}vMerge") if props is not None else None
-            continued = merge is not None and merge.get(f"{_W}val") in (None, "continue")
-            cell = [] if continued else [
-                line for p in tc.iter(f"{_W}p") for line in _paragraph(p, document, numbering, False).split("\n")]
-            row.append((cell, int(span.get(f"{_W}val", "1")) if span is not None else 1))
+            colspan = int(span.get(f"{_W}val", "1")) if span is not None else 1
+            if merge is not None and merge.get(f"{_W}val") in (None, "continue"):
+                row.append(TableCell(colspan=colspan, covered=True))
+            else:
+                lines = [line for p in tc.iter(f"{_W}p")
+                         for line in paragraph_lines(replace(_paragraph(p, ctx), level=None))]
+                row.append(TableCell(tuple(lines), colspan=colspan))
+            columns.append(column)
+            column += colspan
         rows.append(row)
-    return table_lines(rows)
+        starts.append(columns)
+    return Table(tuple(tuple(row) for row in _row_spans(rows, starts)), position=position)
+
+
+def _row_spans(rows: list[list[TableCell]], starts: list[list[int]]) -> list[list[TableCell]]:
+    """Each cell that a covered cell below continues (same grid column) with its rowspan."""
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            if cell.covered:
+                continue
+            n = 1
+            while r + n < len(rows) and _covered_at(rows[r + n], starts[r + n], starts[r][c]):
+                n += 1
+            if n > 1:
+                row[c] = replace(cell, rowspan=n)
+    return rows
+
+
+def _covered_at(row: list[TableCell], starts: list[int], column: int) -> bool:
+    return any(cell.covered and start == column for cell, start in zip(row, starts, strict=True))
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What reading a paragraph needs of its document: its part, the list counters, the styles."""
+
+    part: object
+    numbering: _Numbering
+    styles: _Styles
+
+
+class _Styles:
+    """Each paragraph style looked up once: python-docx scans every style of the document on each lookup."""
+
+    def __init__(self, document) -> None:
+        self.document = document
+        self.by_id: dict[str | None, object] = {}
+
+    def of(self, p):
+        """The style of paragraph element ``p`` (its own, else the document's default paragraph style)."""
+        from docx.enum.style import WD_STYLE_TYPE
+
+        style_id = p.style
+        if style_id not in self.by_id:
+            self.by_id[style_id] = self.document.part.get_style(style_id, WD_STYLE_TYPE.PARAGRAPH)
+        return self.by_id[style_id]
 
 
 class _Numbering:

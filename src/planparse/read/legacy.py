@@ -12,7 +12,7 @@ import re
 import unicodedata
 from functools import cache
 
-from planparse import vocab
+from planparse.lang import vocab
 from planparse.clean import TONES
 from planparse.errors import LegacyEncodingError
 
@@ -26,12 +26,12 @@ CERTAIN, PLAUSIBLE = 0.9, 0.5  # shares of words that are syllables
 
 @cache
 def _tcvn3() -> dict[int, str]:
-    return {int(r["byte"], 16): r["letter"] for r in vocab.table("legacy_tcvn3", ("byte", "letter"))}
+    return {int(r["byte"], 16): r["letter"] for r in vocab.table("legacy_tcvn3")}
 
 
 @cache
 def _vni() -> tuple[re.Pattern[str], dict[str, str]]:
-    letters = {r["written"]: r["letter"] for r in vocab.table("legacy_vni", ("written", "letter"))}
+    letters = {r["written"]: r["letter"] for r in vocab.table("legacy_vni")}
     pattern = re.compile("|".join(map(re.escape, sorted(letters, key=len, reverse=True))))
     return pattern, letters
 
@@ -39,7 +39,7 @@ def _vni() -> tuple[re.Pattern[str], dict[str, str]]:
 @cache
 def _syllable() -> re.Pattern[str]:
     parts: dict[str, list[str]] = {"onset": [], "vowel": [], "coda": []}
-    for row in vocab.table("syllables", ("part", "letters")):
+    for row in vocab.table("syllables"):
         parts[row["part"]].append(row["letters"])
     alt = {k: "|".join(sorted(v, key=len, reverse=True)) for k, v in parts.items()}
     return re.compile(f"(?:{alt['onset']})?(?:{alt['vowel']})(?:{alt['coda']})?")
@@ -122,19 +122,25 @@ def looks_legacy(text: str) -> bool:
 
 
 def convert(text: str) -> tuple[str, str | None]:
-    """The text in Unicode and the legacy encoding it was in (``None`` if it was not).
+    """The text in Unicode and the legacy encoding it was in (``None`` if it was not); see :func:`detect`."""
+    encoding = detect(text)
+    return (CONVERTERS[encoding](text), encoding) if encoding else (text, None)
+
+
+def detect(text: str) -> str | None:
+    """The legacy encoding ``text`` is in (a key of :data:`CONVERTERS`), ``None`` if it is not.
 
     Raises :class:`LegacyEncodingError` when the text is in TCVN3 or VNI but the
     two conversions cannot be told apart with certainty.
     """
     if not looks_legacy(text):
-        return text, None
+        return None
     scores = {name: syllable_share(conv(text[:SAMPLE])) for name, conv in CONVERTERS.items()}
     (best, top), (_, second) = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
     if top < PLAUSIBLE:
-        return text, None  # Latin-1 text of another language: not ours to convert
+        return None  # Latin-1 text of another language: not ours to convert
     if top >= CERTAIN and second < PLAUSIBLE:
-        return CONVERTERS[best](text), best
+        return best
     found = ", ".join(f"{name} {score:.0%}" for name, score in scores.items())
     raise LegacyEncodingError(
         f"the text looks like a legacy Vietnamese encoding (TCVN3 or VNI) but converting it is uncertain"

@@ -34,6 +34,10 @@ class Limits:
     pages: int = field(default=1_000, metadata={"help": "pages a PDF may have"})
     chars: int = field(default=2_000_000, metadata={"help": "characters the text read from a file may have"})
 
+    @property
+    def file_bytes(self) -> int:
+        return self.file_mb * MB
+
     @staticmethod
     def option(name: str) -> str:
         """The command-line option that sets the field ``name``."""
@@ -46,7 +50,7 @@ class Limits:
 
     def check_size(self, size: int) -> None:
         """The file's size in bytes."""
-        if size > self.file_mb * MB:
+        if size > self.file_bytes:
             raise self._refuse(TooLargeError, f"the file is {size / MB:,.1f} MB", "file_mb", " MB")
 
     def check_zip(self, data: bytes) -> None:

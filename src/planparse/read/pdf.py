@@ -1,14 +1,19 @@
 """PDF with a text layer, through pdfplumber: lines in reading order, each with its page.
 
-- words are grouped into lines by position; a line with a wide gap is two
-  columns (the header, the signature block) and becomes ``left | right`` rows;
+- words are grouped into lines by position; lines with a wide gap are two
+  columns (the header, the signature block): a run of them is one :class:`Columns`;
 - running headers and footers (a line at the top or bottom of a page that
   recurs on other pages, digits aside, or is in smaller print than the text)
   and page numbers are dropped;
 - a line is joined to the next when the next line's first word would not have
-  fitted on it: a wrap, not a break the author made;
-- ruled tables found by pdfplumber's table finder become pipe tables; a table
-  continued on the next page is one table.
+  fitted on it: a wrap, not a break the author made; each line so assembled is
+  a :class:`Paragraph`;
+- ruled tables found by pdfplumber's table finder become :class:`Table` blocks
+  (the cells a merge covers kept, covered); a table continued on the next page
+  is one table.
+
+Each block has its page, and as position the index of its first item (line or
+table) on that page, top to bottom.
 """
 
 from __future__ import annotations
@@ -17,12 +22,12 @@ import io
 import re
 from dataclasses import dataclass, field
 
+from planparse.blocks import Block, Columns, Paragraph, Table, TableCell
 from planparse.clean import normalize_line, starts_block
-from planparse.genre import is_caps
+from planparse.lang.genre import is_caps
 from planparse.errors import CorruptFileError, EmptyDocumentError, EncryptedError, NeedsOCRError
 from planparse.model import SourceInfo
 from planparse.read import Source
-from planparse.read.layout import cell_text, column_rows, pipe_table
 
 _PAGE_NUMBER = re.compile(r"[-–—\s]*(?:(?:trang|page)\s*)?\d{1,4}(?:\s*(?:/|of|trên)\s*\d{1,4})?[-–—\s]*",
                           re.IGNORECASE)
@@ -38,6 +43,7 @@ class _Line:
     bottom: float
     words: list[dict]
     segments: list[list[dict]] = field(default_factory=list)
+    position: int = 0
 
     @property
     def x0(self) -> float:
@@ -56,6 +62,7 @@ class _Table:
     page: int
     top: float
     rows: list[list[str | None]]
+    position: int = 0
 
 
 def read_pdf(data: bytes, info: SourceInfo) -> Source:
@@ -75,8 +82,7 @@ def read_pdf(data: bytes, info: SourceInfo) -> Source:
         raise _pdfminer_error(exc) from None
     if not any(pages):
         raise EmptyDocumentError("the PDF holds no text")
-    lines = _assemble(pages)
-    return Source("\n".join(text for text, _ in lines), info, pages=tuple(page for _, page in lines))
+    return Source(tuple(_assemble(pages)), info)
 
 
 def _pdfminer_error(exc: Exception) -> Exception:
@@ -103,6 +109,8 @@ def _page_items(page, number: int) -> list[_Line | _Table]:
     items: list[_Line | _Table] = _lines(words, number)
     items += [_Table(number, t.bbox[1], t.extract()) for t in tables]
     items.sort(key=lambda item: item.top)
+    for position, item in enumerate(items):
+        item.position = position
     return items
 
 
@@ -171,7 +179,7 @@ def _key(line: _Line) -> tuple[str, int, int]:
     return _DIGITS.sub("#", line.text()), round(line.top / 4), round(line.words[0]["size"])
 
 
-def _assemble(pages: list[list[_Line | _Table]]) -> list[tuple[str, int]]:
+def _assemble(pages: list[list[_Line | _Table]]) -> list[Block]:
     running = _running(pages)
     items = [item for items in pages for k, item in enumerate(items)
              if not (isinstance(item, _Line) and k in (0, len(items) - 1) and _key(item) in running)]
@@ -181,43 +189,45 @@ def _assemble(pages: list[list[_Line | _Table]]) -> list[tuple[str, int]]:
     for line in lines:
         line.segments = _segments(line, mid)
     pitch = _line_pitch(lines, right_edge)
-    out: list[tuple[str, int]] = []
+    out: list[Block] = []
     k = 0
     while k < len(items):
         item = items[k]
         if isinstance(item, _Table):
-            table, k = _table_lines(items, k)
-            out += table
+            table, k = _table(items, k)
+            out.append(table)
             continue
         run = _column_run(items, k, mid)
         if run:
             left = [line.text(line.segments[0]) for line in run if _side(line, mid) in ("left", "both")]
             right = [line.text(line.segments[-1]) for line in run if _side(line, mid) in ("right", "both")]
-            out += [(row, run[0].page) for row in column_rows(left, right)]
+            out.append(Columns(tuple(left), tuple(right), page=run[0].page, position=run[0].position))
             k += len(run)
             continue
-        text, page = item.text(), item.page
+        first, text = item, item.text()
         while k + 1 < len(items) and _wraps(item, items[k + 1], right_edge, pitch):
             k += 1
             item = items[k]
             text += " " + item.text()
-        out.append((text, page))
+        out.append(Paragraph(text, page=first.page, position=first.position))
         k += 1
     return out
 
 
-def _table_lines(items: list[_Line | _Table], k: int) -> tuple[list[tuple[str, int]], int]:
-    """The pipe table of the table at ``k`` and its continuations on the next pages (a repeated
-    header row dropped), each line with its page; and the index after them."""
+def _table(items: list[_Line | _Table], k: int) -> tuple[Table, int]:
+    """The table at ``k`` with its continuations on the next pages (a repeated header row dropped),
+    each row with its page; and the index after them. pdfplumber's ``None`` (a cell a merge covers)
+    is a covered cell."""
     first = items[k]
     rows = [(row, first.page) for row in first.rows]
     while k + 1 < len(items) and _continues_table(items[k], items[k + 1]):
         k += 1
         more = items[k].rows
         rows += [(row, items[k].page) for row in (more[1:] if more[0] == first.rows[0] else more)]
-    rows = [(row, page) for row, page in rows if any(cell_text(c) for c in row)]
-    pages = [rows[0][1], rows[0][1]] + [page for _, page in rows[1:]] if rows else []
-    return list(zip(pipe_table([row for row, _ in rows]), pages, strict=True)), k + 1
+    cells = tuple(tuple(TableCell(covered=True) if text is None else TableCell(tuple(text.split("\n")))
+                        for text in row) for row, _ in rows)
+    return Table(cells, page=first.page, position=first.position, row_pages=tuple(page for _, page in rows),
+                 layout=False), k + 1
 
 
 def _line_pitch(lines: list[_Line], right_edge: float) -> float:

@@ -84,4 +84,4 @@ def read_text(data: bytes, info: SourceInfo) -> Source:
     kept = _CONTROLS.sub("", text)
     dropped = len(text) - len(kept)
     notes = (f"{dropped} control character{'s' if dropped > 1 else ''} (NUL and the like) dropped",) if dropped else ()
-    return Source(kept, info.model_copy(update={"encoding": encoding, "notes": notes}))
+    return Source.from_text(kept, info.model_copy(update={"encoding": encoding, "notes": notes}))

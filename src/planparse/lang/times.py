@@ -23,16 +23,10 @@ from functools import cache
 
 import regex
 
-from planparse import vocab
-from planparse.extract.quantities import phrases, roman_value
+from planparse.lang import vocab
+from planparse.lang.quantities import phrases, roman_value
 from planparse.model import TimeExpression
 
-_DATA = "time_words"
-_CATEGORIES = {
-    "limit", "within", "linker", "yearly", "day", "month", "quarter", "year", "period", "range_from", "range_to",
-    "periodic", "frequency", "duration_lead", "duration_unit", "anchor", "ongoing", "event",
-}
-_UNITS = {"day", "working_day", "week", "month", "year"}
 _S = r"[^\S\n]+"  # spaces within a line
 _HS = r"[^\S\n]*"
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
@@ -44,20 +38,9 @@ _EDGE_AFTER = r"(?![\w]|[/.-]\d)"
 _CLAUSE = r"[^\n;,.()]*[^\s;,.()]"  # the rest of a clause, up to its punctuation
 
 
-@cache
 def lexicon() -> dict[str, dict[str, str]]:
-    """Category → {word: value}, from ``data/time_words.tsv``, checked."""
-    words: dict[str, dict[str, str]] = {category: {} for category in _CATEGORIES}
-    for row in vocab.table(_DATA, ("word", "category", "value")):
-        category, value = row["category"], row["value"]
-        if category not in _CATEGORIES:
-            raise ValueError(f"data/{_DATA}.tsv: unknown category in {row}")
-        if category == "frequency" and not value.isdigit() or category == "duration_unit" and value not in _UNITS:
-            raise ValueError(f"data/{_DATA}.tsv: bad value in {row}")
-        words[category][row["word"]] = value
-    if empty := sorted(category for category, entries in words.items() if not entries):
-        raise ValueError(f"data/{_DATA}.tsv: no words for {empty}")
-    return words
+    """Category → {word: value}, from ``data/time_words.tsv``."""
+    return vocab.grouped("time_words")
 
 
 @cache

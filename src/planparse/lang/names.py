@@ -12,10 +12,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from planparse import vocab
-from planparse.clean import is_caps
-
-_JOINERS = {"và", "-", ","}
+from planparse.lang import vocab
+from planparse.lang.genre import is_caps
 
 
 @cache
@@ -42,22 +40,6 @@ def place_case(text: str) -> str:
     return " ".join(w if w == "-" else "-".join(capitalize(p) for p in w.split("-")) for w in text.split())
 
 
-def names_a_body(text: str) -> bool:
-    """Does ``text`` open with a body's name (``Sở Tài chính``, ``UBND các huyện``, ``Các sở, ban, ngành``)?
-
-    A one-word head needs a proper name after it (``Ban hành …``, ``Hội nghị …`` are not bodies)
-    unless the text names a collective (``Các sở``).
-    """
-    words = [w.strip(",;:") for w in expand_abbreviations(text).split()]
-    collective = bool(words) and words[0].casefold() in ("các", "những")
-    words = words[collective:]
-    head = _match_head(words)
-    if head is None:
-        return False
-    rest = words[head[1]:]
-    return collective or head[1] > 1 or bool(rest and rest[0][:1].isupper())
-
-
 @cache
 def _heads() -> tuple[tuple[str, list[str]], ...]:
     """(head as written, its case-folded words), longest first."""
@@ -72,7 +54,8 @@ def _match_head(words: list[str]) -> tuple[str, int] | None:
     return None
 
 
-def _match_unit(words: list[str], i: int) -> tuple[str, int] | None:
+def match_unit(words: list[str], i: int) -> tuple[str, int] | None:
+    """The administrative unit written at ``words[i:]`` (``thành phố``), with its number of words."""
     folded = [w.casefold() for w in words[i:i + 2]]
     for unit in vocab.admin_units():
         parts = unit.split()
@@ -97,16 +80,16 @@ def proper_case_body(name: str) -> str:
     field_start = True
     while i < len(words):
         word = words[i]
-        after_joiner = bool(out) and (out[-1].casefold() in _JOINERS or out[-1].endswith(","))
-        unit = None if after_joiner else _match_unit(words, i)
+        after_joiner = bool(out) and (out[-1].casefold() in vocab.body_words("joiner") or out[-1].endswith(","))
+        unit = None if after_joiner else match_unit(words, i)
         if unit:
             i += unit[1]
-            if i < len(words) and words[i].casefold() == "ủy":
-                out.append(capitalize(unit[0]) + " ủy")  # Tỉnh ủy, Thành ủy: a body, not a place
+            if i < len(words) and words[i].casefold() in vocab.body_words("committee"):
+                out.append(f"{capitalize(unit[0])} {words[i].casefold()}")  # Tỉnh ủy, Thành ủy: a body, not a place
                 i += 1
                 continue
             j = i
-            while j < len(words) and not _match_unit(words, j):
+            while j < len(words) and not match_unit(words, j):
                 j += 1
             out += [unit[0], place_case(" ".join(words[i:j]))] if j > i else [unit[0]]
             i = j
@@ -117,11 +100,11 @@ def proper_case_body(name: str) -> str:
             break
         if not is_caps(word) and any(ch.isalpha() for ch in word):
             out.append(word)  # an expanded abbreviation, already in proper case
-        elif word.casefold() in _JOINERS:
+        elif word.casefold() in vocab.body_words("joiner"):
             out.append(word.lower())
         else:
             out.append(capitalize(word) if field_start else word.lower())
-        field_start = word.casefold() in _JOINERS or word.endswith(",")
+        field_start = word.casefold() in vocab.body_words("joiner") or word.endswith(",")
         i += 1
     text = " ".join(out)
     return text[:1].upper() + text[1:]

@@ -26,15 +26,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 
-from planparse import vocab
-from planparse.genre import is_caps
-from planparse.names import proper_case_body, province_in
-from planparse.segment import word_spans
+from planparse.lang import vocab
+from planparse.lang.genre import is_caps
+from planparse.lang.names import proper_case_body, province_in
+from planparse.lang.segment import word_spans
 
 _TOKEN = re.compile(r"[\w&]+(?:[-.&,/][\w&]+)*|[^\w\s]")
-_JOINERS = {"và", "-", ",", "&"}
-_LIST_SEPARATORS = {",", ";", "và", "hoặc"}
-_QUALIFIER_BREAKS = {"và", "hoặc", "để", "nhằm", "theo", "với", "cho", "về", "thì", "là", "nếu", "khi", "trong", "tại"}
 _MAX_TAIL = 3  # lower-case words between a name and its unit: Đài Khí tượng [thủy văn] tỉnh
 _MAX_QUALIFIER = 10
 
@@ -129,6 +126,12 @@ def _catchall() -> _Phrases:
     return _Phrases((w, w) for w in words)
 
 
+@cache
+def _unit_joiners() -> frozenset[str]:
+    """Words that both join and list, so join the units of a list (các huyện, thị xã và thành phố)."""
+    return vocab.body_words("joiner") & vocab.body_words("list_separator")
+
+
 def _split_punct(name: str) -> str:
     return " ".join(m.group() for m in _TOKEN.finditer(name))
 
@@ -210,7 +213,7 @@ class BodyReader:
             mentions.append(mention)
             found = None
             k = i
-            while k < len(words) and words[k].folded in _LIST_SEPARATORS:
+            while k < len(words) and words[k].folded in vocab.body_words("list_separator"):
                 k += 1
             if k > i:
                 found = self._one(text, words, k, bare=True)
@@ -248,17 +251,17 @@ class BodyReader:
                 while k < n and words[k].capitalised and words[k].is_word and not _head(words, k):
                     k += 1
                 return k
-            if w.folded == "các" and k + 1 < n and _match(_units(), words, k + 1):
+            if w.folded in vocab.body_words("plural") and k + 1 < n and _match(_units(), words, k + 1):
                 return self._unit_list(words, k)
             inner = _head(words, k)
-            if inner and words[k - 1].folded not in _LIST_SEPARATORS:
+            if inner and words[k - 1].folded not in vocab.body_words("list_separator"):
                 k = end = k + inner  # a body inside the name: Ban Tuyên giáo Tỉnh ủy, Văn phòng Sở
                 continue
             if w.capitalised and w.is_word:
                 k = end = compounds.get(k, k + 1)
                 continue
-            if w.folded in _JOINERS and k + 1 < n and words[k + 1].capitalised and end > i + h \
-                    and not (w.folded in _LIST_SEPARATORS and _head(words, k + 1)):
+            if w.folded in vocab.body_words("joiner") and k + 1 < n and words[k + 1].capitalised and end > i + h \
+                    and not (w.folded in vocab.body_words("list_separator") and _head(words, k + 1)):
                 k += 1
                 continue
             tail = self._tail_to_unit(words, k)
@@ -282,7 +285,8 @@ class BodyReader:
                 return None
             if _match(_units(), words, at):
                 return at if step else None
-            if words[at].folded in _JOINERS or words[at].folded in _QUALIFIER_BREAKS or _match(_stops(), words, at):
+            if words[at].folded in vocab.body_words("joiner") | vocab.body_words("qualifier_break") \
+                    or _match(_stops(), words, at):
                 return None
         return None
 
@@ -292,9 +296,9 @@ class BodyReader:
         while True:
             unit = _match(_units(), words, k)
             if not unit:
-                return k - 1 if words[k - 1].folded in _JOINERS else k
+                return k - 1 if words[k - 1].folded in vocab.body_words("joiner") else k
             k += unit[1]
-            if k < len(words) and words[k].folded in {",", "và"} and _match(_units(), words, k + 1):
+            if k < len(words) and words[k].folded in _unit_joiners() and _match(_units(), words, k + 1):
                 k += 1
             else:
                 return k
@@ -321,7 +325,7 @@ class BodyReader:
     def _group(self, text: str, words: list[_Word], i: int, bare: bool) -> tuple[Mention, int] | None:
         """A group of bodies: ``các sở, ban, ngành``, ``các cơ quan báo chí tỉnh``, ``cơ quan chủ quản …``."""
         k = i
-        if words[k].folded in {"các", "những"}:
+        if words[k].folded in vocab.body_words("plural"):
             k += 1
         elif not (bare or words[k].capitalised) or _head(words, k) or _match(_stops(), words, k):
             return None  # without các, a group noun that is not a head noun nor a verb (Tổ chức …)
@@ -336,7 +340,8 @@ class BodyReader:
         qualifier: list[_Word] = []
         while k < len(words) and len(qualifier) < _MAX_QUALIFIER:
             w = words[k]
-            if not w.is_word or w.folded in _QUALIFIER_BREAKS or _match(_stops(), words, k) or _head(words, k):
+            if not w.is_word or w.folded in vocab.body_words("qualifier_break") or _match(_stops(), words, k) \
+                    or _head(words, k):
                 break
             qualifier.append(w)
             k += 1
@@ -365,7 +370,7 @@ class BodyReader:
         span = words[i:j]
         caps = is_caps(text[span[0].start:span[-1].end])
         core, unit, place = self._split_place(span)
-        if any(w.folded == "các" for w in unit):
+        if any(w.folded in vocab.body_words("plural") for w in unit):
             return Mention(_cased(_join(span), caps), span[0].start, span[-1].end, collective=True)
         core_name = _join(core)
         folded = core_name.casefold()
@@ -395,7 +400,7 @@ class BodyReader:
         for k in range(1, len(span)):
             if span[k].capitalised:
                 continue
-            if span[k].folded == "các" and _match(_units(), span, k + 1):
+            if span[k].folded in vocab.body_words("plural") and _match(_units(), span, k + 1):
                 return span[:k], span[k:], []
             unit = _match(_units(), span, k)
             if unit:
@@ -426,6 +431,16 @@ def _join(words: list[_Word]) -> str:
 
 def _cased(name: str, caps: bool) -> str:
     return proper_case_body(name) if caps else name
+
+
+def names_a_body(text: str) -> bool:
+    """Does ``text`` open with a body (``Sở Tài chính``) or a group that ``các`` names (``Các sở, ban, ngành``)?
+
+    The test of a heading: a group noun alone (``Cơ quan trình: Sở Tư pháp``) labels a field, not a body.
+    """
+    words = _words(text, 0, len(text))
+    opens = bool(words) and (bool(_head(words, 0)) or words[0].folded in vocab.body_words("plural"))
+    return opens and bool(BodyReader(segment=False).run(text, 0))
 
 
 def province_of(*names: str | None) -> str | None:

@@ -7,30 +7,56 @@ signature block; the national motto; lines in capitals, positions and names.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 
-from planparse import vocab
+from planparse.lang import vocab
 
-MOTTO = re.compile(
-    r"CỘNG\s+HÒA\s+XÃ\s+HỘI(?:\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM)?|CHỦ\s+NGHĨA\s+VIỆT\s+NAM"
-    r"|Độc\s+lập\s*-\s*Tự\s+do\s*-\s*Hạnh\s+phúc",
-    re.IGNORECASE,
-)
-NUMBER_LINE = re.compile(r"(?:Số|SỐ)(?:\s*hiệu)?(?:\s*:\s*|\s+(?=[\d/]))")  # "Số: 12/KH-UBND", "Số 12/…"
+
+def _words(table: str, group: str, capitals: bool = False) -> str:
+    """The phrases of a group of a word table as an alternation, longest first (with ``capitals``, also in capitals).
+
+    A space matches any spaces, and the spaces around a hyphen may be missing.
+    """
+    phrases = vocab.words(table, group)
+    if capitals:
+        phrases = (*phrases, *(p.upper() for p in phrases))
+    alternatives = [r"\s+".join(map(re.escape, p.split())).replace(r"\s+\-\s+", r"\s*-\s*")
+                    for p in sorted(dict.fromkeys(phrases), key=len, reverse=True)]
+    return "(?:" + "|".join(alternatives) + ")"
+
+
+def _marker(marker: str, capitals: bool = False) -> str:
+    return _words("genre_markers", marker, capitals)
+
+
+MOTTO = re.compile(_marker("motto"), re.IGNORECASE)
+NUMBER_LINE = re.compile(_marker("number", capitals=True) + r"(?:\s*:\s*|\s+(?=[\d/]))")  # "Số: 12/KH-UBND", "Số 12/…"
 # "<Place>, ngày DD tháng MM năm YYYY"; day and month may be blank in an unissued copy. For ``search``:
 # a match starts where a place can (the start, after "," or a line break), which finds the same match
 # as starting anywhere (a place holds no "," or line break) in linear time, not quadratic on a long line.
+_DAY, _MONTH, _YEAR = (_words("time_words", unit) for unit in ("day", "month", "year"))
 DATE_LINE = re.compile(
-    r"(?:^|(?<=[,\n]))(?P<place>[^,\n]*?)\s*,?\s*ngày\s*(?P<day>\d{1,2})?[\s.…_]*"
-    r"tháng\s*(?P<month>\d{1,2})?[\s.…_]*năm\s*(?P<year>\d{4})",
+    rf"(?:^|(?<=[,\n]))(?P<place>[^,\n]*?)\s*,?\s*{_DAY}\s*(?P<day>\d{{1,2}})?[\s.…_]*"
+    rf"{_MONTH}\s*(?P<month>\d{{1,2}})?[\s.…_]*{_YEAR}\s*(?P<year>\d{{4}})",
     re.IGNORECASE,
 )
-ABOUT = re.compile(r"(?:V/v|Về việc)\s*:?\s*", re.IGNORECASE)
-LEGAL_OPENER = re.compile(r"(?:Căn cứ|Thực hiện|Theo đề nghị|Xét)\b")
-ADDRESSEES = re.compile(r"Kính gửi\b", re.IGNORECASE)
-RECIPIENTS = re.compile(r"N[oơ]i\s+nh[aăâậạệeẹ]n\s*:?", re.IGNORECASE)
-ARCHIVE = re.compile(r"Lưu\s*:", re.IGNORECASE)
-SIGNED = re.compile(r"\(\s*(?:đã ký|ký tên)[^)]*\)", re.IGNORECASE)
+ABOUT = re.compile(_marker("about") + r"\s*:?\s*", re.IGNORECASE)
+LEGAL_OPENER = re.compile(_marker("legal_opener") + r"\b")
+ADDRESSEES = re.compile(_marker("addressees") + r"\b", re.IGNORECASE)
+RECIPIENTS = re.compile(_marker("recipients") + r"\s*:?", re.IGNORECASE)
+ARCHIVE = re.compile(_marker("archive") + r"\s*:", re.IGNORECASE)
+SIGNED = re.compile(r"\(\s*" + _marker("signed") + r"[^)]*\)", re.IGNORECASE)
+ANNEX = re.compile(_marker("annex"), re.IGNORECASE)
+
+
+# what only Vietnamese writes, once decomposed (NFD): đ, and the marks of ă â ê ô ơ ư and of the five tones
+_VIETNAMESE = re.compile("[đĐ\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b]")
+
+
+def has_vietnamese(text: str) -> bool:
+    """Does ``text`` hold a letter of Vietnamese (either case, any tone)? A text without one is not ours."""
+    return bool(_VIETNAMESE.search(unicodedata.normalize("NFD", text)))
 
 
 @cache
@@ -53,8 +79,7 @@ def is_caps(line: str) -> bool:
 
 @cache
 def _doctype_names() -> tuple[str, ...]:
-    names = set(vocab.doctypes().values()) | {"Công văn"}
-    return tuple(sorted((name.upper() for name in names), key=len, reverse=True))
+    return tuple(sorted({name.upper() for name in vocab.doctypes().values()}, key=len, reverse=True))
 
 
 def starts_with_doctype(text: str) -> str | None:
@@ -67,7 +92,7 @@ def starts_with_doctype(text: str) -> str | None:
 @cache
 def positions() -> tuple[tuple[str, str], ...]:
     """(position in capitals, position as written), longest first."""
-    return tuple(sorted(((p.upper(), p) for p in vocab.column("positions", "position")), key=lambda x: -len(x[0])))
+    return tuple(sorted(((p.upper(), p) for p in vocab.column("positions")), key=lambda x: -len(x[0])))
 
 
 def is_position(text: str) -> bool:
@@ -83,7 +108,7 @@ def is_signer_name(text: str) -> bool:
 
 def opens_part(text: str) -> bool:
     """A capitalised line that opens a new part (a document type, an annex), not a signature line."""
-    return bool(starts_with_doctype(text)) or text.upper().startswith("PHỤ LỤC")
+    return bool(starts_with_doctype(text) or ANNEX.match(text))
 
 
 @cache
@@ -95,3 +120,10 @@ def opens_body(text: str) -> bool:
     """The line opens with a body's head noun (``ỦY BAN NHÂN DÂN``, ``Sở``) or its abbreviation (``UBND``)."""
     upper = text.upper()
     return any(upper == h or upper.startswith(h + " ") for h in _body_openers())
+
+
+def type_code(number: str) -> str | None:
+    """The document-type code inside a number: ``3414/KH-UBND`` → ``KH``; ``09-NQ/TU`` → ``NQ``."""
+    parts = [p for p in re.split(r"[/-]", number)[1:] if p and not p.isdigit()]
+    codes = vocab.doctypes()
+    return next((p for p in parts if p in codes), None)

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from planparse.extract.timeexpr import find_times, has_limit, lexicon, read_cell
+from planparse.lang.times import find_times, has_limit, lexicon, read_cell
 
 D = dt.date
 

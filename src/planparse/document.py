@@ -1,0 +1,120 @@
+"""The Document every extractor receives: the cleaned text, its blocks, sections and tables, and one way
+to locate an offset.
+
+Built once per parse from a reader's :class:`~planparse.read.Source`: the blocks are
+rendered as text, cleaned (keeping an offset map to the rendered text), the
+tables taken from the reader's table blocks (a plain text's tables are guessed
+from its lines), and the outline built. :meth:`Document.locate` is where every
+fact's :class:`~planparse.model.Provenance` is made: span, source line and page.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field, replace
+
+from planparse.blocks import Block, Table as TableBlock
+from planparse.clean import Cleaned, clean
+from planparse.errors import EmptyDocumentError, NotAPlanError
+from planparse.lang.genre import has_vietnamese
+from planparse.model import Provenance, Section, SourceInfo
+from planparse.outline import build_outline
+from planparse.read import Source
+from planparse.tables import Cell, Table, find_tables
+
+_ESCAPED_PIPE = re.compile(r"\\\|")
+
+
+@dataclass(frozen=True)
+class Document:
+    """A document ready for extraction. ``text`` is the cleaned text every span points into."""
+
+    source: Source
+    cleaned: Cleaned
+    tables: tuple[Table, ...]
+    sections: list[Section] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.cleaned.text
+
+    @property
+    def info(self) -> SourceInfo:
+        return self.source.info
+
+    @property
+    def blocks(self) -> tuple[Block, ...]:
+        return self.source.blocks
+
+    def line_of(self, offset: int) -> int:
+        """The 1-based source line of cleaned ``offset``."""
+        return self.cleaned.line_of(offset)
+
+    def page_of(self, offset: int) -> int | None:
+        """The 1-based page of cleaned ``offset`` (``None`` for a source without pages)."""
+        rendering = self.source.rendering
+        if not any(rendering.line_pages):
+            return None
+        line = bisect.bisect_right(rendering.line_starts, self.cleaned.to_raw(offset)) - 1
+        return rendering.line_pages[max(line, 0)]
+
+    def block_of(self, offset: int) -> int:
+        """The index in :attr:`blocks` of the block cleaned ``offset`` came from."""
+        rendering = self.source.rendering
+        line = bisect.bisect_right(rendering.line_starts, self.cleaned.to_raw(offset)) - 1
+        return rendering.line_blocks[max(line, 0)]
+
+    def locate(self, start: int, end: int) -> Provenance:
+        """The provenance of ``text[start:end]``: the span, its source line and page."""
+        return Provenance(start=start, end=end, line=self.line_of(start), page=self.page_of(start))
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """The span of ``text[start:end]`` in the source text (``source.text``)."""
+        if end <= start:
+            at = self.cleaned.to_raw(start)
+            return at, at
+        return self.cleaned.to_raw(start), self.cleaned.to_raw(end - 1) + 1
+
+
+def build(source: Source) -> Document:
+    """The Document of ``source``; raise :class:`EmptyDocumentError` or :class:`NotAPlanError`."""
+    if not source.text.strip():
+        raise EmptyDocumentError("the document is empty")
+    cleaned = clean(source.text)
+    if not cleaned.text.strip():
+        raise EmptyDocumentError("the document holds only blank or invisible characters")
+    if not has_vietnamese(cleaned.text):
+        raise NotAPlanError("no Vietnamese text found; this does not look like a Vietnamese plan")
+    document = Document(source, cleaned, _tables(source, cleaned))
+    return replace(document, sections=build_outline(document))
+
+
+def _tables(source: Source, cleaned: Cleaned) -> tuple[Table, ...]:
+    """The reader's data tables, each cell with its span in the cleaned text; and the tables a text
+    written with pipes holds outside them (a plain text's only tables)."""
+    rendering = source.rendering
+    found: list[Table] = []
+    spans: list[tuple[int, int]] = []
+    by_block: dict[int, list] = {}
+    for cell in rendering.cells:
+        by_block.setdefault(cell.block, []).append(cell)
+    for k, cells in by_block.items():
+        block = source.blocks[k]
+        assert isinstance(block, TableBlock)
+        rows: list[list[Cell]] = []
+        for cell in cells:
+            if cell.column == 0:
+                rows.append([])
+            start, end = cleaned.from_raw(cell.start), cleaned.from_raw(cell.end)
+            rows[-1].append(Cell(" ".join(_ESCAPED_PIPE.sub("|", cleaned.text[start:end]).split()), start, end))
+        lines = rendering.table_rows[k]
+        first = cleaned.from_raw(rendering.line_starts[lines[0]])
+        after = lines[-1] + 1
+        end = cleaned.from_raw(rendering.line_starts[after] - 1 if after < len(rendering.line_starts)
+                               else len(rendering.text))
+        spans.append((first, end))
+        if len(rows) > 1:
+            found.append(Table(tuple(rows[0]), tuple(tuple(row) for row in rows[1:]), first, end))
+    found += [t for t in find_tables(cleaned.text) if not any(s <= t.start < e for s, e in spans)]
+    return tuple(sorted(found, key=lambda t: t.start))
