@@ -1,8 +1,7 @@
 """Inputs made to stall, exhaust or crash the parser: each gives its typed error or its plan, within a stated
 bound of time and of memory (peak resident size, measured in a subprocess of its own).
 
-The bounds are generous (a hang or a quadratic blows them by far, a slow machine does not). Nested HTML is
-left to the HTML reader's own tests.
+The bounds are generous (a hang or a quadratic blows them by far, a slow machine does not).
 """
 
 from __future__ import annotations
@@ -204,3 +203,13 @@ def test_odd_but_good_text_gives_its_plan(tmp_path, shape):
     path.write_bytes(to_windows_1258(text) if shape == "windows-1258" else text.replace("\n", "\x00\n", 10).encode())
     result = within_bounds(run_isolated(outcome_of(f"parse_file({str(path)!r})")))
     assert result == ["plan", planparse.parse_file(PLAN).document.number]
+
+
+@pytest.mark.parametrize("depth", [10_000, 100_000])
+def test_html_nested_beyond_any_page_is_refused_within_bounds(tmp_path, depth):
+    path = tmp_path / "nested.html"
+    path.write_text("<html><body>" + "<div>" * depth + "Kế hoạch số 12/KH-UBND" + "</div>" * depth + "</body></html>",
+                    encoding="utf-8")
+    error, message = within_bounds(run_isolated(outcome_of(f"parse_file({str(path)!r})")))
+    assert error == "LimitExceededError"
+    assert str(path) in message and "deep" in message
