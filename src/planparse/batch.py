@@ -33,7 +33,7 @@ from itertools import islice
 from pathlib import Path
 
 from planparse import __version__
-from planparse.errors import FileMissingError, MissingExtraError, PlanparseError
+from planparse.errors import FileMissingError, MissingExtraError, PlanparseError, TimeLimitError, WorkerDiedError
 from planparse.model import Plan
 from planparse.pipeline import parse_file
 from planparse.read import SUFFIXES, Limits
@@ -488,13 +488,13 @@ class _Pool:
                 outcome = worker.result()
                 if outcome is None:
                     worker.kill()
-                    outcome = Outcome(_stamp(job.source), error="WorkerDiedError", lasting=True,
+                    outcome = Outcome(_stamp(job.source), error=WorkerDiedError.__name__, lasting=True,
                                       message=f"the process converting it died ({worker.death()})")
                 else:
                     self.idle.append(worker)
             elif time.monotonic() >= deadline:
                 worker.kill()
-                outcome = Outcome(_stamp(job.source), error="TimeLimitError", lasting=True,
+                outcome = Outcome(_stamp(job.source), error=TimeLimitError.__name__, lasting=True,
                                   message=f"converting it took longer than the time limit of {self.timeout:g} s;"
                                           " raise it with --timeout to convert it")
             else:
