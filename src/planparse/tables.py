@@ -76,10 +76,12 @@ def _table_at(lines: list[_Line], i: int) -> tuple[Table | None, int]:
     return None, i + 1
 
 
-def _pipe_cells(line: _Line) -> list[Cell]:
+def _pipe_cells(line: _Line, markdown: bool = True) -> list[Cell]:
+    """A row's cells; in a table without outer pipes (not ``markdown``) a line opening with ``|`` has an empty
+    first cell."""
     text = line.text
     inner_start, inner_end = 0, len(text)
-    if text.startswith("|"):
+    if text.startswith("|") and markdown:
         inner_start = 1
     if text.endswith("|") and not text.endswith("\\|") and len(text) > 1:
         inner_end -= 1
@@ -118,7 +120,7 @@ def _pipe_table(lines: list[_Line], i: int) -> tuple[Table | None, int]:
                 break
             cells = [_cell(line.text, line.start)]  # the wrapped tail of the last cell, without pipes
         else:
-            cells = _pipe_cells(line)
+            cells = _pipe_cells(line, markdown=lines[i].text.startswith("|"))
         if rows and len(rows[-1]) < width and not _opens_row(line.text, lines[i].text):
             rows[-1][-1] = _join(rows[-1][-1], cells[0])
             rows[-1].extend(cells[1:])

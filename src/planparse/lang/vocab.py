@@ -83,7 +83,8 @@ _QUANTITY_VALUES: dict[str, Allowed] = {
 }
 _TIME_VALUES: dict[str, Allowed] = {
     **dict.fromkeys(("limit", "within", "linker", "yearly", "day", "month", "quarter", "year", "period",
-                     "range_from", "range_to", "periodic", "duration_lead", "anchor", "ongoing", "event"), EMPTY),
+                     "range_from", "range_to", "periodic", "duration_lead", "anchor", "ongoing", "event",
+                     "before", "onward", "span_joiner"), EMPTY),
     "frequency": _COUNT,
     "duration_unit": frozenset({"day", "working_day", "week", "month", "year"}),
 }
