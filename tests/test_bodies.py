@@ -111,7 +111,7 @@ def test_word_segmentation_finds_the_end_of_an_unknown_name():
     text = "phối hợp với Phòng Quản lý Công nghệ thông tin cảnh báo các đơn vị"
     start = text.index("Phòng")
     assert [m.name for m in BodyReader(None).run(text, start)] == ["Phòng Quản lý Công nghệ thông tin"]
-    assert [m.name for m in BodyReader(None, segment=False).run(text, start)] == ["Phòng Quản"]
+    assert [m.name for m in BodyReader(None, segment=False).run(text, start)] == ["Phòng Quản lý Công"]
 
 
 @pytest.mark.parametrize(("names_", "province"), [
@@ -121,3 +121,16 @@ def test_word_segmentation_finds_the_end_of_an_unknown_name():
 ])
 def test_province_of_the_issuer_or_place(names_, province):
     assert province_of(*names_) == province
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # a ministry's units are named in sentence case (the decrees on each ministry's organisation)
+    ("phối hợp với Cục Biến đổi khí hậu, Vụ Hợp tác quốc tế và Viện Khoa học lâm nghiệp Việt Nam tổ chức",
+     ["Cục Biến đổi khí hậu", "Vụ Hợp tác quốc tế", "Viện Khoa học lâm nghiệp Việt Nam"]),
+    ("phối hợp với Vụ Vật liệu xây dựng là cơ quan tham mưu", ["Vụ Vật liệu xây dựng"]),
+    ("phối hợp với Cục Kiểm soát ô nhiễm môi trường có trách nhiệm", ["Cục Kiểm soát ô nhiễm môi trường"]),
+    ("phối hợp với Phòng Quản lý đô thị thuộc Ủy ban nhân dân", ["Phòng Quản lý đô thị"]),
+])
+def test_a_name_in_sentence_case_runs_to_its_duty(text, found):
+    start = text.index("với ") + 4
+    assert [m.name for m in BodyReader(None).run(text, start, bare=True)] == found

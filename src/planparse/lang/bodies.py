@@ -34,6 +34,7 @@ from planparse.lang.segment import word_spans
 _TOKEN = re.compile(r"[\w&]+(?:[-.&,/][\w&]+)*|[^\w\s]")
 _MAX_TAIL = 3  # lower-case words between a name and its unit: Đài Khí tượng [thủy văn] tỉnh
 _MAX_QUALIFIER = 10
+_MAX_LOWER = 6  # lower-case words that continue a name in sentence case: Viện Khoa học [lâm nghiệp] Việt Nam
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,17 @@ def duty_openers() -> tuple[str, ...]:
 def _stops() -> _Phrases:
     """Words that end a group's qualifier: those that open a duty."""
     return _Phrases((w, w) for w in duty_openers())
+
+
+@cache
+def _name_breaks() -> frozenset[str]:
+    """Words that end a name in sentence case."""
+    return vocab.body_words("name_break") | vocab.body_words("qualifier_break") | vocab.body_words("plural")
+
+
+@cache
+def _cues() -> frozenset[str]:
+    return frozenset(cue for cue, _ in vocab.role_cues())
 
 
 @cache
@@ -239,6 +251,8 @@ class BodyReader:
         end = k
         known = _match(self.lexicon, words, i) or _match(_known(), words, i)
         compounds = self._compounds(text, words, k) if self.segment else {}
+        sentence = " ".join(w.folded for w in words[i:i + h]) in vocab.sentence_heads()
+        lower = caps = 0  # a name in sentence case has one capitalised word, then lower-case ones
         n = len(words)
         while k < n:
             w = words[k]
@@ -259,10 +273,17 @@ class BodyReader:
                 continue
             if w.capitalised and w.is_word:
                 k = end = compounds.get(k, k + 1)
+                caps += 1
                 continue
             if w.folded in vocab.body_words("joiner") and k + 1 < n and words[k + 1].capitalised and end > i + h \
                     and not (w.folded in vocab.body_words("list_separator") and _head(words, k + 1)):
                 k += 1
+                continue
+            more = self._sentence_words(words, k) if sentence and not known and caps == 1 and lower < _MAX_LOWER \
+                else 0
+            if more:
+                k = end = k + more
+                lower += more
                 continue
             tail = self._tail_to_unit(words, k)
             if tail and end > i + h:
@@ -272,6 +293,22 @@ class BodyReader:
         if end == i + h and not self._stands_alone(words, i, h):
             return None
         return end
+
+    def _sentence_words(self, words: list[_Word], k: int) -> int:
+        """How many lower-case words at ``k`` go on with a name in sentence case: 0 at a break, a unit or a verb
+        that opens a duty; a verb the name ends with (``Vụ Vật liệu xây dựng`` | là …) goes on."""
+        if not self._lower_word(words, k):
+            return 0
+        verb = _match(_stops(), words, k)
+        if not verb:
+            return 1
+        after = k + verb[1]
+        ends = after >= len(words) or not words[after].is_word or words[after].folded in _name_breaks()
+        return verb[1] if ends and verb[0] not in _cues() else 0
+
+    def _lower_word(self, words: list[_Word], k: int) -> bool:
+        w = words[k]
+        return w.is_word and not w.capitalised and w.folded not in _name_breaks() and not _match(_units(), words, k)
 
     def _stands_alone(self, words: list[_Word], i: int, h: int) -> bool:
         known = vocab.bodies().get(" ".join(w.text for w in words[i:i + h]).casefold())

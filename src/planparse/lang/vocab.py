@@ -105,9 +105,10 @@ TABLES: dict[str, Table] = {t.name: t for t in (
                      Column("place", frozenset({"drop", "unit", "name"})),
                      Column("merged_on", _DATE), Column("merged_into")), key=("name",), folded=True),
     Table("body_aliases", (Column("alias"), Column("name", FILLED)), key=("alias",), folded=True),
-    Table("body_heads", (Column("head"), Column("levelled", YES)), key=("head",)),
+    Table("body_heads", (Column("head"), Column("levelled", YES), Column("sentence", YES)), key=("head",)),
     Table("body_words", (Column("word"), Column("role", frozenset({"plural", "joiner", "list_separator",
-                                                                   "qualifier_break", "of", "committee"}),
+                                                                   "qualifier_break", "of", "committee",
+                                                                   "name_break"}),
                                                 complete=True)), key=("word", "role")),
     Table("budget_terms", (Column("term"), Column("kind", _model_values("BudgetKind", frozenset({"allocated"})))),
           key=("term",), folded=True),
@@ -300,6 +301,12 @@ def section_roles() -> tuple[tuple[str, str], ...]:
 def body_heads() -> dict[str, bool]:
     """Head noun of a body's name (``Sở``) → whether the body exists at every level (``Ủy ban nhân dân``)."""
     return {r["head"]: r["levelled"] == "yes" for r in table("body_heads")}
+
+
+@cache
+def sentence_heads() -> frozenset[str]:
+    """Head nouns whose bodies are named in sentence case (``Vụ Hợp tác quốc tế``), case-folded."""
+    return frozenset(r["head"].casefold() for r in table("body_heads") if r["sentence"] == "yes")
 
 
 @cache
