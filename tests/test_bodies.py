@@ -134,3 +134,18 @@ def test_province_of_the_issuer_or_place(names_, province):
 def test_a_name_in_sentence_case_runs_to_its_duty(text, found):
     start = text.index("với ") + 4
     assert [m.name for m in BodyReader(None).run(text, start, bare=True)] == found
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # the Government's own groups and the provinces as a level (Luật Tổ chức Chính phủ, Luật Tổ chức chính quyền
+    # địa phương: bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ; tỉnh, thành phố trực thuộc trung ương)
+    ("Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ có trách nhiệm",
+     "Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ"),
+    ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương có trách nhiệm",
+     "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"),
+    ("Các bộ, cơ quan trung ương cân đối kinh phí", "Các bộ, cơ quan trung ương"),
+    ("Các Cục, Vụ có trách nhiệm", "Các Cục, Vụ"),
+    ("Các tập đoàn kinh tế, tổng công ty nhà nước chủ động", "Các tập đoàn kinh tế, tổng công ty nhà nước"),
+])
+def test_groups_at_the_central_level(text, name):
+    assert [m.name for m in BodyReader(None).run(text, 0)] == [name]
