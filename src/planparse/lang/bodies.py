@@ -85,6 +85,11 @@ class _Phrases(dict[tuple[str, ...], str]):
         super().__init__((tuple(key.casefold().split()), value) for key, value in items)
         self.lengths = sorted({len(key) for key in self if key}, reverse=True)
 
+    def __setitem__(self, key: tuple[str, ...], value: str) -> None:
+        super().__setitem__(key, value)
+        if key and len(key) not in self.lengths:
+            self.lengths = sorted({*self.lengths, len(key)}, reverse=True)
+
 
 @cache
 def _heads() -> _Phrases:
@@ -252,7 +257,7 @@ class BodyReader:
         known = _match(self.lexicon, words, i) or _match(_known(), words, i)
         compounds = self._compounds(text, words, k) if self.segment else {}
         sentence = " ".join(w.folded for w in words[i:i + h]) in vocab.sentence_heads()
-        lower = caps = 0  # a name in sentence case has one capitalised word, then lower-case ones
+        lower = 0
         n = len(words)
         while k < n:
             w = words[k]
@@ -273,13 +278,12 @@ class BodyReader:
                 continue
             if w.capitalised and w.is_word:
                 k = end = compounds.get(k, k + 1)
-                caps += 1
                 continue
             if w.folded in vocab.body_words("joiner") and k + 1 < n and words[k + 1].capitalised and end > i + h \
                     and not (w.folded in vocab.body_words("list_separator") and _head(words, k + 1)):
                 k += 1
                 continue
-            more = self._sentence_words(words, k) if sentence and not known and caps == 1 and lower < _MAX_LOWER \
+            more = self._sentence_words(words, k) if sentence and not known and end > i + h and lower < _MAX_LOWER \
                 else 0
             if more:
                 k = end = k + more
@@ -303,7 +307,7 @@ class BodyReader:
         if not verb:
             return 1
         after = k + verb[1]
-        ends = after >= len(words) or not words[after].is_word or words[after].folded in _name_breaks()
+        ends = after >= len(words) or not words[after].is_word or words[after].folded in vocab.body_words("name_break")
         return verb[1] if ends and verb[0] not in _cues() else 0
 
     def _lower_word(self, words: list[_Word], k: int) -> bool:
