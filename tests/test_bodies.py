@@ -157,3 +157,19 @@ def test_a_name_learned_from_a_heading_is_matched_whole_in_prose():
     reader.learn(heading, mention)
     text = "phối hợp với Phòng Bưu chính, Viễn thông và Công nghệ thông tin sát sao hướng dẫn các đơn vị"
     assert [m.name for m in reader.run(text, text.index("Phòng"), bare=True)] == [heading]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # a position stands for the body it heads (FACTS.md)
+    ("Thủ trưởng các sở, ban, ngành chủ động", ["Các sở, ban, ngành"]),
+    ("Chủ tịch UBND các xã tổ chức", ["Ủy ban nhân dân các xã"]),
+    ("Giám đốc Sở Tài chính chủ trì", ["Sở Tài chính"]),
+    ("Trưởng Ban Quản lý quy hoạch chịu trách nhiệm", ["Ban Quản lý quy hoạch"]),
+    # a position alone in a list names its group: the heads of ministries, agencies and provinces
+    ("Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các "
+     "tỉnh, thành phố trực thuộc trung ương có trách nhiệm",
+     ["Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"]),
+    ("Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ tập trung chỉ đạo", ["Các bộ, cơ quan ngang bộ"]),
+])
+def test_a_position_reads_as_the_body_it_heads(text, names):
+    assert [m.name for m in BodyReader(None).run(text, 0)] == names

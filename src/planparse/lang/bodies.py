@@ -75,7 +75,45 @@ def _words(text: str, start: int, end: int) -> list[_Word]:
         expansion = abbreviations.get(m.group())
         for part in (_TOKEN.findall(expansion) if expansion else [m.group()]):
             out.append(_Word(part, m.start(), m.end()))
+    return _positions_read_as_bodies(out)
+
+
+def _positions_read_as_bodies(words: list[_Word]) -> list[_Word]:
+    """Positions read as the bodies they head: dropped before a body's name (``Thủ trưởng`` ``các sở, ban,
+    ngành``), the group they name alone in a list (``Bộ trưởng,`` → ``các bộ,``)."""
+    out: list[_Word] = []
+    k = 0
+    while k < len(words):
+        n = _position_before_body(words, k)
+        if n:
+            k += n
+            continue
+        found = _match(_positions(), words, k) if words[k].capitalised else None
+        after = k + found[1] if found else k
+        if found and found[0] and (after >= len(words) or words[after].folded in vocab.body_words("list_separator")):
+            start, end = words[k].start, words[after - 1].end
+            group = _TOKEN.findall(found[0])
+            if out and out[-1].folded in vocab.body_words("plural") and group[0].casefold() in vocab.body_words("plural"):
+                group = group[1:]
+            out += [_Word(w, start, end) for w in group]
+            k = after
+            continue
+        out.append(words[k])
+        k += 1
     return out
+
+
+def _position_before_body(words: list[_Word], k: int) -> int:
+    """The length of a position at ``k`` that a body's name or a group follows, else 0."""
+    if not words[k].capitalised:
+        return 0
+    for n in _positions().lengths:
+        after = k + n
+        if after < len(words) and tuple(w.folded for w in words[k:after]) in _positions() and (
+                _head(words, after) or words[after].folded in vocab.body_words("plural")
+                or _match(_collective_nouns(), words, after)):
+            return n
+    return 0
 
 
 class _Phrases(dict[tuple[str, ...], str]):
@@ -89,6 +127,11 @@ class _Phrases(dict[tuple[str, ...], str]):
         super().__setitem__(key, value)
         if key and len(key) not in self.lengths:
             self.lengths = sorted({*self.lengths, len(key)}, reverse=True)
+
+
+@cache
+def _positions() -> _Phrases:
+    return _Phrases(vocab.position_bodies().items())
 
 
 @cache

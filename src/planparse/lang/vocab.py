@@ -106,6 +106,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
                      Column("merged_on", _DATE), Column("merged_into")), key=("name",), folded=True),
     Table("body_aliases", (Column("alias"), Column("name", FILLED)), key=("alias",), folded=True),
     Table("body_heads", (Column("head"), Column("levelled", YES), Column("sentence", YES)), key=("head",)),
+    Table("position_bodies", (Column("position"), Column("stands_for")), key=("position",), folded=True),
     Table("body_words", (Column("word"), Column("role", frozenset({"plural", "joiner", "list_separator",
                                                                    "qualifier_break", "of", "committee",
                                                                    "name_break"}),
@@ -252,6 +253,13 @@ def doctypes() -> dict[str, str]:
 def uncoded_doctype() -> str:
     """The type of a numbered document whose number carries no type code (``Công văn``)."""
     return next(r["name"] for r in table("doctypes") if r["uncoded"] == "yes")
+
+
+@cache
+def position_bodies() -> dict[str, str]:
+    """Position that stands for the body it heads (``Thủ trưởng``), case-folded → the group noun it names alone
+    (``bộ`` for ``Bộ trưởng``; empty: only the body written after it)."""
+    return {r["position"].casefold(): r["stands_for"] for r in table("position_bodies")}
 
 
 @cache
