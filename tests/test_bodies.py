@@ -173,3 +173,16 @@ def test_a_name_learned_from_a_heading_is_matched_whole_in_prose():
 ])
 def test_a_position_reads_as_the_body_it_heads(text, names):
     assert [m.name for m in BodyReader(None).run(text, 0)] == names
+
+
+@pytest.mark.parametrize(("text", "name", "catchall"), [
+    # a group that belongs to a body is narrowed by it and named with its canonical name
+    ("các đơn vị truyền thông thuộc Bộ TN&MT xây dựng", "Các đơn vị truyền thông thuộc Bộ Tài nguyên và Môi trường",
+     False),
+    ("cơ quan chuyên môn thuộc UBND các tỉnh, thành phố trực thuộc trung ương trong việc",
+     "Cơ quan chuyên môn thuộc Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", False),
+    ("các đơn vị có liên quan thuộc Bộ Tài chính.", "Các đơn vị có liên quan thuộc Bộ Tài chính", True),
+])
+def test_a_group_belonging_to_a_body(text, name, catchall):
+    (mention,) = BodyReader(None).run(text, 0, bare=True)
+    assert (mention.name, mention.catchall) == (name, catchall)

@@ -422,8 +422,14 @@ class BodyReader:
             nouns.append(more[0])
             k += 1 + more[1]
         qualifier: list[_Word] = []
+        parent: Mention | None = None  # the body the group belongs to: các đơn vị thuộc Bộ Tài chính
         while k < len(words) and len(qualifier) < _MAX_QUALIFIER:
             w = words[k]
+            if qualifier and qualifier[-1].folded in vocab.body_words("parent") and _head(words, k):
+                found = self._one(text, words, k, bare=True)
+                if found and not found[0].catchall:
+                    parent = found[0]
+                break
             if not w.is_word or w.folded in vocab.body_words("qualifier_break") or _match(_stops(), words, k) \
                     or _head(words, k):
                 break
@@ -433,8 +439,12 @@ class BodyReader:
         catchall = generic and self._narrows_nothing(qualifier) or any(
             _has_phrase(qualifier, phrase) for phrase in vocab.catchall_qualifiers())
         name = _join(words[i:k])
-        return Mention(name[:1].upper() + name[1:], words[i].start, words[k - 1].end, collective=True,
-                       catchall=catchall), k
+        end = words[k - 1].end
+        if parent:  # narrowed by the body it belongs to, named canonically
+            name, end, catchall = f"{name} {parent.name}", parent.end, catchall and any(
+                _has_phrase(qualifier, phrase) for phrase in vocab.catchall_qualifiers())
+            k = next(n for n in range(k, len(words) + 1) if n == len(words) or words[n].start >= end)
+        return Mention(name[:1].upper() + name[1:], words[i].start, end, collective=True, catchall=catchall), k
 
     def _narrows_nothing(self, qualifier: list[_Word]) -> bool:
         k = 0
