@@ -308,13 +308,15 @@ class BodyReader:
                 k = end = i + known[1]
                 continue
             unit = _match(_units(), words, k)
+            if unit and not w.capitalised and self._lists_units(words, k + unit[1]):
+                return self._unit_list(words, k)  # Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương
             if unit and not w.capitalised:
                 k += unit[1]
                 while k < n and words[k].capitalised and words[k].is_word and not _head(words, k):
                     k += 1
                 return k
             if w.folded in vocab.body_words("plural") and k + 1 < n and _match(_units(), words, k + 1):
-                return self._unit_list(words, k)
+                return self._unit_list(words, k + 1)
             inner = _head(words, k)
             if inner and words[k - 1].folded not in vocab.body_words("list_separator"):
                 k = end = k + inner  # a body inside the name: Ban Tuyên giáo Tỉnh ủy, Văn phòng Sở
@@ -374,9 +376,16 @@ class BodyReader:
                 return None
         return None
 
+    def _lists_units(self, words: list[_Word], k: int) -> bool:
+        """Does a list of units go on at ``k`` (``, thành phố`` after ``tỉnh``), with no place name after it?"""
+        if k + 1 >= len(words) or words[k].folded not in _unit_joiners():
+            return False
+        unit = _match(_units(), words, k + 1)
+        after = k + 1 + unit[1] if unit else k
+        return bool(unit) and not (after < len(words) and words[after].capitalised and words[after].is_word)
+
     def _unit_list(self, words: list[_Word], k: int) -> int:
-        """The end of ``các huyện, thành phố, thị xã`` starting at ``k`` (the word các)."""
-        k += 1
+        """The end of a list of units starting at ``k`` (``huyện, thành phố, thị xã``)."""
         while True:
             unit = _match(_units(), words, k)
             if not unit:
@@ -464,7 +473,7 @@ class BodyReader:
         span = words[i:j]
         caps = is_caps(text[span[0].start:span[-1].end])
         core, unit, place = self._split_place(span)
-        if any(w.folded in vocab.body_words("plural") for w in unit):
+        if any(w.folded in vocab.body_words("plural") | vocab.body_words("list_separator") for w in unit):
             return Mention(_cased(_join(span), caps), span[0].start, span[-1].end, collective=True)
         core_name = _join(core)
         folded = core_name.casefold()
@@ -494,7 +503,8 @@ class BodyReader:
         for k in range(1, len(span)):
             if span[k].capitalised:
                 continue
-            if span[k].folded in vocab.body_words("plural") and _match(_units(), span, k + 1):
+            if span[k].folded in vocab.body_words("plural") and _match(_units(), span, k + 1) \
+                    or _match(_units(), span, k) and self._lists_units(span, k + _match(_units(), span, k)[1]):
                 return span[:k], span[k:], []
             unit = _match(_units(), span, k)
             if unit:
