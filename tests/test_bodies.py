@@ -186,3 +186,28 @@ def test_a_position_reads_as_the_body_it_heads(text, names):
 def test_a_group_belonging_to_a_body(text, name, catchall):
     (mention,) = BodyReader(None).run(text, 0, bare=True)
     assert (mention.name, mention.catchall) == (name, catchall)
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # the Mặt trận's member organisations and their written short forms (Điều lệ MTTQ Việt Nam)
+    ("Tỉnh đoàn, Hội LHPN tỉnh, Hội Nông dân tỉnh, Hội CCB tỉnh, LĐLĐ tỉnh phối hợp",
+     ["Tỉnh đoàn", "Hội Liên hiệp Phụ nữ tỉnh", "Hội Nông dân tỉnh", "Hội Cựu chiến binh tỉnh",
+      "Liên đoàn Lao động tỉnh"]),
+    ("Thành đoàn chủ trì", ["Thành đoàn"]),
+    # a ministry's units by their short forms
+    ("Vụ KHTC, Vụ HTQT chủ trì", ["Vụ Kế hoạch - Tài chính", "Vụ Hợp tác quốc tế"]),
+    ("Văn phòng Bộ, Thanh tra Bộ chủ trì", ["Văn phòng Bộ", "Thanh tra Bộ"]),
+    # a level rather than named units, and the local levels after the 2025 reform
+    ("UBND cấp xã chủ trì", ["Ủy ban nhân dân cấp xã"]),
+    ("UBND các xã, phường, đặc khu chủ trì", ["Ủy ban nhân dân các xã, phường, đặc khu"]),
+    # service units, community teams
+    ("Bệnh viện Đa khoa tỉnh, Trạm Y tế các xã chủ trì", ["Bệnh viện Đa khoa tỉnh", "Trạm Y tế các xã"]),
+    ("các Tổ công nghệ số cộng đồng triển khai", ["Các Tổ công nghệ số cộng đồng"]),
+])
+def test_bodies_at_every_level(text, names):
+    assert [m.name for m in BodyReader("Nghệ An").run(text, 0)] == names
+
+
+@pytest.mark.parametrize("text", ["Tổ chức tập huấn cho cán bộ", "Ban hành kế hoạch thực hiện"])
+def test_a_verb_opening_with_a_head_noun_is_no_body(text):
+    assert BodyReader(None).run(text, 0) == []

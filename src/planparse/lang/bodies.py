@@ -207,11 +207,13 @@ def _match(table: _Phrases, words: list[_Word], i: int) -> tuple[str, int] | Non
 
 
 def _head(words: list[_Word], i: int) -> int:
-    """How many words of a head noun start at ``i`` (0 if none); a head is written with a capital."""
+    """How many words of a head noun start at ``i`` (0 if none); a head is written with a capital, and is not
+    the first word of a verb (``Tổ chức``, ``Ban hành``)."""
     if i >= len(words) or not words[i].capitalised:
         return 0
     found = _match(_heads(), words, i)
-    return found[1] if found else 0
+    verb = _match(_stops(), words, i)
+    return found[1] if found and not (verb and verb[1] > found[1]) else 0
 
 
 class BodyReader:
@@ -361,7 +363,7 @@ class BodyReader:
 
     def _stands_alone(self, words: list[_Word], i: int, h: int) -> bool:
         known = vocab.bodies().get(" ".join(w.text for w in words[i:i + h]).casefold())
-        return bool(known) and (known.level in {"national", "party"})
+        return bool(known) and (known.level in {"national", "party", "mass"})
 
     def _tail_to_unit(self, words: list[_Word], k: int) -> int | None:
         """The unit after a few lower-case words of a name (``thủy văn tỉnh``), if one closes it."""
