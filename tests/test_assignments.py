@@ -178,3 +178,10 @@ def test_the_2025_local_levels_and_mass_organisations():
                   "2. Đề nghị Ủy ban MTTQ Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh phối hợp giám sát.\n")
     assert ("Ủy ban nhân dân các xã, phường, đặc khu", "lead") in found
     assert ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "lead") in found
+
+
+def test_responsibility_columns_of_a_task_table_name_the_lead():
+    for column in ("Trách nhiệm thực hiện", "Đơn vị thực hiện", "Cơ quan chủ trì"):
+        found = pairs(f"PHỤ LỤC\n| TT | Nhiệm vụ | {column} | Thời gian |\n|---|---|---|---|\n"
+                      "| 1 | Tuyên truyền | Tỉnh đoàn, Hội LHPN tỉnh | Tháng 3/2026 |\n")
+        assert found == {("Tỉnh đoàn", "lead"), ("Hội Liên hiệp Phụ nữ tỉnh", "lead")}, column
