@@ -168,7 +168,8 @@ def test_a_name_learned_from_a_heading_is_matched_whole_in_prose():
     # a position alone in a list names its group: the heads of ministries, agencies and provinces
     ("Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các "
      "tỉnh, thành phố trực thuộc trung ương có trách nhiệm",
-     ["Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"]),
+     ["Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ",
+      "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"]),
     ("Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ tập trung chỉ đạo", ["Các bộ, cơ quan ngang bộ"]),
 ])
 def test_a_position_reads_as_the_body_it_heads(text, names):

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from conftest import SHARED_PLANS, corpus_documents
+from conftest import REAL_PLANS, SHARED_PLANS, corpus_documents
 from planparse import parse_file
 
 
@@ -28,8 +28,6 @@ MINIMUM_F1 = {
     "budget_sources": 1.0,
 }
 
-
-REAL_PLANS = ("bo-nnmt-2200-2026", "bo-tnmt-09-2024", "bxd-836-2019", "cp-88-2022", "ttg-1422-2024")
 
 # The five real ministry and government plans' headers are issue 14's (the header work): their document
 # fields, and the references that count the plan's own number (unread in its header) as a citation.

@@ -10,7 +10,15 @@ their lower-case words need no grammar. A group of bodies is named by
 ``các`` and group nouns (``Các sở, ban, ngành``, ``các cơ quan báo chí tỉnh``)
 or by a levelled body over several units (``UBND các huyện, thành phố``); a
 group of generic nouns qualified by nothing narrower (``các cơ quan, đơn vị
-liên quan``) is a catch-all.
+liên quan``) is a catch-all; a group of a body (``cơ quan chuyên môn thuộc Bộ
+Tài chính``) is narrowed by it.
+
+A ministry's units, a department's Phòng and service units are named in
+sentence case (``Vụ Hợp tác quốc tế``, ``Cục Biến đổi khí hậu``; the heads with
+``sentence`` in ``body_heads.tsv``): their lower-case words run on to a verb,
+a cue or a break. A position stands for the body it heads (``Thủ trưởng các
+sở, ban, ngành``; ``Bộ trưởng, Thủ trưởng cơ quan ngang bộ`` → ``các bộ, cơ
+quan ngang bộ``; ``data/position_bodies.tsv``).
 
 The canonical name expands abbreviations and resolves the place: a
 department drops it (``Sở TT&TT tỉnh`` → ``Sở Thông tin và Truyền thông``), a
@@ -93,7 +101,8 @@ def _positions_read_as_bodies(words: list[_Word]) -> list[_Word]:
         if found and found[0] and (after >= len(words) or words[after].folded in vocab.body_words("list_separator")):
             start, end = words[k].start, words[after - 1].end
             group = _TOKEN.findall(found[0])
-            if out and out[-1].folded in vocab.body_words("plural") and group[0].casefold() in vocab.body_words("plural"):
+            plural = vocab.body_words("plural")
+            if out and out[-1].folded in plural and group[0].casefold() in plural:
                 group = group[1:]
             out += [_Word(w, start, end) for w in group]
             k = after
@@ -358,6 +367,7 @@ class BodyReader:
         return verb[1] if ends and verb[0] not in _cues() else 0
 
     def _lower_word(self, words: list[_Word], k: int) -> bool:
+        """A lower-case word that may belong to a name: no break, no unit."""
         w = words[k]
         return w.is_word and not w.capitalised and w.folded not in _name_breaks() and not _match(_units(), words, k)
 
@@ -439,7 +449,7 @@ class BodyReader:
             if qualifier and qualifier[-1].folded in vocab.body_words("parent") and _head(words, k):
                 found = self._one(text, words, k, bare=True)
                 if found and not found[0].catchall:
-                    parent = found[0]
+                    own_end, (parent, k) = k, found
                 break
             if not w.is_word or w.folded in vocab.body_words("qualifier_break") or _match(_stops(), words, k) \
                     or _head(words, k):
@@ -447,15 +457,13 @@ class BodyReader:
             qualifier.append(w)
             k += 1
         generic = all(vocab.collective_nouns()[n] for n in nouns)
-        catchall = generic and self._narrows_nothing(qualifier) or any(
-            _has_phrase(qualifier, phrase) for phrase in vocab.catchall_qualifiers())
-        name = _join(words[i:k])
-        end = words[k - 1].end
+        related = any(_has_phrase(qualifier, phrase) for phrase in vocab.catchall_qualifiers())
         if parent:  # narrowed by the body it belongs to, named canonically
-            name, end, catchall = f"{name} {parent.name}", parent.end, catchall and any(
-                _has_phrase(qualifier, phrase) for phrase in vocab.catchall_qualifiers())
-            k = next(n for n in range(k, len(words) + 1) if n == len(words) or words[n].start >= end)
-        return Mention(name[:1].upper() + name[1:], words[i].start, end, collective=True, catchall=catchall), k
+            name, catchall = f"{_join(words[i:own_end])} {parent.name}", related
+        else:
+            name, catchall = _join(words[i:k]), generic and self._narrows_nothing(qualifier) or related
+        return Mention(name[:1].upper() + name[1:], words[i].start, words[k - 1].end, collective=True,
+                       catchall=catchall), k
 
     def _narrows_nothing(self, qualifier: list[_Word]) -> bool:
         k = 0

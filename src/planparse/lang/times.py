@@ -4,15 +4,17 @@ Kinds: a ``date`` (``ngày 30 tháng 6 năm 2024``, ``15/12/2023``; ``ngày 15/1
 ``month`` and ``day`` and no ``date``, its year left unsaid), an ``annual`` day
 (``ngày 15 tháng 12 hằng năm``; a bare ``Hằng năm``), a ``quarter`` (``quý III/2023``),
 a ``month`` (``tháng 6/2024``), a ``year`` (``năm 2024``), a ``period`` of years
-(``2023-2025``, ``giai đoạn 2021 - 2025``), a ``periodic`` time (``định kỳ 6 tháng``; ``trước ngày 05 hằng tháng`` with its day),
-a ``duration`` from an event (``trong vòng 30 ngày kể từ ngày ký``), ``ongoing`` work
-(``Thường xuyên``) and work bound to an event (``Khi có yêu cầu``). The words are data
+(``2023-2025``, ``giai đoạn 2021 - 2025``), a ``periodic`` time (``định kỳ 6 tháng``;
+``trước ngày 05 hằng tháng`` with its day), a ``duration`` from an event (``trong vòng 30 ngày
+kể từ ngày ký``), ``ongoing`` work (``Thường xuyên``) and work bound to an event (``Khi có yêu
+cầu``, ``Theo kế hoạch của tỉnh``). The words are data
 (``data/time_words.tsv``); the words before a time that limit work (``trước``,
 ``chậm nhất trong``) are read as its ``lead``.
 
 :func:`find_times` reads running text, where a time counts only with a number in it;
 :func:`read_cell` reads a time column's cell (or the value of a ``Thời gian thực hiện:``
-label), where ``Thường xuyên``, ``Hằng năm`` and ``Khi có yêu cầu`` count too.
+label), where ``Thường xuyên``, ``Hằng năm`` and ``Khi có yêu cầu`` count too, and bare months
+and years (``10-11/2019``, ``2027``); a span or list of periods in a cell is one time, its end.
 """
 
 from __future__ import annotations
