@@ -132,6 +132,9 @@ SPANS = [
     ("Định kỳ hằng quý", "periodic", {"every_months": 3}),
     ("Theo kế hoạch của tỉnh", "on_event", {}),
     ("Theo hướng dẫn của Trung ương", "on_event", {}),
+    ("Tháng 12/2025 - Tháng 3/2026", "month", {"year": 2026, "month": 3}),  # the span's end
+    ("Từ năm 2026", "period", {"start_year": 2026, "end_year": None}),
+    ("Đến năm 2030", "period", {"start_year": None, "end_year": 2030}),
 ]
 
 

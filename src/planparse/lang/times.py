@@ -77,6 +77,8 @@ def _grammar() -> regex.Pattern[str]:
         rf"(?:{_HS}[-–]{_HS}|{_S}{w['range_to']}{_S}(?:{year}{_S})?)(?P<y2>{_YEAR}){_EDGE_AFTER})",
         # Năm 2022 và hằng năm · năm 2025 và các năm tiếp theo: a span with no end
         rf"(?P<onward>{year}{_S}(?P<y>{_YEAR}){_HS}(?:,{_HS}|{_S})(?:{w['span_joiner']}{_S})?{w['onward']})",
+        # từ năm 2026 · đến năm 2030: a span open at one end
+        rf"(?P<open>(?:(?P<from>{w['range_from']})|{w['range_to']}){_S}{year}{_S}(?P<y>{_YEAR}){_EDGE_AFTER})",
         # năm 2024
         rf"(?P<year>{year}{_S}(?P<y>{_YEAR}){_EDGE_AFTER})",
         # định kỳ 6 tháng · định kỳ hằng quý · hằng tháng · 6 tháng/lần
@@ -218,9 +220,11 @@ def _runs(found: list[TimeExpression], text: str, offset: int) -> Iterator[list[
 
 
 def _span(run: list[TimeExpression], text: str, offset: int) -> TimeExpression:
-    """One time for a run of times: a span over several years gives its years, else its last time, its year filled in.
+    """One time for a run of times: its last, its year filled in; a run that ends in a later year, or holds a
+    period, is the period of its years.
 
-    ``Quý III, năm 2022`` → quarter III/2022; ``Năm 2025; Năm 2030`` and ``Quý IV/2026, 2027`` → period.
+    ``Quý III, năm 2022`` → quarter III/2022; ``Tháng 12/2025 - Tháng 3/2026`` → month 3/2026;
+    ``Năm 2025; Năm 2030`` and ``Quý IV/2026, 2027`` → period.
     """
     if len(run) == 1:
         return run[0]
@@ -229,7 +233,7 @@ def _span(run: list[TimeExpression], text: str, offset: int) -> TimeExpression:
     years = {y for y in [*starts, *ends] if y is not None}
     whole = {"text": text[run[0].start - offset:run[-1].end - offset], "start": run[0].start, "end": run[-1].end,
              "lead": run[0].lead}
-    if len(years) > 1 or any(t.kind == "period" for t in run):
+    if len(years) > 1 and run[-1].kind in {"year", "period"} or any(t.kind == "period" for t in run):
         open_end = any(t.kind == "period" and t.end_year is None for t in run)
         return TimeExpression(kind="period", start_year=min(years) if years else None,
                               end_year=None if open_end else max(years, default=None), **whole)
@@ -273,6 +277,9 @@ def _fields(m: regex.Match[str]) -> dict | None:
         return {"kind": "period", "start_year": start, "end_year": end} if start < end else None
     if m["onward"] is not None:
         return {"kind": "period", "start_year": int(m["y"]), "end_year": None}
+    if m["open"] is not None:
+        year = int(m["y"])
+        return {"kind": "period", "start_year": year if m["from"] else None, "end_year": None if m["from"] else year}
     if m["year"] is not None:
         if m["lead"] and _before().search(m["lead"]):  # trước năm 2025: a span up to it
             return {"kind": "period", "start_year": None, "end_year": int(m["y"])}
