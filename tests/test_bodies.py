@@ -183,6 +183,7 @@ def test_a_position_reads_as_the_body_it_heads(text, names):
     ("cơ quan chuyên môn thuộc UBND các tỉnh, thành phố trực thuộc trung ương trong việc",
      "Cơ quan chuyên môn thuộc Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", False),
     ("các đơn vị có liên quan thuộc Bộ Tài chính.", "Các đơn vị có liên quan thuộc Bộ Tài chính", True),
+    ("các đơn vị thuộc Bộ Tài chính có liên quan phối hợp", "Các đơn vị thuộc Bộ Tài chính", True),
 ])
 def test_a_group_belonging_to_a_body(text, name, catchall):
     (mention,) = BodyReader(None).run(text, 0, bare=True)

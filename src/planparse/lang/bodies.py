@@ -457,6 +457,11 @@ class BodyReader:
             qualifier.append(w)
             k += 1
         generic = all(vocab.collective_nouns()[n] for n in nouns)
+        if parent:  # the qualifier may go on after the body: các đơn vị thuộc Bộ … có liên quan
+            after = k
+            while k < len(words) and (more := _match(_catchall(), words, k)):
+                k += more[1]
+            qualifier += words[after:k]
         related = any(_has_phrase(qualifier, phrase) for phrase in vocab.catchall_qualifiers())
         if parent:  # narrowed by the body it belongs to, named canonically
             name, catchall = f"{_join(words[i:own_end])} {parent.name}", related
