@@ -185,3 +185,9 @@ def test_responsibility_columns_of_a_task_table_name_the_lead():
         found = pairs(f"PHỤ LỤC\n| TT | Nhiệm vụ | {column} | Thời gian |\n|---|---|---|---|\n"
                       "| 1 | Tuyên truyền | Tỉnh đoàn, Hội LHPN tỉnh | Tháng 3/2026 |\n")
         assert found == {("Tỉnh đoàn", "lead"), ("Hội Liên hiệp Phụ nữ tỉnh", "lead")}, column
+
+
+def test_bodies_a_duty_asks_for_after_a_semicolon_are_its_object():
+    found = pairs("I. NHIỆM VỤ\n1. Cục Biến đổi khí hậu rà soát hiện trạng; yêu cầu các tổ chức, doanh nghiệp "
+                  "thực hiện chương trình theo cơ chế trao đổi.\n2. Đề nghị Tỉnh đoàn tổ chức tuyên truyền.\n")
+    assert found == {("Cục Biến đổi khí hậu", "lead"), ("Tỉnh đoàn", "lead")}

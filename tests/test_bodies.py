@@ -127,6 +127,8 @@ def test_province_of_the_issuer_or_place(names_, province):
     ("phối hợp với Cục Biến đổi khí hậu, Vụ Hợp tác quốc tế và Viện Khoa học lâm nghiệp Việt Nam tổ chức hội thảo",
      ["Cục Biến đổi khí hậu", "Vụ Hợp tác quốc tế", "Viện Khoa học lâm nghiệp Việt Nam"]),
     ("phối hợp với Vụ Vật liệu xây dựng là cơ quan tham mưu", ["Vụ Vật liệu xây dựng"]),
+    ("phối hợp với Cục Chuyển đổi số và Thông tin dữ liệu tài nguyên môi trường thiết lập Hệ thống",
+     ["Cục Chuyển đổi số và Thông tin dữ liệu tài nguyên môi trường"]),
     ("phối hợp với Cục Kiểm soát ô nhiễm môi trường có trách nhiệm", ["Cục Kiểm soát ô nhiễm môi trường"]),
     ("phối hợp với Phòng Quản lý đô thị thuộc Ủy ban nhân dân", ["Phòng Quản lý đô thị"]),
 ])

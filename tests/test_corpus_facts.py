@@ -45,7 +45,7 @@ BELOW_ISSUE_18_TARGET = {
     # the two-level table header and its group rows reach the extractor split into pieces (read/, clean)
     ("bxd-836-2019", "assignments"): 0.25, ("bxd-836-2019", "bodies"): 0.333, ("bxd-836-2019", "deadlines"): 0.0,
     # a typo'd head (Vu Kế hoạch), the abbreviated TNMT written out lower case, a group of groups
-    ("bo-tnmt-09-2024", "assignments"): 0.852, ("bo-tnmt-09-2024", "bodies"): 0.846,
+    ("bo-tnmt-09-2024", "assignments"): 0.906, ("bo-tnmt-09-2024", "bodies"): 0.902,
     # Ủy ban quản lý vốn nhà nước tại doanh nghiệp, cơ quan trữ (a typo) and the annex's UBND column as support
     ("cp-88-2022", "assignments"): 0.889, ("cp-88-2022", "bodies"): 0.889,
     # Các bộ, ngành, địa phương as one body, and a lead under a heading that names none

@@ -133,8 +133,13 @@ class _Extractor:
     def subject(self, start: int, end: int, pending: list[Mention]) -> list[Mention]:
         """The bodies a duty sentence opens with, after a request cue or a time set before them
         (``Trong năm 2022, các bộ, ngành … hoàn thành …``), with the ``pending`` subjects listed before it.
+        A request cue opens a duty only at the start of its line (``Đề nghị Ủy ban MTTQ …``); after a ``;``
+        the bodies it asks for are the duty's object (``…; yêu cầu các tổ chức, doanh nghiệp thực hiện …``).
         Returns the subjects still waiting for their duty: those of a sentence that is nothing but bodies."""
+        line_start = self.text.rfind("\n", 0, start) + 1
         request = _cue_pattern("request").match(self.text, start)
+        if request and _skip_label(self.text, line_start, end) != start:
+            return []
         at = request.end() if request else start
         fronted = next(iter(times.find_times(self.text[at:end], at)), None)
         if fronted and not self.text[at:fronted.start].strip():

@@ -42,7 +42,7 @@ from planparse.lang.segment import word_spans
 _TOKEN = re.compile(r"[\w&]+(?:[-.&,/][\w&]+)*|[^\w\s]")
 _MAX_TAIL = 3  # lower-case words between a name and its unit: Đài Khí tượng [thủy văn] tỉnh
 _MAX_QUALIFIER = 10
-_MAX_LOWER = 6  # lower-case words that continue a name in sentence case: Viện Khoa học [lâm nghiệp] Việt Nam
+_MAX_LOWER = 6  # lower-case words in a row that continue a name in sentence case: Viện Khoa học [lâm nghiệp] Việt Nam
 
 
 @dataclass(frozen=True)
@@ -334,6 +334,7 @@ class BodyReader:
                 continue
             if w.capitalised and w.is_word:
                 k = end = compounds.get(k, k + 1)
+                lower = 0
                 continue
             if w.folded in vocab.body_words("joiner") and k + 1 < n and words[k + 1].capitalised and end > i + h \
                     and not (w.folded in vocab.body_words("list_separator") and _head(words, k + 1)):
