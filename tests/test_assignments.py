@@ -191,3 +191,9 @@ def test_bodies_a_duty_asks_for_after_a_semicolon_are_its_object():
     found = pairs("I. NHIỆM VỤ\n1. Cục Biến đổi khí hậu rà soát hiện trạng; yêu cầu các tổ chức, doanh nghiệp "
                   "thực hiện chương trình theo cơ chế trao đổi.\n2. Đề nghị Tỉnh đoàn tổ chức tuyên truyền.\n")
     assert found == {("Cục Biến đổi khí hậu", "lead"), ("Tỉnh đoàn", "lead")}
+
+
+def test_the_subject_after_a_clause_framing_the_duty_leads():
+    found = pairs("I. NHIỆM VỤ\n1. Bảo đảm kinh phí\nĐối với các nhiệm vụ thuộc chức năng, nhiệm vụ thường xuyên, "
+                  "các bộ, ngành, địa phương có trách nhiệm bố trí kinh phí.\n")
+    assert found == {("Các bộ, ngành, địa phương", "lead")}

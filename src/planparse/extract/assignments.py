@@ -145,6 +145,8 @@ class _Extractor:
         if fronted and not self.text[at:fronted.start].strip():
             comma = _COMMA.match(self.text, fronted.end)
             at = comma.end() if comma else at
+        if _cue_pattern("frame").match(self.text, at):
+            at = next((c.end() for c in _COMMA.finditer(self.text, at, end) if self._opens_duty(c.end(), end)), at)
         mentions = self.reader.run(self.text, at, end)
         if mentions and _duty_start().match(self.text, mentions[-1].end, end):
             self.add(pending + mentions, Role.LEAD, (start, end))
@@ -152,6 +154,11 @@ class _Extractor:
         if mentions and not self.text[mentions[-1].end:end].strip(" ;,"):
             return pending + mentions
         return []
+
+    def _opens_duty(self, start: int, end: int) -> bool:
+        """Do bodies written from ``start`` on open a duty?"""
+        mentions = self.reader.run(self.text, start, end)
+        return bool(mentions) and bool(_duty_start().match(self.text, mentions[-1].end, end))
 
     # -- tables ------------------------------------------------------------------------------------
 
