@@ -215,3 +215,12 @@ def test_bodies_at_every_level(text, names):
 @pytest.mark.parametrize("text", ["Tổ chức tập huấn cho cán bộ", "Ban hành kế hoạch thực hiện"])
 def test_a_verb_opening_with_a_head_noun_is_no_body(text):
     assert BodyReader(None).run(text, 0) == []
+
+
+@pytest.mark.parametrize(("cell", "names"), [
+    ("- Vụ Vật liệu xây dựng; - Vụ Kế hoạch -Tài chính.", ["Vụ Vật liệu xây dựng", "Vụ Kế hoạch - Tài chính"]),
+    ("Vụ Kế hoạch- Tài chính/ Ban Quản lý quy hoạch.", ["Vụ Kế hoạch - Tài chính", "Ban Quản lý quy hoạch"]),
+    ("Ban Quản lý quy hoạch/Văn phòng Bộ", ["Ban Quản lý quy hoạch", "Văn phòng Bộ"]),
+])
+def test_a_cell_lists_bodies_as_bullets_or_with_slashes(cell, names):
+    assert [m.name for m in BodyReader(None).run(cell, 0, bare=True)] == names

@@ -23,6 +23,7 @@ from planparse.lang.genre import is_table_row
 _MD_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?")
 _ROW_NUMBER = re.compile(r"(?:\d{1,3}(?:\.\d{1,3})*|[IVX]{1,5}|[a-zđ])\.?(?=\s|$)")
 _SPLIT = re.compile(r"(?<!\\)\|")
+_GROUP_ROW = re.compile(r"(?:[IVX]{1,5}|\d{1,3}(?:\.\d{1,3})*)\.?\s*\|[^|]+")
 
 
 @dataclass(frozen=True)
@@ -106,13 +107,23 @@ def _join(a: Cell, b: Cell) -> Cell:
 
 
 def _pipe_table(lines: list[_Line], i: int) -> tuple[Table | None, int]:
+    markdown = lines[i].text.startswith("|")
     header = _pipe_cells(lines[i])
     width = len(header)
     rows: list[list[Cell]] = []
     j = i + 1
+    if not markdown and j < len(lines) and is_table_row(lines[j].text):
+        sub = _pipe_cells(lines[j], markdown=False)
+        if len(sub) > width and not sub[0].text:  # a second header row under a spanning cell (Thực hiện)
+            header = [sub[k] if sub[k].text or k >= width else header[k] for k in range(len(sub))]
+            width, j = len(header), j + 1
     while j < len(lines) and lines[j].text and lines[j].text != "|":
         line = lines[j]
         if _MD_RULE.fullmatch(line.text):
+            j += 1
+            continue
+        if not markdown and _GROUP_ROW.fullmatch(line.text):
+            rows.append(_pipe_cells(line, markdown=False))  # a numbered group row: I | GIAI ĐOẠN 1
             j += 1
             continue
         if not is_table_row(line.text):
@@ -120,8 +131,8 @@ def _pipe_table(lines: list[_Line], i: int) -> tuple[Table | None, int]:
                 break
             cells = [_cell(line.text, line.start)]  # the wrapped tail of the last cell, without pipes
         else:
-            cells = _pipe_cells(line, markdown=lines[i].text.startswith("|"))
-        if rows and len(rows[-1]) < width and not _opens_row(line.text, lines[i].text):
+            cells = _pipe_cells(line, markdown=markdown)
+        if rows and len(rows[-1]) < width and len(cells) < width and not _opens_row(line.text, lines[i].text):
             rows[-1][-1] = _join(rows[-1][-1], cells[0])
             rows[-1].extend(cells[1:])
         else:

@@ -80,10 +80,22 @@ def _words(text: str, start: int, end: int) -> list[_Word]:
     abbreviations = vocab.abbreviations()
     out: list[_Word] = []
     for m in _TOKEN.finditer(text, start, end):
-        expansion = abbreviations.get(m.group())
-        for part in (_TOKEN.findall(expansion) if expansion else [m.group()]):
-            out.append(_Word(part, m.start(), m.end()))
+        for token, at in _split_slash(m.group(), m.start()):
+            expansion = abbreviations.get(token)
+            for part in (_TOKEN.findall(expansion) if expansion else [token]):
+                out.append(_Word(part, at, at + len(token)))
     return _positions_read_as_bodies(out)
+
+
+def _split_slash(token: str, at: int) -> list[tuple[str, int]]:
+    """A token split at a ``/`` before a capital, which lists two names (``quy hoạch/Tư vấn``), with offsets."""
+    parts, start = [], 0
+    for k, ch in enumerate(token):
+        if ch == "/" and k + 1 < len(token) and token[k + 1].isupper():
+            parts += [(token[start:k], at + start), ("/", at + k)]
+            start = k + 1
+    parts.append((token[start:], at + start))
+    return [(part, offset) for part, offset in parts if part]
 
 
 def _positions_read_as_bodies(words: list[_Word]) -> list[_Word]:
@@ -253,10 +265,12 @@ class BodyReader:
         return mentions if mentions and k == len(words) else None
 
     def run(self, text: str, start: int, end: int | None = None, bare: bool = False) -> list[Mention]:
-        """The list of bodies written from ``start`` on (``phối hợp với Sở Y, Sở Z và …``), empty if none."""
+        """The list of bodies written from ``start`` on (``phối hợp với Sở Y, Sở Z và …``; a cell's
+        ``- Vụ Pháp chế; - Văn phòng Bộ``), empty if none."""
         end = len(text) if end is None else end
         words = _words(text, start, end)
-        return self._list(text, words, 0, bare=bare)[0]
+        first = next((k for k, w in enumerate(words) if w.folded not in vocab.body_words("bullet")), len(words))
+        return self._list(text, words, first, bare=bare)[0]
 
     def find_all(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
         """Every body named in a span of text, catch-alls left out."""
@@ -286,6 +300,8 @@ class BodyReader:
             k = i
             while k < len(words) and words[k].folded in vocab.body_words("list_separator"):
                 k += 1
+            while k > i and k < len(words) and words[k].folded in vocab.body_words("bullet"):
+                k += 1  # a list written as bullets in a cell: - Vụ Pháp chế; - Văn phòng Bộ
             if k > i:
                 found = self._one(text, words, k, bare=True)
         return mentions, i

@@ -109,7 +109,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
     Table("position_bodies", (Column("position"), Column("stands_for")), key=("position",), folded=True),
     Table("body_words", (Column("word"), Column("role", frozenset({"plural", "joiner", "list_separator",
                                                                    "qualifier_break", "of", "committee",
-                                                                   "name_break", "parent"}),
+                                                                   "name_break", "parent", "bullet"}),
                                                 complete=True)), key=("word", "role")),
     Table("budget_terms", (Column("term"), Column("kind", _model_values("BudgetKind", frozenset({"allocated"})))),
           key=("term",), folded=True),
