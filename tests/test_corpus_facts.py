@@ -39,9 +39,9 @@ RISE_WITH_ISSUE_14 = {(plan, "document") for plan in REAL_PLANS} | {
 # Parts of the real plans still below issue 18's targets (F1 measured when marked, and why). Remove each
 # entry as it passes.
 BELOW_ISSUE_18_TARGET = {
-    # the annex table reaches the extractor with one cell a line and lines run together (read/, clean)
-    ("bo-nnmt-2200-2026", "assignments"): 0.333, ("bo-nnmt-2200-2026", "bodies"): 0.364,
-    ("bo-nnmt-2200-2026", "deadlines"): 0.0,
+    # Cục Lâm nghiệp và Cục Kiểm lâm read as the two bodies it names (the gold takes it for a typo), an annex
+    # cell broken over two lines of the text (Viện …, Cục / … / Lâm nghiệp và Kiểm lâm)
+    ("bo-nnmt-2200-2026", "assignments"): 0.762, ("bo-nnmt-2200-2026", "bodies"): 0.737,
     # a generic consultant (Tư vấn được lựa chọn) and a qualified group (các cơ quan, đơn vị khác) the gold keeps
     ("bxd-836-2019", "assignments"): 0.88, ("bxd-836-2019", "bodies"): 0.889,
     # a typo'd head (Vu Kế hoạch), the abbreviated TNMT written out lower case, a group of groups

@@ -143,3 +143,18 @@ def test_a_two_level_header_and_numbered_group_rows_of_a_bare_pipe_table():
         ["I", "GIAI ĐOẠN 1: LẬP NHIỆM VỤ", "", "", ""], ["1", "Lập nhiệm vụ quy hoạch", "", "", ""],
         ["10-11/2019", "Xây dựng khung định hướng", "Cơ quan lập quy hoạch", "Ban Quản lý quy hoạch", "- Vụ Pháp chế"],
         ["", "Lấy ý kiến các Bộ", "Cơ quan lập quy hoạch", "Vụ Vật liệu xây dựng", "- Văn phòng Bộ"]]
+
+
+def test_a_markdown_header_over_rows_written_one_cell_a_line():
+    _, tables = _tables(
+        "| TT | Nội dung hoạt động | Cơ quan chủ trì | Cơ quan phối hợp |\n| --- | --- | --- | --- |\n"
+        "Thời gian thực hiện\n1\nTổ chức tuyên truyền\na)\nTổ chức Hội nghị phổ biến.\nCục Lâm nghiệp và Kiểm lâm\n"
+        "Vụ Pháp chế; các cơ quan, đơn vị có liên quan\nQuý III, IV/2026\nb)\nXây dựng Thông tư.\n"
+        "Cục Lâm nghiệp và Kiểm lâm\nVụ Pháp chế\nQuý III/2026\n")
+    (table,) = tables
+    assert [c.text for c in table.header][-1] == "Thời gian thực hiện"
+    assert _rows(table) == [
+        ["1", "Tổ chức tuyên truyền", "", "", ""],
+        ["a)", "Tổ chức Hội nghị phổ biến.", "Cục Lâm nghiệp và Kiểm lâm",
+         "Vụ Pháp chế; các cơ quan, đơn vị có liên quan", "Quý III, IV/2026"],
+        ["b)", "Xây dựng Thông tư.", "Cục Lâm nghiệp và Kiểm lâm", "Vụ Pháp chế", "Quý III/2026"]]

@@ -285,6 +285,7 @@ def starts_block(line: str) -> bool:
     """A line that always begins a new logical line."""
     return bool(
         match_label(line)
+        or genre.is_lone_label(line)
         or is_rule(line)
         or genre.is_table_row(line)
         or line.startswith("[")

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from planparse.lang.genre import is_table_row
+from planparse.lang.genre import is_lone_label, is_table_row
 
 _MD_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?")
 _ROW_NUMBER = re.compile(r"(?:\d{1,3}(?:\.\d{1,3})*|[IVX]{1,5}|[a-zđ])\.?(?=\s|$)")
@@ -138,8 +138,29 @@ def _pipe_table(lines: list[_Line], i: int) -> tuple[Table | None, int]:
         else:
             rows.append(cells)
         j += 1
+    if not rows and markdown:
+        return _cell_lines_table(lines, i, header, j)
     if not rows:
         return None, i + 1
+    end = lines[j - 1].start + len(lines[j - 1].text)
+    return Table(tuple(header), tuple(_fit(row, width) for row in rows), lines[i].start, end), j
+
+
+def _cell_lines_table(lines: list[_Line], i: int, header: list[Cell], j: int) -> tuple[Table | None, int]:
+    """A markdown header over rows written one cell a line, each row opening with its number alone on a line
+    (a web copy of a table); header cells that overflowed come first. Ends at a blank or pipe line."""
+    cells: list[Cell] = []
+    while j < len(lines) and lines[j].text and not is_table_row(lines[j].text):
+        cells.append(_cell(lines[j].text, lines[j].start))
+        j += 1
+    starts = [k for k, cell in enumerate(cells) if is_lone_label(cell.text)]
+    if not starts:
+        return None, i + 1
+    header = header + cells[:starts[0]]
+    width = len(header)
+    rows = [list(cells[a:b]) for a, b in zip(starts, [*starts[1:], len(cells)], strict=True)]
+    if any(len(row) > 2 * width for row in rows):
+        return None, i + 1  # not cells: running text under the table
     end = lines[j - 1].start + len(lines[j - 1].text)
     return Table(tuple(header), tuple(_fit(row, width) for row in rows), lines[i].start, end), j
 
