@@ -224,3 +224,9 @@ def test_a_verb_opening_with_a_head_noun_is_no_body(text):
 ])
 def test_a_cell_lists_bodies_as_bullets_or_with_slashes(cell, names):
     assert [m.name for m in BodyReader(None).run(cell, 0, bare=True)] == names
+
+
+@pytest.mark.parametrize("text", ["các cơ quan được phân công chủ trì", "các đơn vị được giao chủ trì"])
+def test_a_group_named_by_its_assignment_alone_is_a_catch_all(text):
+    (mention,) = BodyReader(None).run(text, 0, bare=True)
+    assert mention.catchall

@@ -41,7 +41,7 @@ RISE_WITH_ISSUE_14 = {(plan, "document") for plan in REAL_PLANS} | {
 BELOW_ISSUE_18_TARGET = {
     # Cục Lâm nghiệp và Cục Kiểm lâm read as the two bodies it names (the gold takes it for a typo), an annex
     # cell broken over two lines of the text (Viện …, Cục / … / Lâm nghiệp và Kiểm lâm)
-    ("bo-nnmt-2200-2026", "assignments"): 0.762, ("bo-nnmt-2200-2026", "bodies"): 0.737,
+    ("bo-nnmt-2200-2026", "assignments"): 0.8, ("bo-nnmt-2200-2026", "bodies"): 0.778,
     # a generic consultant (Tư vấn được lựa chọn) and a qualified group (các cơ quan, đơn vị khác) the gold keeps
     ("bxd-836-2019", "assignments"): 0.88, ("bxd-836-2019", "bodies"): 0.889,
     # a typo'd head (Vu Kế hoạch), the abbreviated TNMT written out lower case, a group of groups
