@@ -20,6 +20,7 @@ from planparse.errors import (
     FileMissingError,
     InputError,
     LegacyEncodingError,
+    LimitExceededError,
     MissingExtraError,
     NeedsOCRError,
     NewerSchemaError,
@@ -27,9 +28,15 @@ from planparse.errors import (
     NotAPlanError,
     OlderSchemaError,
     PlanparseError,
+    TextTooLongError,
+    TimeLimitError,
     TooLargeError,
+    TooManyEntriesError,
+    TooManyPagesError,
     UndecodableError,
+    UnpackedTooLargeError,
     UnsupportedFormatError,
+    WorkerDiedError,
 )
 from planparse.model import (
     Assignment,
@@ -60,7 +67,7 @@ from planparse.model import (
     Unit,
 )
 from planparse.pipeline import extract, load_plan, parse, parse_file
-from planparse.read import Source, read
+from planparse.read import Limits, Source, read
 
 try:
     __version__ = version("planparse")  # written once, in pyproject.toml
@@ -77,6 +84,7 @@ __all__ = [
     "Comparison",
     "Source",
     "SourceInfo",
+    "Limits",
     "Block",
     "Paragraph",
     "Table",
@@ -114,6 +122,13 @@ __all__ = [
     "UnsupportedFormatError",
     "UndecodableError",
     "TooLargeError",
+    "LimitExceededError",
+    "UnpackedTooLargeError",
+    "TooManyEntriesError",
+    "TooManyPagesError",
+    "TextTooLongError",
+    "TimeLimitError",
+    "WorkerDiedError",
     "EmptyDocumentError",
     "NotAPlanError",
     "MissingExtraError",

@@ -55,11 +55,27 @@ class NeedsOCRError(InputError):
 
 
 class TooLargeError(InputError):
-    """The file is far larger than any plan."""
+    """The document is larger than a limit allows (the message names the limit and the option that raises it)."""
 
 
 class LimitExceededError(TooLargeError):
     """The document is beyond a limit on what reading it may cost (the message names the limit)."""
+
+
+class UnpackedTooLargeError(LimitExceededError):
+    """A DOCX (ZIP) archive whose parts unpack to more than the limit: a zip bomb by ratio."""
+
+
+class TooManyEntriesError(LimitExceededError):
+    """A DOCX (ZIP) archive of more entries than the limit: a zip bomb by count."""
+
+
+class TooManyPagesError(LimitExceededError):
+    """A PDF of more pages than the limit."""
+
+
+class TextTooLongError(LimitExceededError):
+    """A document whose text has more characters than the limit."""
 
 
 class EmptyDocumentError(InputError):
@@ -72,6 +88,14 @@ class NotAPlanError(PlanparseError):
 
 class MissingExtraError(PlanparseError):
     """A feature needs an optional dependency that is not installed (the message names the extra)."""
+
+
+class TimeLimitError(PlanparseError):
+    """Converting the document took longer than the batch allows each document (``--timeout``)."""
+
+
+class WorkerDiedError(PlanparseError):
+    """The process converting the document died (killed, or out of memory)."""
 
 
 class DatabaseError(PlanparseError):

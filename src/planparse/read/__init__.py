@@ -6,20 +6,22 @@ Vietnamese encoding is converted, whatever the format (``legacy``).
 
 from __future__ import annotations
 
+import errno
+import stat
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 
 from planparse.blocks import Block, Paragraph, Rendering, map_text, render
-
-from planparse.errors import EmptyDocumentError, FileMissingError, PlanparseError, TooLargeError
+from planparse.errors import EmptyDocumentError, FileMissingError, PlanparseError
 from planparse.model import SourceInfo
 from planparse.read import legacy
+from planparse.read.limits import Limits
 from planparse.read.sniff import SUFFIXES, sniff
 
-__all__ = ["Source", "read", "MAX_BYTES", "SUFFIXES"]
+__all__ = ["Source", "read", "Limits", "MAX_BYTES", "SUFFIXES"]
 
-MAX_BYTES = 50 * 1024 * 1024  # far larger than any plan; a guard against mistakes
+MAX_BYTES = Limits().file_bytes  # the default limit on a file's size
 
 
 @dataclass(frozen=True)
@@ -44,20 +46,18 @@ class Source:
         return self.rendering.text
 
 
-def read(path: str | Path) -> Source:
-    """Read a plan document from ``path`` in whatever format its content is."""
+def read(path: str | Path, limits: Limits = Limits()) -> Source:
+    """Read a plan document from ``path`` in whatever format its content is, within ``limits``."""
     path = Path(path)
-    if not path.is_file():
-        raise FileMissingError("no such file" if not path.exists() else "not a regular file", path)
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise TooLargeError(f"file of {size:,} bytes is far larger than any plan", path)
-    if size == 0:
-        raise EmptyDocumentError("the file is empty", path)
-    data = path.read_bytes()
     try:
+        data = _bytes(path, limits)
+        if data.startswith(b"PK\x03\x04"):
+            limits.check_zip(data)
         fmt = sniff(data, path.suffix.lower())
+        if fmt == "pdf":
+            limits.check_pages(data)
         source = _read(data, SourceInfo(path=str(path), format=fmt))
+        limits.check_text(source.text)
         encoding = legacy.detect(source.text)
     except PlanparseError as exc:
         raise exc.with_path(path) from None
@@ -65,6 +65,34 @@ def read(path: str | Path) -> Source:
         blocks = tuple(map_text(block, legacy.CONVERTERS[encoding]) for block in source.blocks)
         source = replace(source, blocks=blocks, info=source.info.model_copy(update={"encoding": encoding}))
     return source
+
+
+def _bytes(path: Path, limits: Limits) -> bytes:
+    """The bytes of the regular file at ``path``; any reason it cannot be read is a :class:`FileMissingError`."""
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise FileMissingError("not a regular file")
+        limits.check_size(info.st_size)
+        with path.open("rb") as f:
+            data = f.read(limits.file_bytes + 1)
+        limits.check_size(len(data))  # the file grew since
+    except OSError as exc:
+        raise FileMissingError(_unreadable(exc, path)) from None
+    if not data:
+        raise EmptyDocumentError("the file is empty")
+    return data
+
+
+def _unreadable(exc: OSError, path: Path) -> str:
+    """Why the file cannot be read, in words."""
+    if exc.errno == errno.ENOENT:
+        return "a broken symbolic link" if path.is_symlink() else "no such file"
+    if exc.errno == errno.ELOOP:
+        return "a loop of symbolic links"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied: the file cannot be read"
+    return f"the file cannot be read: {exc.strerror or exc}"
 
 
 def _read(data: bytes, info: SourceInfo) -> Source:
