@@ -230,3 +230,9 @@ def test_a_cell_lists_bodies_as_bullets_or_with_slashes(cell, names):
 def test_a_group_named_by_its_assignment_alone_is_a_catch_all(text):
     (mention,) = BodyReader(None).run(text, 0, bare=True)
     assert mention.catchall
+
+
+def test_a_government_agency_merged_in_2025_keeps_its_successor():
+    text = "phối hợp với Ủy ban quản lý vốn nhà nước tại doanh nghiệp rà soát"
+    (mention,) = BodyReader(None).run(text, text.index("Ủy"), bare=True)
+    assert (mention.name, mention.successor) == ("Ủy ban Quản lý vốn nhà nước tại doanh nghiệp", "Bộ Tài chính")
