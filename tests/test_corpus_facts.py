@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from conftest import REAL_PLANS, ROOT, SHARED_PLANS, corpus_documents
+from conftest import ROOT, SHARED_PLANS, corpus_documents
 from planparse import parse_file
 
 
@@ -32,13 +32,6 @@ MINIMUM_F1 = {
 }
 
 
-# The five real ministry and government plans' headers are issue 14's (the header work): their document
-# fields, and the references that count the plan's own number (unread in its header) as a citation.
-# Remove each entry as issue 14 lands.
-RISE_WITH_ISSUE_14 = {(plan, "document") for plan in REAL_PLANS} | {
-    (plan, "references") for plan in ("bo-nnmt-2200-2026", "bo-tnmt-09-2024", "bxd-836-2019", "cp-88-2022")} | {
-    ("cp-88-2022", "objectives")}
-
 # Parts of the real plans still below issue 18's targets (F1 measured when marked, and why). Remove each
 # entry as it passes.
 BELOW_ISSUE_18_TARGET = {
@@ -58,8 +51,6 @@ BELOW_ISSUE_18_TARGET = {
 
 def _expected_failure(doc, part):
     key = (doc.stem, part)
-    if key in RISE_WITH_ISSUE_14:
-        return pytest.mark.xfail(reason="rises with issue 14 (headers)", strict=False)
     if key in BELOW_ISSUE_18_TARGET:
         return pytest.mark.xfail(reason=f"below issue 18's target: F1 {BELOW_ISSUE_18_TARGET[key]}", strict=False)
     return ()
