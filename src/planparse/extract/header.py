@@ -374,7 +374,7 @@ def _parse_signature(segments: list[_Segment], put) -> None:
     name = _signer_name(segments)
     if name is not None:
         text = name.text
-        put("signer", " ".join(capitalize(w) for w in text.split()) if is_caps(text) else text, name.start, name.end)
+        put("signer", " ".join(capitalize(w) for w in text.split()), name.start, name.end)  # NGUYỄN, LÊ Công
     marks: list[tuple[str, list[str], _Segment]] = []
     positions: list[_Segment] = []
     for seg in segments:
@@ -428,14 +428,15 @@ def _beside_recipients(text: str, start: int, end: int) -> list[_Segment]:
 
 def _unrun(seg: _Segment) -> list[_Segment]:
     """A signature block flattened onto one line (``KT. BỘ TRƯỞNG THỨ TRƯỞNG Lê Công Thành``): the lines in
-    capitals, then the name."""
+    capitals up to the last position, then the name (whatever the case of its first word)."""
     words = seg.text.split()
-    k = len(words)
-    while k > 0 and not is_caps(words[k - 1]):
-        k -= 1
-    if 0 < k < len(words) and is_caps(" ".join(words[:k])) and is_signer_name(" ".join(words[k:])):
-        at = seg.text.index(words[k], len(" ".join(words[:k])))
-        return [_Segment(seg.text[:at].rstrip(), seg.start), _Segment(seg.text[at:], seg.start + at)]
+    for k in range(len(words) - 2, 0, -1):
+        head = " ".join(words[:k])
+        name = " ".join(words[k:])
+        if is_caps(head) and is_signer_name(name) and not is_caps(name) \
+                and any(head.upper().endswith(caps) for caps, _ in positions()):
+            at = seg.text.index(words[k], len(head))
+            return [_Segment(seg.text[:at].rstrip(), seg.start), _Segment(seg.text[at:], seg.start + at)]
     return [seg]
 
 
