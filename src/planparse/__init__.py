@@ -12,6 +12,7 @@ from planparse.blocks import Block, Columns, Paragraph, Table, TableCell
 from planparse.comparison import Comparison, compare
 from planparse.document import Document
 from planparse.errors import (
+    ConversionError,
     CorruptFileError,
     DatabaseError,
     DatabaseLockedError,
@@ -21,6 +22,7 @@ from planparse.errors import (
     InputError,
     LegacyEncodingError,
     MissingExtraError,
+    MissingProgramError,
     NeedsOCRError,
     NewerSchemaError,
     NotADatabaseError,
@@ -117,6 +119,8 @@ __all__ = [
     "EmptyDocumentError",
     "NotAPlanError",
     "MissingExtraError",
+    "MissingProgramError",
+    "ConversionError",
     "CorruptFileError",
     "EncryptedError",
     "NeedsOCRError",

@@ -77,6 +77,10 @@ def _read(data: bytes, info: SourceInfo) -> Source:
         from planparse.read.docx import read_docx
 
         return read_docx(data, info)
+    if info.format in ("doc", "rtf", "odt"):
+        from planparse.read.doc import read_converted
+
+        return read_converted(data, info)
     if info.format == "html":
         from planparse.read.html import read_html
 
