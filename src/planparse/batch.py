@@ -74,14 +74,14 @@ class Outcome:
     message: str | None = None
 
 
-def convert(file: str, output: str | None, facts: bool, compact: bool) -> Outcome:
+def convert(file: str, output: str | None, facts: bool, compact: bool, ocr: str = "auto") -> Outcome:
     """Parse one document and write its output to ``output`` (or return it); runs in a worker.
 
     A failure is returned, never raised.
     """
     stamp = _stamp(file)
     try:
-        text = plan_json(parse_file(file), facts, compact)
+        text = plan_json(parse_file(file, ocr), facts, compact)
         if output is None:
             return Outcome(stamp, text)
         write_atomic(Path(output), text)
@@ -191,12 +191,13 @@ def _error_line(file: str, error: str, message: str) -> str:
 class Batch:
     """A batch conversion into ``outdir``: plan the jobs, skip what is up to date, run the rest."""
 
-    def __init__(self, outdir: str | Path, fmt: str = "json", facts: bool = False) -> None:
+    def __init__(self, outdir: str | Path, fmt: str = "json", facts: bool = False, ocr: str = "auto") -> None:
         if fmt not in ("json", "jsonl"):
             raise ValueError(f"format must be 'json' or 'jsonl', not {fmt!r}")
         self.outdir = Path(outdir)
         self.jsonl = fmt == "jsonl"
         self.facts = facts
+        self.ocr = ocr
         self.manifest = _Lines(self.outdir / MANIFEST)
         self.errors = _Lines(self.outdir / ERRORS)
         self.lines = _Lines(self.outdir / ("facts.jsonl" if facts else "plans.jsonl"))
@@ -322,7 +323,7 @@ class Batch:
         while True:
             for job in islice(queue, window - len(pending)):
                 output = None if self.jsonl else str((self.outdir / job.output).resolve())
-                pending[submit(convert, job.file, output, self.facts, self.jsonl)] = job
+                pending[submit(convert, job.file, output, self.facts, self.jsonl, self.ocr)] = job
             if not pending:
                 return
             done, _ = cf.wait(pending, return_when=cf.FIRST_COMPLETED)

@@ -6,6 +6,7 @@ Vietnamese encoding is converted, whatever the format (``legacy``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
@@ -17,7 +18,10 @@ from planparse.model import SourceInfo
 from planparse.read import legacy
 from planparse.read.sniff import SUFFIXES, sniff
 
-__all__ = ["Source", "read", "MAX_BYTES", "SUFFIXES"]
+__all__ = ["Source", "read", "MAX_BYTES", "SUFFIXES", "OCR_MODES", "Progress"]
+
+Progress = Callable[[int, int], None]  # called with (pages done, pages to do) as OCR reads a document's pages
+OCR_MODES = ("auto", "always", "never")
 
 MAX_BYTES = 50 * 1024 * 1024  # far larger than any plan; a guard against mistakes
 
@@ -44,8 +48,14 @@ class Source:
         return self.rendering.text
 
 
-def read(path: str | Path) -> Source:
-    """Read a plan document from ``path`` in whatever format its content is."""
+def read(path: str | Path, ocr: str = "auto", progress: Progress | None = None) -> Source:
+    """Read a plan document from ``path`` in whatever format its content is.
+
+    ``ocr`` says which pages of a PDF are read by OCR: ``auto`` (those with no usable text), ``always`` or
+    ``never``; ``progress(done, total)`` is called as each page is read by OCR.
+    """
+    if ocr not in OCR_MODES:
+        raise ValueError(f"ocr must be one of {', '.join(OCR_MODES)}, not {ocr!r}")
     path = Path(path)
     if not path.is_file():
         raise FileMissingError("no such file" if not path.exists() else "not a regular file", path)
@@ -57,7 +67,7 @@ def read(path: str | Path) -> Source:
     data = path.read_bytes()
     try:
         fmt = sniff(data, path.suffix.lower())
-        source = _read(data, SourceInfo(path=str(path), format=fmt))
+        source = _read(data, SourceInfo(path=str(path), format=fmt), ocr, progress)
         encoding = legacy.detect(source.text)
     except PlanparseError as exc:
         raise exc.with_path(path) from None
@@ -67,12 +77,12 @@ def read(path: str | Path) -> Source:
     return source
 
 
-def _read(data: bytes, info: SourceInfo) -> Source:
+def _read(data: bytes, info: SourceInfo, ocr: str, progress: Progress | None) -> Source:
     """The reader of ``info.format`` on the file's bytes."""
     if info.format == "pdf":
         from planparse.read.pdf import read_pdf
 
-        return read_pdf(data, info)
+        return read_pdf(data, info, ocr, progress)
     if info.format == "docx":
         from planparse.read.docx import read_docx
 

@@ -104,9 +104,11 @@ def _recapitalise(text: str) -> str:
     return "\n".join(fix(line) for line in text.split("\n"))
 
 
-def syllable_share(text: str) -> float:
-    """The share of the words with letters beyond ASCII that are Vietnamese syllables."""
-    words = [w.casefold() for w in _WORD.findall(text) if not w.isascii() and not w.isdigit()]
+def syllable_share(text: str, every_word: bool = False) -> float:
+    """The share of the words with letters beyond ASCII that are Vietnamese syllables; with ``every_word``,
+    of all the words with letters (garbage in plain ASCII counts too)."""
+    words = [w.casefold() for w in _WORD.findall(text)
+             if (every_word or not w.isascii()) and not w.isdigit() and any(ch.isalpha() for ch in w)]
     if not words:
         return 0.0
     syllable = _syllable()

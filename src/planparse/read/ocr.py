@@ -1,0 +1,97 @@
+"""OCR of PDF pages: each page rendered by pdfium, straightened, and read by Tesseract with its Vietnamese
+model; the words come back with their boxes in the page's own units (points from its top left), as the
+PDF reader's text layer gives them, so that lines, columns and wrapped paragraphs are found the same way.
+
+Tesseract runs as a program (Debian: ``tesseract-ocr`` and ``tesseract-ocr-vie``), one thread per page:
+a batch already keeps every core busy with one document per worker.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import shutil
+import subprocess
+from functools import cache
+
+from planparse.errors import ConversionError, MissingProgramError
+
+DPI = 300  # Tesseract reads best at 300 dpi
+LANGUAGE = "vie"
+TIMEOUT = 300  # seconds for one page
+MIN_CONFIDENCE = 10  # Tesseract's confidence (0-100) below which a "word" is a speck, a stamp or a signature
+SKEW_DEGREES = 4.0  # the most a scan is straightened by
+LINE_TO_TYPE = 1.4  # a Vietnamese line's box, stacked tone marks to descenders, is this many times its type size
+PACKAGES = "tesseract-ocr tesseract-ocr-vie"
+
+
+@cache
+def tesseract() -> str:
+    """The Tesseract program, checked to have the Vietnamese model; else :class:`MissingProgramError`."""
+    program = shutil.which("tesseract")
+    if program is None:
+        raise MissingProgramError(f"OCR needs Tesseract, which is not installed; install the Debian packages"
+                                  f" {PACKAGES} (or run with --ocr never)")
+    listed = subprocess.run([program, "--list-langs"], capture_output=True, text=True, check=False)
+    if LANGUAGE not in (listed.stdout + listed.stderr).split():
+        raise MissingProgramError(f"OCR needs Tesseract's Vietnamese model, which is not installed; install the"
+                                  f" Debian package tesseract-ocr-{LANGUAGE}")
+    return program
+
+
+def page_words(page) -> list[dict]:
+    """The words Tesseract reads on a pypdfium2 ``page``: ``text``, ``x0``, ``x1``, ``top``, ``bottom``
+    (points from the page's top left, the scan straightened) and ``size`` (the type size its line's height
+    gives, in points)."""
+    program = tesseract()
+    image = straighten(page.render(scale=DPI / 72, grayscale=True).to_pil())
+    png = io.BytesIO()
+    image.save(png, format="PNG")
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    try:
+        result = subprocess.run([program, "stdin", "stdout", "-l", LANGUAGE, "--psm", "3", "tsv"],
+                                input=png.getvalue(), capture_output=True, timeout=TIMEOUT, env=env, check=False)
+    except subprocess.TimeoutExpired:
+        raise ConversionError(f"Tesseract did not finish reading a page in {TIMEOUT} s") from None
+    if result.returncode != 0:
+        said = result.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise ConversionError(f"Tesseract failed on a page ({said[-1] if said else result.returncode})")
+    return _words(result.stdout.decode("utf-8", "replace"), 72 / DPI)
+
+
+def _words(tsv: str, scale: float) -> list[dict]:
+    """Tesseract's TSV as words, each with its line's top, bottom and height (``scale``: points a pixel)."""
+    rows = list(csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE))
+    lines: dict[tuple[str, ...], dict] = {}
+    for row in rows:
+        if row["level"] == "4":
+            lines[row["block_num"], row["par_num"], row["line_num"]] = row
+    words = []
+    for row in rows:
+        text = (row.get("text") or "").strip()
+        if row["level"] != "5" or not text or float(row["conf"]) < MIN_CONFIDENCE:
+            continue
+        line = lines.get((row["block_num"], row["par_num"], row["line_num"]), row)
+        top, height = int(line["top"]), int(line["height"])
+        left, width = int(row["left"]), int(row["width"])
+        words.append({"text": text, "x0": left * scale, "x1": (left + width) * scale, "top": top * scale,
+                      "bottom": (top + height) * scale, "size": height * scale / LINE_TO_TYPE})
+    return words
+
+
+def straighten(image):
+    """``image`` (a grey PIL image) turned by the angle that lines its text up with the rows of pixels:
+    the angle, within :data:`SKEW_DEGREES`, whose rows of dark pixels vary the most."""
+    import numpy as np
+
+    small = image.reduce(4)
+    dark = small.point(lambda v: 255 if v < 128 else 0)
+
+    def sharpness(angle: float) -> float:
+        rows = np.asarray(dark.rotate(angle, fillcolor=0), dtype=np.float32).sum(axis=1)
+        return float(np.var(np.diff(rows)))
+
+    coarse = max((a / 2 for a in range(int(-2 * SKEW_DEGREES), int(2 * SKEW_DEGREES) + 1)), key=sharpness)
+    angle = max((coarse + a / 10 for a in range(-5, 6)), key=sharpness)
+    return image.rotate(angle, fillcolor=255, resample=3) if abs(angle) >= 0.1 else image
