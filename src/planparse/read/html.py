@@ -1,7 +1,7 @@
 """HTML pages of legal portals and provincial sites: the document's blocks, without the site around it.
 
 - scripts, styles, forms, menus (``nav``), sidebars (``aside``), site headers
-  and footers are dropped;
+  and footers are dropped (not the form an ASP.NET or SharePoint page is wrapped in);
 - the document is the element holding most of the page's text that is not
   link text: from ``body`` down, while one child holds nearly all of it;
 - block elements end paragraphs, ``<br>`` and the line breaks of ``<pre>``
@@ -26,7 +26,7 @@ from planparse.model import SourceInfo
 from planparse.read import Source
 from planparse.read.numbering_labels import number_label
 
-_DROP = ("script", "style", "noscript", "template", "iframe", "form", "button", "select", "nav", "aside",
+_DROP = ("script", "style", "noscript", "template", "iframe", "button", "select", "textarea", "nav", "aside",
          "svg", "canvas", "object")
 _SITE = ("header", "footer")  # dropped when outside the document's own element
 _BLOCKS = {"p", "div", "section", "article", "main", "blockquote", "pre", "li", "dd", "dt", "center",
@@ -55,6 +55,7 @@ def read_html(data: bytes, info: SourceInfo) -> Source:
         raise MissingExtraError("reading HTML needs lxml: pip install 'planparse[html]'") from None
     for tag in soup.find_all(_DROP):
         tag.decompose()
+    _drop_forms(soup)
     lengths = _text_lengths(soup.body or soup)
     root = _document(soup.body or soup, lengths)
     size = lengths[id(root)]
@@ -62,6 +63,14 @@ def read_html(data: bytes, info: SourceInfo) -> Source:
         if not tag.decomposed and lengths[id(tag)] < NEARLY_ALL * size:
             tag.decompose()
     return Source(tuple(_blocks(root)), info.model_copy(update={"encoding": soup.original_encoding}))
+
+
+def _drop_forms(soup) -> None:
+    """Drop forms (a search box, a login), but not the one that wraps a whole ASP.NET or SharePoint page."""
+    total = len("".join(soup.get_text().split()))
+    for form in soup.find_all("form"):
+        if not form.decomposed and len("".join(form.get_text().split())) < NEARLY_ALL * total:
+            form.decompose()
 
 
 def _text_lengths(top) -> dict[int, int]:
