@@ -37,9 +37,9 @@ EXIT_SOME_FAILED = 3  # 1 is a batch that could not run at all, 2 a usage error
 EXIT_INTERRUPTED = 130
 
 
-def documents(paths: Sequence[str | Path], suffixes: Collection[str] = SUFFIXES) -> Iterator[tuple[Path, Path]]:
-    """Each file named, and the files with ``suffixes`` (plan documents, by default) inside each folder
-    named, recursively and sorted; facts views (``*.facts.json``) are not plans.
+def documents(paths: Sequence[str | Path], suffixes: Collection[str] | None = SUFFIXES) -> Iterator[tuple[Path, Path]]:
+    """Each file named, and the files with ``suffixes`` (plan documents, by default; ``None``: every file)
+    inside each folder named, recursively and sorted; facts views (``*.facts.json``) are not plans.
 
     Yields ``(path, relative)``: ``relative`` is the path inside the folder named, or the
     name of a file named.
@@ -47,8 +47,8 @@ def documents(paths: Sequence[str | Path], suffixes: Collection[str] = SUFFIXES)
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix and p.suffix.lower() in suffixes
-                           and not p.name.endswith(".facts.json"))
+            found = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.endswith(".facts.json")
+                           and (suffixes is None or p.suffix and p.suffix.lower() in suffixes))
             yield from ((p, p.relative_to(path)) for p in found)
         else:
             yield path, Path(path.name)
@@ -207,7 +207,7 @@ class Batch:
         """The jobs for ``inputs`` (each file once) and the error lines of files whose outputs collide."""
         outdir = self.outdir.resolve()
         found: dict[str, tuple[Path, Path]] = {}
-        for path, rel in documents(inputs):
+        for path, rel in documents(inputs, None):  # every file: each is converted or says why not
             source = path.resolve()
             if outdir not in source.parents:
                 found.setdefault(str(source), (path, rel))

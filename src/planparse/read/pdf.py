@@ -96,7 +96,9 @@ def read_pdf(data: bytes, info: SourceInfo, ocr: str = "auto", progress: Progres
     except PdfminerException as exc:
         raise _pdfminer_error(exc) from None
     if not any(pages):
-        raise EmptyDocumentError("the PDF holds no text")
+        scanned = f"{len(todo)} scanned page" + ("s" if len(todo) > 1 else "")
+        raise EmptyDocumentError(f"OCR found no text on the PDF's {scanned} (images that hold no text)"
+                                 if todo else "the PDF holds no text")
     return Source(tuple(_assemble(pages)), info)
 
 
