@@ -1,5 +1,6 @@
 """Word 97-2003 (``.doc``), RTF and OpenDocument text: converted to DOCX by LibreOffice, then read by the
-DOCX reader (numbering, tables and all); a ``.doc`` is read by antiword when LibreOffice is absent.
+DOCX reader (numbering, tables and all); a ``.doc`` is read by antiword (its DocBook output: paragraphs
+and tables) when LibreOffice is absent.
 
 LibreOffice runs headless in a private temporary folder with its own user profile, so that
 parallel workers never share one, and is stopped after :data:`TIMEOUT` seconds.
@@ -8,18 +9,22 @@ parallel workers never share one, and is stopped after :data:`TIMEOUT` seconds.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
 import tempfile
 from pathlib import Path
+from xml.etree import ElementTree
 
+from planparse.blocks import Block, Paragraph, Table, TableCell
 from planparse.errors import ConversionError, MissingProgramError
 from planparse.model import SourceInfo
 from planparse.read import Source
 
 TIMEOUT = 120  # seconds; a page-long .doc converts in about 3
 LIBREOFFICE = ("soffice", "libreoffice")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd]")  # what antiword writes for symbol-font glyphs
 _NAMES = {"doc": "Word 97-2003 (.doc)", "rtf": "RTF", "odt": "OpenDocument text (.odt)"}
 
 
@@ -56,15 +61,37 @@ def to_docx(data: bytes, fmt: str, office: str) -> bytes:
 
 
 def _read_antiword(data: bytes, info: SourceInfo, antiword: str) -> Source:
-    """The text antiword gives (tables as ``|cell|cell|`` rows), one paragraph per line."""
+    """The Word file as antiword reads it (DocBook): its paragraphs, and its tables with their cells."""
     with tempfile.NamedTemporaryFile(suffix=".doc") as file:
         file.write(data)
         file.flush()
-        result = _run([antiword, "-m", "UTF-8.txt", "-w", "0", file.name], "antiword")
+        result = _run([antiword, "-x", "db", "-w", "0", "-m", "UTF-8.txt", file.name], "antiword")
+    said = result.stderr.decode("utf-8", "replace").strip()
     if result.returncode != 0:
-        said = result.stderr.decode("utf-8", "replace").strip()
         raise ConversionError(f"antiword could not read the Word file ({said or f'exit status {result.returncode}'})")
-    return Source.from_text(result.stdout.decode("utf-8", "replace"), info)
+    try:
+        book = ElementTree.fromstring(_NOT_XML.sub("", result.stdout.decode("utf-8", "replace")))
+    except ElementTree.ParseError as exc:
+        raise ConversionError(f"antiword gave no readable text for the Word file ({exc})") from None
+    blocks: list[Block] = []
+    for position, element in enumerate(book.iter()):
+        if element.tag == "para":
+            blocks += [Paragraph(line, position=position) for line in _lines(element)]
+        elif element.tag == "informaltable":
+            rows = tuple(tuple(TableCell(tuple(_lines(entry))) for entry in row.iter("entry"))
+                         for row in element.iter("row"))
+            blocks.append(Table(rows, position=position))
+    return Source(tuple(blocks), info)
+
+
+def _lines(element) -> list[str]:
+    """The lines of text of a DocBook element, outside the tables inside it."""
+    parts = [element.text or ""]
+    for child in element:
+        if child.tag != "informaltable":
+            parts.append("".join(child.itertext()))
+        parts.append(child.tail or "")
+    return [" ".join(line.split()) for line in "".join(parts).split("\n") if line.strip()]
 
 
 def _run(command: list[str], name: str) -> subprocess.CompletedProcess:
