@@ -349,3 +349,23 @@ def write_html(text: str, path: Path) -> Path:
             + "\n".join(body) + f"\n</article></main></div>{_FOOTER}</body></html>\n")
     path.write_text(page, encoding="utf-8")
     return path
+
+
+# --- scans ---------------------------------------------------------------------------------------------------
+
+
+def write_scan(text: str, path: Path, dpi: int = 300, skew: float = 0.0) -> Path:
+    """The text as a scanner gives it: the PDF of :func:`write_pdf` printed and scanned at ``dpi`` (turned by
+    ``skew`` degrees), a PDF of page images with no text layer."""
+    import tempfile
+
+    import pypdfium2
+
+    with tempfile.TemporaryDirectory() as folder:
+        printed = write_pdf(text, Path(folder) / "printed.pdf")
+        document = pypdfium2.PdfDocument(printed)
+        pages = [page.render(scale=dpi / 72, grayscale=True).to_pil() for page in document]
+        document.close()
+    pages = [page.rotate(skew, fillcolor=255, expand=True) if skew else page for page in pages]
+    pages[0].save(path, format="PDF", save_all=True, append_images=pages[1:], resolution=float(dpi))
+    return path

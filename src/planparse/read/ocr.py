@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import shutil
 import subprocess
 from functools import cache
@@ -22,8 +23,9 @@ LANGUAGE = "vie"
 TIMEOUT = 300  # seconds for one page
 MIN_CONFIDENCE = 10  # Tesseract's confidence (0-100) below which a "word" is a speck, a stamp or a signature
 SKEW_DEGREES = 4.0  # the most a scan is straightened by
-LINE_TO_TYPE = 1.4  # a Vietnamese line's box, stacked tone marks to descenders, is this many times its type size
+EM_PER_LETTER = 0.5  # a letter of running text is about half as wide as its type is high
 PACKAGES = "tesseract-ocr tesseract-ocr-vie"
+_MISREAD_LABEL = re.compile(r"(\d{1,2}|[IVXÌÍ][IVX]{0,3})[.,]")
 
 
 @cache
@@ -42,8 +44,8 @@ def tesseract() -> str:
 
 def page_words(page) -> list[dict]:
     """The words Tesseract reads on a pypdfium2 ``page``: ``text``, ``x0``, ``x1``, ``top``, ``bottom``
-    (points from the page's top left, the scan straightened) and ``size`` (the type size its line's height
-    gives, in points)."""
+    (points from the page's top left, the scan straightened) and ``size`` (the type size of its line, in
+    points)."""
     program = tesseract()
     image = straighten(page.render(scale=DPI / 72, grayscale=True).to_pil())
     png = io.BytesIO()
@@ -61,23 +63,39 @@ def page_words(page) -> list[dict]:
 
 
 def _words(tsv: str, scale: float) -> list[dict]:
-    """Tesseract's TSV as words, each with its line's top, bottom and height (``scale``: points a pixel)."""
+    """Tesseract's TSV as words, each with its line's top and bottom (``scale``: points a pixel) and the type
+    size its line's letters are wide for (a line's height varies with its letters' marks more than with
+    the type size: a running header in small print is told by its narrow letters)."""
     rows = list(csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE))
-    lines: dict[tuple[str, ...], dict] = {}
-    for row in rows:
-        if row["level"] == "4":
-            lines[row["block_num"], row["par_num"], row["line_num"]] = row
+    kept = [r for r in rows if r["level"] == "5" and (r.get("text") or "").strip()
+            and float(r["conf"]) >= MIN_CONFIDENCE]
+    lines = {_line(r): r for r in rows if r["level"] == "4"}
+    widths: dict[tuple[str, ...], list[int]] = {}
+    for r in kept:
+        width = widths.setdefault(_line(r), [0, 0])
+        width[0] += int(r["width"])
+        width[1] += len(r["text"].strip())
     words = []
-    for row in rows:
-        text = (row.get("text") or "").strip()
-        if row["level"] != "5" or not text or float(row["conf"]) < MIN_CONFIDENCE:
-            continue
-        line = lines.get((row["block_num"], row["par_num"], row["line_num"]), row)
-        top, height = int(line["top"]), int(line["height"])
-        left, width = int(row["left"]), int(row["width"])
-        words.append({"text": text, "x0": left * scale, "x1": (left + width) * scale, "top": top * scale,
-                      "bottom": (top + height) * scale, "size": height * scale / LINE_TO_TYPE})
+    for row in kept:
+        text = row["text"].strip()
+        line = lines.get(_line(row), row)
+        top, left = int(line["top"]), int(row["left"])
+        width, letters = widths[_line(row)]
+        words.append({"text": _label(text) if row["word_num"] == "1" else text, "x0": left * scale,
+                      "x1": (left + int(row["width"])) * scale, "top": top * scale,
+                      "bottom": (top + int(line["height"])) * scale, "size": width / letters * scale / EM_PER_LETTER})
     return words
+
+
+def _line(row: dict) -> tuple[str, ...]:
+    return row["block_num"], row["par_num"], row["line_num"]
+
+
+def _label(word: str) -> str:
+    """The first word of a line as the genre numbers it: OCR reads the label ``5.`` as ``5,`` and ``I.`` as
+    ``Ì.``."""
+    m = _MISREAD_LABEL.fullmatch(word)
+    return m.group(1).replace("Ì", "I").replace("Í", "I") + "." if m else word
 
 
 def straighten(image):
