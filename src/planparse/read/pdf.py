@@ -32,6 +32,7 @@ from planparse.read import Progress, Source, textlayer
 _PAGE_NUMBER = re.compile(r"[-–—\s]*(?:(?:trang|page)\s*)?\d{1,4}(?:\s*(?:/|of|trên)\s*\d{1,4})?[-–—\s]*",
                           re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
+_SEPARATORS = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f"  # spaces to str.split(); in a text layer, glyph numbers
 TEXT, GARBAGE, THIN = "text", "garbage", "thin"  # what a page's text layer is
 IMAGE_PAGE = 0.5  # a page whose images cover this share of it, with no text to speak of, is a scan
 MARGIN = 0.1  # the top and bottom tenth of a page hold running headers and footers
@@ -174,6 +175,9 @@ def _page_items(page, number: int) -> list[_Line | _Table]:
     """The lines and tables of one page, top to bottom."""
     if _has_doubled_chars(page.chars):
         page = page.dedupe_chars()  # bold drawn by printing each letter twice
+    for char in page.chars:
+        if char["text"] in _SEPARATORS:  # a glyph number, not a space: kept for textlayer.glyph_codes
+            char["text"] = f"(cid:{ord(char['text'])})"
     tables = page.find_tables()
     boxes = [t.bbox for t in tables]
 

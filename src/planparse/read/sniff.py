@@ -40,6 +40,8 @@ def sniff(data: bytes, suffix: str) -> str:
     if b"%PDF-" in head[:1024]:
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
+        if head[30:38] == b"mimetype" and head[38:38 + len(_ODF_TEXT)] == _ODF_TEXT:
+            return "odt"  # OpenDocument stores its mimetype first, uncompressed
         return _zip_kind(data, suffix)
     if head.startswith(_OLE):
         if "EncryptedPackage".encode("utf-16-le") in data:
@@ -76,8 +78,6 @@ def _zip_kind(data: bytes, suffix: str) -> str:
         raise CorruptFileError("a damaged ZIP archive") from None
     if "word/document.xml" in names:
         return "docx"
-    if data[30:38] == b"mimetype" and data[38:38 + len(_ODF_TEXT)] == _ODF_TEXT:
-        return "odt"
     if suffix == ".docx":
         raise CorruptFileError("the file is named .docx but the archive holds no Word document")
     kinds = {"xl/workbook.xml": "an Excel workbook", "ppt/presentation.xml": "a PowerPoint presentation",
