@@ -18,6 +18,7 @@ from planparse import (
     LegacyEncodingError,
     MissingExtraError,
     NeedsOCRError,
+    NotAPlanError,
     TooLargeError,
     UndecodableError,
     UnsupportedFormatError,
@@ -169,3 +170,11 @@ def test_a_missing_extra_names_the_install(tmp_path, monkeypatch, fmt, module, e
     path = getattr(formats, f"write_{fmt}")(PLAN.read_text("utf-8"), tmp_path / f"plan.{fmt}")
     monkeypatch.setitem(sys.modules, module, None)  # as if not installed
     refused(path, MissingExtraError, f"pip install 'planparse[{extra}]'")
+
+
+def test_vietnamese_without_diacritics_is_named(tmp_path):
+    path = tmp_path / "cv.txt"
+    path.write_text("BO TAI CHINH\nSo: /BTC-TCCB\nV/v cu dai dien tham gia Hoi dong tham dinh Du an thanh phan 2\n"
+                    "Kinh gui: Bo Xay dung.\nPhuc dap Cong van so 3797/BXD-KTQLXD ngay 11/3/2026 cua Bo Xay dung\n",
+                    encoding="utf-8")
+    refused(path, NotAPlanError, "without diacritics")
