@@ -8,8 +8,9 @@ when one of these makes it Vietnamese:
 - a legacy 8-bit encoding (TCVN3, VNI) that :func:`legacy.detect` recognises with certainty: the layer is
   kept as it is, and converted with the rest of the document;
 - glyph codes instead of letters (a font whose map gives its glyph numbers: ``7KӵF KLӋQ`` for ``Thực hiện``,
-  or pdfminer's ``(cid:N)``): a font keeps each block of characters in one run of glyphs, so each block of
-  128 codes is shifted by the constant that makes the text most Vietnamese.
+  or pdfminer's ``(cid:N)``): the codes are shifted by the constant that makes the text Vietnamese; failing
+  one constant for all, each block of 128 codes by its own (a font keeps each block of characters in one
+  run of glyphs). A shift must move the plain letters too and keep the words words, or it is no repair.
 
 A layer nothing repairs is not text: the page is read by OCR instead. It is never taken for a legacy
 encoding it is not.
