@@ -21,7 +21,7 @@ from planparse.lang.genre import has_vietnamese
 from planparse.model import Provenance, Section, SourceInfo
 from planparse.outline import build_outline
 from planparse.read import Source
-from planparse.read.legacy import syllable_share
+from planparse.lang.syllables import syllable_share
 from planparse.tables import Cell, Table, find_tables
 
 _ESCAPED_PIPE = re.compile(r"\\\|")

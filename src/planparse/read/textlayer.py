@@ -1,6 +1,6 @@
 """A PDF page's text layer, judged before it is trusted and repaired where it can be.
 
-The judge is the share of the page's words that are Vietnamese syllables (:func:`legacy.syllable_share`
+The judge is the share of the page's words that are Vietnamese syllables (:mod:`planparse.lang.syllables`,
 over every word): a layer a word processor wrote scores above 0.85, a scanner's poor OCR layer, a font
 whose map is broken, or a page in another language below 0.5. A layer below :data:`USABLE` is repaired
 when one of these makes it Vietnamese:
@@ -27,6 +27,7 @@ from functools import cache
 from planparse.clean import TONES
 from planparse.errors import LegacyEncodingError
 from planparse.lang import vocab
+from planparse.lang.syllables import syllable_share
 from planparse.read import legacy
 
 USABLE = 0.7  # share of the words that are Vietnamese syllables in a layer that can be trusted
@@ -45,7 +46,7 @@ def words(text: str) -> int:
 
 def share(text: str) -> float:
     """The share of the words of ``text`` that are Vietnamese syllables."""
-    return legacy.syllable_share(text, every_word=True)
+    return syllable_share(text, every_word=True)
 
 
 def repair(text: str) -> Callable[[str], str] | None:
