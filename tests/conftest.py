@@ -56,7 +56,9 @@ def realworld() -> Path:
 def scorer():
     """The shared accuracy scorer (shared/eval/score.py) as a module."""
     if not SCORER.exists():
-        pytest.skip(f"the shared scorer is not at {SCORER} (set PLANPARSE_SCORER)")
+        pytest.fail(f"the shared scorer is not at {SCORER}: the accuracy tests need the project's shared folder "
+                    f"(shared/, beside this repository: eval/score.py scores the facts FACTS.md defines), or "
+                    f"PLANPARSE_SCORER set to the path of its score.py", pytrace=False)
     spec = importlib.util.spec_from_file_location("planparse_scorer", SCORER)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

@@ -152,7 +152,7 @@ def test_a_file_far_larger_than_any_plan(tmp_path, suffix):
     path = tmp_path / f"huge{suffix}"
     with path.open("wb") as f:
         f.truncate(MAX_BYTES + 1)  # sparse: no disk used
-    refused(path, TooLargeError, "larger")
+    refused(path, TooLargeError, "the limit is 50 MB", "--max-file-mb")
 
 
 def test_legacy_text_that_cannot_be_told_apart_is_refused(tmp_path):

@@ -24,6 +24,7 @@ BAD = {  # name: (bytes, the error it must be listed with)
     "english.txt": (b"Minutes of the annual meeting.\nAll members were present.\n", "NotAPlanError"),
     "latin1.txt": (b"K\xe9 ho\xe1ch s\xf4 12\n", "UndecodableError"),
     "scan.jpg": (b"\xff\xd8\xff\xe0" + b"\x00" * 100, "UnsupportedFormatError"),  # not a document: listed too
+    "old.doc": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512), "UnsupportedFormatError"),  # an OLE file, not Word
 }
 
 
@@ -98,7 +99,7 @@ def _umask() -> int:
     return mask
 
 
-def test_a_second_run_redoes_only_what_changed_and_retries_failures(tmp_path, capsys):
+def test_a_second_run_redoes_only_what_changed_and_forgets_deleted_failures(tmp_path, capsys):
     good, bad = _mixed_folder(tmp_path / "in")
     out = tmp_path / "out"
     assert main(["batch", str(tmp_path / "in"), "-o", str(out), "-q"]) == EXIT_SOME_FAILED
@@ -212,3 +213,142 @@ def test_the_dask_path_gives_the_same_outputs_as_the_local_one(tmp_path):
     assert code == EXIT_SOME_FAILED
     assert _outputs(tmp_path / "dask") == _outputs(tmp_path / "local")
     assert _errors(tmp_path / "dask") == _errors(tmp_path / "local")
+
+
+# -- documents that stall or kill their worker, a batch killed, failures remembered --------------------------------
+
+
+def _batch_with_a_hanging_document(root: Path, copies: int = 1) -> tuple[Path, list[Path], Path]:
+    """A folder of the corpus plans (``copies`` times) and one plan that never finishes parsing."""
+    from hanging_batch import HANG
+
+    src = root / "in"
+    src.mkdir()
+    docs = corpus_documents()
+    good = []
+    for i in range(copies * len(docs)):
+        good.append(src / f"{i:03d}-{docs[i % len(docs)].name}")
+        shutil.copy(docs[i % len(docs)], good[-1])
+    hang = src / "hang.txt"
+    hang.write_text(docs[0].read_text("utf-8") + f"\n{HANG}\n", encoding="utf-8")
+    return src, good, hang
+
+
+def _start(root: Path, *args: str) -> subprocess.Popen:
+    """``planparse batch`` as a command whose hanging document's worker writes its id to root/pids."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT / "tests")]),
+           "HANG_PIDS": str(root / "pids")}
+    return subprocess.Popen([sys.executable, str(ROOT / "tests" / "hanging_batch.py"), "batch", *args, "-q"],
+                            stderr=subprocess.PIPE, text=True, env=env)
+
+
+def _hanging_worker(root: Path, proc: subprocess.Popen) -> int:
+    """The id of the worker stuck on the hanging document, once it is."""
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if (root / "pids").exists() and (root / "pids").read_text().endswith("\n"):
+            return int((root / "pids").read_text().split()[0])
+        assert proc.poll() is None, "the batch ended before a worker reached the hanging document"
+        time.sleep(0.05)
+    raise AssertionError("no worker reached the hanging document")
+
+
+def _gone(pid: int) -> bool:
+    import psutil
+
+    try:
+        return psutil.Process(pid).status() == psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
+        return True
+
+
+def test_a_document_that_never_finishes_is_cut_at_the_timeout_while_the_others_complete(tmp_path):
+    src, good, hang = _batch_with_a_hanging_document(tmp_path)
+    out = tmp_path / "out"
+    start = time.monotonic()
+    proc = _start(tmp_path, str(src), "-o", str(out), "-j", "2", "--timeout", "5")
+    _, err = proc.communicate(timeout=300)
+    assert proc.returncode == EXIT_SOME_FAILED, err
+    assert time.monotonic() - start < 120  # not stalled: the hanging document costs its 5 s
+    assert _errors(out) == {str(hang): "TimeLimitError"}
+    message = json.loads((out / "errors.jsonl").read_text("utf-8"))["message"]
+    assert "5 s" in message and "--timeout" in message
+    assert set(_outputs(out)) == {p.with_suffix(".json").name for p in good}
+    assert _gone(_hanging_worker(tmp_path, proc))
+
+
+def test_killing_a_worker_fails_only_its_own_document(tmp_path):
+    src, good, hang = _batch_with_a_hanging_document(tmp_path, copies=3)
+    out = tmp_path / "out"
+    proc = _start(tmp_path, str(src), "-o", str(out), "-j", "2")
+    os.kill(_hanging_worker(tmp_path, proc), signal.SIGKILL)  # as the kernel does when memory runs out
+    _, err = proc.communicate(timeout=300)
+    assert proc.returncode == EXIT_SOME_FAILED, err
+    assert _errors(out) == {str(hang): "WorkerDiedError"}
+    assert "killed by SIGKILL" in (out / "errors.jsonl").read_text("utf-8")
+    assert set(_outputs(out)) == {p.with_suffix(".json").name for p in good}
+
+
+def test_killing_the_batch_leaves_no_worker_alive_and_a_rerun_finishes_the_job(tmp_path, capsys):
+    import psutil
+
+    src, good, hang = _batch_with_a_hanging_document(tmp_path, copies=10)
+    out = tmp_path / "out"
+    proc = _start(tmp_path, str(src), "-o", str(out), "-j", "2")
+    hanging = _hanging_worker(tmp_path, proc)
+    workers = psutil.Process(proc.pid).children(recursive=True)
+    assert hanging in {w.pid for w in workers}
+    proc.kill()
+    proc.wait()
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and not all(_gone(w.pid) for w in workers):
+        time.sleep(0.1)
+    assert all(_gone(w.pid) for w in workers)
+
+    hang.unlink()
+    assert main(["batch", str(src), "-o", str(out), "-q"]) == 0
+    assert f"{len(good)} documents:" in capsys.readouterr().err
+    assert set(_outputs(out)) == {p.with_suffix(".json").name for p in good}
+    assert not list(out.rglob("*.tmp"))
+
+
+def test_a_rerun_removes_the_temporary_files_of_writers_that_died(tmp_path):
+    out = tmp_path / "out"
+    (out / "sub").mkdir(parents=True)
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    left = out / "sub" / f".x.json.{int(dead.stdout)}.0123abcd.tmp"
+    left.write_text('{"half": ', encoding="utf-8")
+    writing = out / f".y.json.{os.getpid()}.4567cdef.tmp"  # of a writer still at work
+    writing.write_text('{"half": ', encoding="utf-8")
+    assert main(["batch", str(corpus_documents()[0]), "-o", str(out), "-q"]) == 0
+    assert not left.exists()
+    assert writing.exists()
+
+
+def test_a_failure_is_retried_only_when_the_document_the_limits_or_the_wish_change(tmp_path, capsys):
+    src = tmp_path / "in"
+    src.mkdir()
+    english = src / "english.txt"
+    english.write_text("Minutes of the annual meeting.\n", encoding="utf-8")
+    plan = src / corpus_documents()[0].name
+    shutil.copy(corpus_documents()[0], plan)
+    out = tmp_path / "out"
+
+    def run(*args: str) -> str:
+        capsys.readouterr()
+        assert main(["batch", str(src), "-o", str(out), "-q", *args]) in (0, EXIT_SOME_FAILED)
+        return capsys.readouterr().err
+
+    assert "0 converted, 0 up to date, 2 failed" in run("--max-chars", "100")
+    assert _errors(out) == {str(english): "NotAPlanError", str(plan): "TextTooLongError"}
+    err = run("--max-chars", "100")
+    assert "0 converted, 0 up to date, 2 failed" in err
+    assert "2 of the failures not retried" in err and "--retry-failed" in err
+    assert _errors(out) == {str(english): "NotAPlanError", str(plan): "TextTooLongError"}  # still listed
+    assert "1 converted, 0 up to date, 1 failed" in run()  # other limits: the plan is retried, and read
+    assert "1 of the failures not retried" in run()
+    err = run("--retry-failed")
+    assert "0 converted, 1 up to date, 1 failed" in err and "not retried" not in err
+    english.write_text("Minutes of the annual meeting, amended.\n", encoding="utf-8")
+    assert "not retried" not in run()  # changed: retried (and refused again)
+    assert _errors(out) == {str(english): "NotAPlanError"}

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 
 import pytest
 
-from conftest import SHARED_PLANS, corpus_documents
+from conftest import ROOT, SHARED_PLANS, corpus_documents
 from planparse import parse_file
 
 
@@ -49,3 +52,14 @@ def test_facts_view_has_every_field(doc):
                            "budget_sources"]
     assert set(facts["document"]) == {"type", "number", "date", "place", "issuer", "title", "signer",
                                       "signer_position"}
+
+
+def test_without_the_shared_scorer_the_accuracy_tests_fail_saying_where_it_comes_from(tmp_path):
+    env = {**os.environ, "PLANPARSE_SCORER": str(tmp_path / "score.py")}
+    proc = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", __file__,
+                           "-k", "test_facts_match_gold and document and lai-chau"],
+                          capture_output=True, text=True, env=env, cwd=ROOT, timeout=300)
+    assert proc.returncode != 0, proc.stdout
+    assert "skipped" not in proc.stdout
+    assert f"the shared scorer is not at {tmp_path / 'score.py'}" in proc.stdout
+    assert "shared folder" in proc.stdout and "PLANPARSE_SCORER" in proc.stdout

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
+import unicodedata
 
 import pytest
 
 import planparse
+from conftest import corpus_documents
 from planparse import (
     CorruptFileError,
     EmptyDocumentError,
@@ -15,6 +18,7 @@ from planparse import (
     UndecodableError,
     UnsupportedFormatError,
 )
+from planparse.clean import TONES
 
 TEXT = (
     "ỦY BAN NHÂN DÂN\nTỈNH LAI CHÂU\nSố: 12/KH-UBND\nLai Châu, ngày 08 tháng 9 năm 2023\nKẾ HOẠCH\nVề chuyển đổi số\n"
@@ -101,3 +105,62 @@ def test_missing_file(tmp_path):
 def test_all_errors_share_one_base():
     for cls in (EmptyDocumentError, FileMissingError, NotAPlanError, UndecodableError, UnsupportedFormatError):
         assert issubclass(cls, planparse.PlanparseError)
+
+
+def _vietnamese_letters() -> list[str]:
+    """Every letter with a Vietnamese mark, both cases: the vowels with their hats and tones, and đ."""
+    small = {unicodedata.normalize("NFC", base + tone) for base in "aăâeêioôơuưy" for tone in ("", *TONES)}
+    small = (small - set("aeiouy")) | {"đ"}
+    return sorted(small | {letter.upper() for letter in small})
+
+
+def test_every_vietnamese_letter_in_either_case_is_recognised():
+    letters = _vietnamese_letters()
+    assert len(letters) == 134
+    for letter in letters:
+        assert planparse.parse(f"Ke hoach {letter}").text == f"Ke hoach {letter}"
+
+
+@pytest.mark.parametrize("text", ["KẾ HOẠCH TỔ CHỨC HỘI NGHỊ", "Số: 12/KH-UBND"])
+def test_text_in_capitals_or_with_only_hats_and_horns_is_vietnamese(text):
+    assert planparse.parse(text).text == text
+
+
+def to_windows_1258(text: str) -> bytes:
+    """``text`` as Vietnamese Windows writes it in its code page: a letter, its hat or horn, and the
+    tone as a combining mark after it when the code page has no letter with both."""
+    out = b""
+    for ch in text:
+        marks = unicodedata.normalize("NFD", ch)
+        tone = "".join(mark for mark in marks if mark in TONES)
+        letter = unicodedata.normalize("NFC", "".join(mark for mark in marks if mark not in TONES))
+        for candidate in (ch, letter + tone):
+            with contextlib.suppress(UnicodeEncodeError):
+                out += candidate.encode("cp1258")
+                break
+        else:
+            raise ValueError(f"{ch!r} has no Windows-1258 form")
+    return out
+
+
+def test_windows_1258_text_is_read_with_its_tone_marks_composed(tmp_path):
+    plan = corpus_documents()[0]
+    path = tmp_path / "plan.txt"
+    path.write_bytes(to_windows_1258(plan.read_text("utf-8")))
+    assert "\u0301".encode("cp1258") in path.read_bytes()  # tones as combining marks
+    source = planparse.read(path)
+    assert source.info.encoding == "windows-1258"
+    assert source.text == unicodedata.normalize("NFC", plan.read_text("utf-8"))
+    assert planparse.parse_file(path).document == planparse.parse_file(plan).document
+
+
+def test_stray_control_characters_in_good_text_are_dropped_with_a_note(tmp_path):
+    plan = corpus_documents()[0]
+    text = plan.read_text("utf-8")
+    path = tmp_path / "plan.txt"
+    path.write_bytes(text.replace("\n", "\x00\n", 9).encode("utf-8") + b"\x1b")
+    source = planparse.read(path)
+    assert source.info.notes == ("10 control characters (NUL and the like) dropped",)
+    assert source.text == text
+    assert planparse.parse_file(path).document == planparse.parse_file(plan).document
+    assert planparse.read(plan).info.notes == ()

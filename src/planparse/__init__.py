@@ -21,6 +21,7 @@ from planparse.errors import (
     FileMissingError,
     InputError,
     LegacyEncodingError,
+    LimitExceededError,
     MissingExtraError,
     MissingProgramError,
     NeedsOCRError,
@@ -29,9 +30,15 @@ from planparse.errors import (
     NotAPlanError,
     OlderSchemaError,
     PlanparseError,
+    TextTooLongError,
+    TimeLimitError,
     TooLargeError,
+    TooManyEntriesError,
+    TooManyPagesError,
     UndecodableError,
+    UnpackedTooLargeError,
     UnsupportedFormatError,
+    WorkerDiedError,
 )
 from planparse.model import (
     Assignment,
@@ -62,7 +69,7 @@ from planparse.model import (
     Unit,
 )
 from planparse.pipeline import extract, load_plan, parse, parse_file
-from planparse.read import Source, read
+from planparse.read import Limits, Source, read
 
 try:
     __version__ = version("planparse")  # written once, in pyproject.toml
@@ -79,6 +86,7 @@ __all__ = [
     "Comparison",
     "Source",
     "SourceInfo",
+    "Limits",
     "Block",
     "Paragraph",
     "Table",
@@ -116,6 +124,13 @@ __all__ = [
     "UnsupportedFormatError",
     "UndecodableError",
     "TooLargeError",
+    "LimitExceededError",
+    "UnpackedTooLargeError",
+    "TooManyEntriesError",
+    "TooManyPagesError",
+    "TextTooLongError",
+    "TimeLimitError",
+    "WorkerDiedError",
     "EmptyDocumentError",
     "NotAPlanError",
     "MissingExtraError",

@@ -4,7 +4,13 @@ Outputs go to OUTDIR: one JSON file per document (``json``), or one line per doc
 in ``plans.jsonl`` / ``facts.jsonl`` (``jsonl``); each is written whole or not at all.
 ``manifest.jsonl`` records what was converted from which source (size, modification
 time, parser version), so that a rerun skips what is up to date and an interrupted
-batch resumes where it stopped. ``errors.jsonl`` lists every failure of the last run.
+batch resumes where it stopped; it records too the failures that come from a document
+itself, which a rerun does not retry until the document, the parser or the limits
+change (or ``retry_failed``). ``errors.jsonl`` lists every document without an output.
+
+Each local worker converts one document at a time: one that runs past the time limit
+has its worker killed and replaced, a worker's death costs only its own document, and
+workers end when the batch's process does, however it ends.
 """
 
 from __future__ import annotations
@@ -12,25 +18,33 @@ from __future__ import annotations
 import concurrent.futures as cf
 import contextlib
 import json
+import multiprocessing
+import multiprocessing.connection
 import os
+import re
 import signal
+import threading
 import time
 import uuid
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass
 from itertools import islice
 from pathlib import Path
 
 from planparse import __version__
-from planparse.errors import MissingExtraError, PlanparseError
+from planparse.errors import FileMissingError, MissingExtraError, PlanparseError, TimeLimitError, WorkerDiedError
 from planparse.model import Plan
 from planparse.pipeline import parse_file
-from planparse.read import SUFFIXES
+from planparse.read import SUFFIXES, Limits
 
 MANIFEST = "manifest.jsonl"
 ERRORS = "errors.jsonl"
 PARSER = f"planparse {__version__}"
+
+# office files a plan is often kept in that planparse does not read: listed with the reason, not passed over
+TIMEOUT = 300.0  # seconds a document may take; a real plan takes a few
+_TEMPORARY = re.compile(r"\..+\.(\d+)\.[0-9a-f]{8}\.tmp")  # what write_atomic writes first
 
 EXIT_OK = 0
 EXIT_SOME_FAILED = 3  # 1 is a batch that could not run at all, 2 a usage error
@@ -39,7 +53,8 @@ EXIT_INTERRUPTED = 130
 
 def documents(paths: Sequence[str | Path], suffixes: Collection[str] | None = SUFFIXES) -> Iterator[tuple[Path, Path]]:
     """Each file named, and the files with ``suffixes`` (plan documents, by default; ``None``: every file)
-    inside each folder named, recursively and sorted; facts views (``*.facts.json``) are not plans.
+    inside each folder named, recursively and sorted; facts views (``*.facts.json``) are not plans. A broken
+    link is listed, for its reader to say so.
 
     Yields ``(path, relative)``: ``relative`` is the path inside the folder named, or the
     name of a file named.
@@ -47,7 +62,7 @@ def documents(paths: Sequence[str | Path], suffixes: Collection[str] | None = SU
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.endswith(".facts.json")
+            found = sorted(p for p in path.rglob("*") if not p.name.endswith(".facts.json") and not p.is_dir()
                            and (suffixes is None or p.suffix and p.suffix.lower() in suffixes))
             yield from ((p, p.relative_to(path)) for p in found)
         else:
@@ -66,28 +81,32 @@ def plan_json(plan: Plan, facts: bool = False, compact: bool = False) -> str:
 @dataclass(frozen=True)
 class Outcome:
     """What converting one document gave: the source's stamp when read, and the output text
-    (unless the worker wrote it) or the type and message of the error."""
+    (unless the worker wrote it) or the type and message of the error; ``lasting`` for an
+    error that comes from the document itself, so that converting it again would repeat it."""
 
     stamp: dict | None = None
     text: str | None = None
     error: str | None = None
     message: str | None = None
+    lasting: bool = False
 
 
-def convert(file: str, output: str | None, facts: bool, compact: bool, ocr: str = "auto") -> Outcome:
+def convert(file: str, output: str | None, facts: bool, compact: bool, limits: Limits = Limits(),
+            ocr: str = "auto") -> Outcome:
     """Parse one document and write its output to ``output`` (or return it); runs in a worker.
 
     A failure is returned, never raised.
     """
     stamp = _stamp(file)
     try:
-        text = plan_json(parse_file(file, ocr), facts, compact)
+        text = plan_json(parse_file(file, limits, ocr), facts, compact)
         if output is None:
             return Outcome(stamp, text)
         write_atomic(Path(output), text)
         return Outcome(stamp)
-    except PlanparseError as exc:
-        return Outcome(stamp, error=type(exc).__name__, message=exc.reason)
+    except PlanparseError as exc:  # a missing extra or an unreadable file is the setup's, not the document's
+        return Outcome(stamp, error=type(exc).__name__, message=exc.reason,
+                       lasting=not isinstance(exc, (MissingExtraError, FileMissingError)))
     except Exception as exc:  # a bug of ours, a full disk: recorded like any failure, the batch goes on
         return Outcome(stamp, error=type(exc).__name__, message=f"{exc}")
 
@@ -109,6 +128,7 @@ class Report:
     converted: int = 0
     skipped: int = 0
     failed: int = 0
+    not_retried: int = 0  # of the failed: failures of a past run, the document unchanged since
     bytes_read: int = 0
     seconds: float = 0.0
     interrupted: bool = False
@@ -125,6 +145,9 @@ class Report:
             if self.seconds and self.converted else "nothing to convert"
         line = (f"{self.total} documents: {self.converted} converted, {self.skipped} up to date, "
                 f"{self.failed} failed in {self.seconds:.1f} s ({rate})")
+        if self.not_retried:
+            line += (f"; {self.not_retried} of the failures not retried, the documents unchanged since they failed"
+                     " (--retry-failed retries them)")
         if self.failed:
             line += f"; failures listed in {outdir / ERRORS}"
         if self.interrupted:
@@ -184,24 +207,58 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
+def clean_temporary(outdir: Path) -> None:
+    """Remove the temporary files that writers which died (killed mid-write) left in ``outdir``."""
+    for path in outdir.rglob(".*.tmp"):
+        m = _TEMPORARY.fullmatch(path.name)
+        if m and not _alive(int(m.group(1))):
+            with contextlib.suppress(OSError):
+                path.unlink()
+
+
+def _alive(pid: int) -> bool:
+    if os.name != "posix":  # no harmless way to ask: keep the file
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
+
+
 def _error_line(file: str, error: str, message: str) -> str:
     return json.dumps({"file": file, "error": error, "message": message}, ensure_ascii=False)
 
 
 class Batch:
-    """A batch conversion into ``outdir``: plan the jobs, skip what is up to date, run the rest."""
+    """A batch conversion into ``outdir``: plan the jobs, skip what is up to date, run the rest.
 
-    def __init__(self, outdir: str | Path, fmt: str = "json", facts: bool = False, ocr: str = "auto") -> None:
+    Each document is read within ``limits`` (its PDF pages read by OCR as ``ocr`` says) and converted within
+    ``timeout`` seconds (local workers).
+    """
+
+    def __init__(self, outdir: str | Path, fmt: str = "json", facts: bool = False, limits: Limits = Limits(),
+                 timeout: float = TIMEOUT, retry_failed: bool = False, ocr: str = "auto") -> None:
         if fmt not in ("json", "jsonl"):
             raise ValueError(f"format must be 'json' or 'jsonl', not {fmt!r}")
         self.outdir = Path(outdir)
         self.jsonl = fmt == "jsonl"
         self.facts = facts
+        self.limits = limits
         self.ocr = ocr
+        self.timeout = timeout
+        self.retry_failed = retry_failed
         self.manifest = _Lines(self.outdir / MANIFEST)
         self.errors = _Lines(self.outdir / ERRORS)
         self.lines = _Lines(self.outdir / ("facts.jsonl" if facts else "plans.jsonl"))
         self.report = Report()
+
+    @property
+    def settings(self) -> dict:
+        """What a failure depends on besides the document and the parser: the limits, OCR and the time limit."""
+        return {**asdict(self.limits), "ocr": self.ocr, "timeout": self.timeout}
 
     def plan(self, inputs: Sequence[str | Path]) -> tuple[list[Job], list[str]]:
         """The jobs for ``inputs`` (each file once) and the error lines of files whose outputs collide."""
@@ -233,8 +290,9 @@ class Batch:
             jobs.append(Job(str(path), source, out.as_posix()))
         return jobs, collisions
 
-    def _up_to_date(self, jobs: list[Job]) -> set[Job]:
-        """The jobs whose output exists and was made by this parser from the source as it is now."""
+    def _up_to_date(self, jobs: list[Job]) -> tuple[set[Job], dict[Job, dict]]:
+        """The jobs whose output exists and was made by this parser from the source as it is now, and
+        the jobs that failed so (under the same limits) from the document itself, with their manifest entry."""
         done: dict[tuple[str, str], dict] = {}
         lines = self.manifest.read()
         for line in lines:
@@ -248,11 +306,15 @@ class Batch:
         for line in lines:
             with contextlib.suppress(ValueError, KeyError, TypeError):
                 written[json.loads(line)["file"]] = line
-        current = set()
+        current, failed = set(), {}
         for job in jobs:
             entry = done.get((job.source, job.output))
-            if (entry and entry.get("parser") == PARSER and _stamp(job.source) == entry.get("stamp")
-                    and (entry.get("file") in written if self.jsonl else (self.outdir / job.output).exists())):
+            if not entry or entry.get("parser") != PARSER or _stamp(job.source) != entry.get("stamp"):
+                continue
+            if "error" in entry:
+                if not self.retry_failed and entry.get("settings") == self.settings:
+                    failed[job] = entry
+            elif entry.get("file") in written if self.jsonl else (self.outdir / job.output).exists():
                 current.add(job)
         if self.jsonl:  # drop the lines of documents about to be converted again
             redo = {job.source for job in jobs if job not in current}
@@ -261,7 +323,7 @@ class Batch:
             kept = [line for file, line in written.items() if file in keep]
             if len(kept) < len(lines):
                 self.lines.rewrite(kept)
-        return current
+        return current, failed
 
     def saved(self, inputs: Sequence[str | Path]) -> Iterator[tuple[str, Path | None]]:
         """Each document of ``inputs`` (its absolute path) and its up-to-date JSON output, or ``None`` if it has
@@ -269,21 +331,25 @@ class Batch:
         if self.jsonl or self.facts:
             raise ValueError("only a batch of one Plan JSON file per document can be stored in a database")
         jobs, _ = self.plan(inputs)
-        current = self._up_to_date(jobs)
+        current, _ = self._up_to_date(jobs)
         for job in jobs:
             yield job.source, self.outdir / job.output if job in current else None
 
     def _finish(self, job: Job, outcome: Outcome) -> None:
-        """Record one document's output (appending its line, for jsonl) or its error."""
+        """Record one document's output (appending its line, for jsonl) or its error (in the manifest too,
+        if lasting)."""
+        entry = {"source": job.source, "file": job.file, "output": job.output, "stamp": outcome.stamp,
+                 "parser": PARSER}
         if outcome.error is not None:
             self.errors.append(_error_line(job.file, outcome.error, outcome.message or ""))
             self.report.failed += 1
+            if outcome.lasting:
+                entry.update(error=outcome.error, message=outcome.message, settings=self.settings)
+                self.manifest.append(json.dumps(entry, ensure_ascii=False))
             return
         if outcome.text is not None:
             key = "facts" if self.facts else "plan"
             self.lines.append(f'{{"file": {json.dumps(job.file, ensure_ascii=False)}, "{key}": {outcome.text}}}')
-        entry = {"source": job.source, "file": job.file, "output": job.output, "stamp": outcome.stamp,
-                 "parser": PARSER}
         self.manifest.append(json.dumps(entry, ensure_ascii=False))
         self.report.converted += 1
         self.report.bytes_read += outcome.stamp["size"] if outcome.stamp else 0
@@ -295,89 +361,172 @@ class Batch:
 
         start = time.perf_counter()
         self.outdir.mkdir(parents=True, exist_ok=True)
+        clean_temporary(self.outdir)
         todo, collisions = self.plan(inputs)
-        current = self._up_to_date(todo)
+        current, failed = self._up_to_date(todo)
         self.report.total = len(todo) + len(collisions)
         self.report.skipped = len(current)
-        self.report.failed = len(collisions)
-        self.errors.rewrite(collisions)
-        todo = [job for job in todo if job not in current]
-        bar = tqdm(total=self.report.total, initial=len(current), unit="doc", disable=not progress,
+        self.report.failed = self.report.not_retried = len(failed)
+        self.report.failed += len(collisions)
+        self.errors.rewrite(collisions + [_error_line(job.file, e["error"], e.get("message") or "")
+                                          for job, e in failed.items()])
+        todo = [job for job in todo if job not in current and job not in failed]
+        bar = tqdm(total=self.report.total, initial=len(current) + len(failed), unit="doc", disable=not progress,
                    dynamic_ncols=True, smoothing=0.05)
+        tasks = ((job, (job.file, None if self.jsonl else str((self.outdir / job.output).resolve()), self.facts,
+                        self.jsonl, self.limits, self.ocr)) for job in todo)
+        workers = jobs or os.cpu_count() or 1
+        done = _on_dask(tasks, scheduler, 4 * workers) if scheduler else _Pool(workers, self.timeout).run(tasks)
         try:
-            with _Workers(jobs, scheduler) as submit:
-                self._convert_all(todo, submit, bar, window=4 * (jobs or os.cpu_count() or 1))
-        except KeyboardInterrupt:
-            self.report.interrupted = True
-        finally:
-            bar.close()
-            for lines in (self.manifest, self.errors, self.lines):
-                lines.close()
-            self.report.seconds = time.perf_counter() - start
-        return self.report
-
-    def _convert_all(self, todo: list[Job], submit: Callable[..., cf.Future], bar, window: int) -> None:
-        """Keep at most ``window`` documents in flight, finishing each as soon as it is done."""
-        queue = iter(todo)
-        pending: dict[cf.Future, Job] = {}
-        while True:
-            for job in islice(queue, window - len(pending)):
-                output = None if self.jsonl else str((self.outdir / job.output).resolve())
-                pending[submit(convert, job.file, output, self.facts, self.jsonl, self.ocr)] = job
-            if not pending:
-                return
-            done, _ = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
-            for future in done:
-                job = pending.pop(future)
-                exc = future.exception()
-                if exc is not None:  # the worker itself died (killed, out of memory): record it, go on
-                    outcome = Outcome(error=type(exc).__name__, message=f"the worker failed: {exc}")
-                else:
-                    outcome = future.result()
+            for job, outcome in done:
                 self._finish(job, outcome)
                 bar.update()
                 if self.report.failed:
                     bar.set_postfix(failed=self.report.failed, refresh=False)
+        except KeyboardInterrupt:
+            self.report.interrupted = True
+        finally:
+            done.close()  # the workers end
+            bar.close()
+            for lines in (self.manifest, self.errors, self.lines):
+                lines.close()
+            clean_temporary(self.outdir)  # of the workers stopped mid-write
+            self.report.seconds = time.perf_counter() - start
+        return self.report
 
 
-def _ignore_sigint() -> None:
-    """Workers leave Ctrl-C to the main process, which stops the batch between documents."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+class _Worker:
+    """A worker process, converting the documents sent through its pipe one at a time."""
 
+    def __init__(self, context: multiprocessing.context.BaseContext) -> None:
+        self.conn, child = context.Pipe()
+        self.process = context.Process(target=_serve, args=(child,), daemon=True)
+        self.process.start()
+        child.close()
 
-class _Workers(contextlib.AbstractContextManager):
-    """A ``submit`` function over local worker processes, or over a Dask cluster; a broken pool is replaced."""
-
-    def __init__(self, jobs: int | None, scheduler: str | None) -> None:
-        self.jobs = jobs
-        self.client = None
-        if scheduler:
-            try:
-                from distributed import Client
-            except ImportError:
-                raise MissingExtraError("--scheduler needs Dask: pip install 'planparse[dask]'") from None
-            self.client = Client(scheduler)
-            self.pool = self.client.get_executor()
-        else:
-            self.pool = self._local_pool()
-
-    def _local_pool(self) -> cf.Executor:
-        return cf.ProcessPoolExecutor(max_workers=self.jobs, initializer=_ignore_sigint)
-
-    def __enter__(self) -> Callable[..., cf.Future]:
-        return self.submit
-
-    def submit(self, fn: Callable, *args) -> cf.Future:
+    def result(self) -> Outcome | None:
+        """The outcome the worker sent, or ``None`` if it died instead."""
         try:
-            return self.pool.submit(fn, *args)
-        except cf.process.BrokenProcessPool:
-            self.pool.shutdown(wait=False, cancel_futures=True)
-            self.pool = self._local_pool()
-            return self.pool.submit(fn, *args)
+            return self.conn.recv() if self.conn.poll() else None
+        except (EOFError, OSError):
+            return None
 
-    def __exit__(self, exc_type, *_) -> None:
-        if self.client is not None:
-            self.pool.shutdown(wait=exc_type is None)
-            self.client.close()
-        else:
-            self.pool.shutdown(wait=True, cancel_futures=True)
+    def kill(self) -> None:
+        self.process.kill()
+        self.process.join()
+        self.conn.close()
+
+    def death(self) -> str:
+        """How the (dead) worker ended, in words."""
+        code = self.process.exitcode
+        if code is None or code >= 0:
+            return f"exit status {code}"
+        with contextlib.suppress(ValueError):
+            return f"killed by {signal.Signals(-code).name}" + (", out of memory?" if -code == signal.SIGKILL else "")
+        return f"killed by signal {-code}"
+
+
+def _serve(conn: multiprocessing.connection.Connection) -> None:
+    """A worker's life: convert what it is sent until the pipe closes, or the process that started it ends."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
+    threading.Thread(target=_end_with, args=(os.getppid(),), daemon=True).start()
+    while True:
+        try:
+            args = conn.recv()
+        except EOFError:
+            return
+        conn.send(convert(*args))
+
+
+def _end_with(parent: int) -> None:
+    """End this process once ``parent`` has ended (this process then belongs to another)."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
+
+
+class _Pool:
+    """Local worker processes, each converting one document at a time within ``timeout`` seconds."""
+
+    def __init__(self, size: int, timeout: float) -> None:
+        self.size = size
+        self.timeout = timeout
+        self.context = multiprocessing.get_context()
+        self.idle: list[_Worker] = []
+        self.busy: dict[_Worker, tuple[Job, float]] = {}  # each worker's document and deadline
+
+    def run(self, tasks: Iterable[tuple[Job, tuple]]) -> Iterator[tuple[Job, Outcome]]:
+        """Convert each ``(job, arguments of convert)``, yielding each job's outcome as soon as it is known."""
+        queue = iter(tasks)
+        try:
+            while True:
+                for job, args in islice(queue, self.size - len(self.busy)):
+                    self._start(job, args)
+                if not self.busy:
+                    return
+                yield from self._ended()
+        finally:
+            for worker in [*self.idle, *self.busy]:
+                worker.kill()
+
+    def _start(self, job: Job, args: tuple) -> None:
+        worker = self.idle.pop() if self.idle else _Worker(self.context)
+        try:
+            worker.conn.send(args)
+        except OSError:  # it died idle: a new one takes the document
+            worker.kill()
+            worker = _Worker(self.context)
+            worker.conn.send(args)
+        self.busy[worker] = (job, time.monotonic() + self.timeout)
+
+    def _ended(self) -> Iterator[tuple[Job, Outcome]]:
+        """Wait until a document is done, a worker dies or a deadline passes; the jobs that ended so."""
+        first = min(deadline for _, deadline in self.busy.values())
+        ready = set(multiprocessing.connection.wait(
+            [w.conn for w in self.busy] + [w.process.sentinel for w in self.busy],
+            timeout=max(0.0, first - time.monotonic())))
+        for worker, (job, deadline) in list(self.busy.items()):
+            if worker.conn in ready or worker.process.sentinel in ready:
+                outcome = worker.result()
+                if outcome is None:
+                    worker.kill()
+                    outcome = Outcome(_stamp(job.source), error=WorkerDiedError.__name__, lasting=True,
+                                      message=f"the process converting it died ({worker.death()})")
+                else:
+                    self.idle.append(worker)
+            elif time.monotonic() >= deadline:
+                worker.kill()
+                outcome = Outcome(_stamp(job.source), error=TimeLimitError.__name__, lasting=True,
+                                  message=f"converting it took longer than the time limit of {self.timeout:g} s;"
+                                          " raise it with --timeout to convert it")
+            else:
+                continue
+            del self.busy[worker]
+            yield job, outcome
+
+
+def _on_dask(tasks: Iterable[tuple[Job, tuple]], scheduler: str, window: int) -> Iterator[tuple[Job, Outcome]]:
+    """Convert each ``(job, arguments of convert)`` on the Dask cluster at ``scheduler`` (without a time limit),
+    ``window`` documents in flight, yielding each job's outcome as soon as it is known."""
+    try:
+        from distributed import Client
+    except ImportError:
+        raise MissingExtraError("--scheduler needs Dask: pip install 'planparse[dask]'") from None
+    with Client(scheduler) as client:
+        pool = client.get_executor()
+        queue = iter(tasks)
+        pending: dict[cf.Future, Job] = {}
+        try:
+            while True:
+                for job, args in islice(queue, window - len(pending)):
+                    pending[pool.submit(convert, *args)] = job
+                if not pending:
+                    return
+                done, _ = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
+                for future in done:
+                    job = pending.pop(future)
+                    exc = future.exception()
+                    yield job, (future.result() if exc is None else
+                                Outcome(error=type(exc).__name__, message=f"the worker failed: {exc}"))
+        finally:
+            pool.shutdown(wait=False)

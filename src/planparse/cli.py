@@ -19,15 +19,16 @@ import json
 import sys
 import tempfile
 from collections.abc import Iterator, Sequence
+from dataclasses import fields
 from pathlib import Path
 
 from planparse import __version__
-from planparse.batch import Batch, documents, plan_json, write_atomic
+from planparse.batch import TIMEOUT, Batch, documents, plan_json, write_atomic
 from planparse.comparison import plan_of
 from planparse.errors import PlanparseError
 from planparse.model import Plan, SectionKind
 from planparse.pipeline import load_plan, parse_file
-from planparse.read import OCR_MODES, Progress
+from planparse.read import OCR_MODES, Limits, Progress
 
 DEFAULT_SCHEMA = Path("schemas/plan.schema.json")
 HEADINGS = {SectionKind.ARTICLE, SectionKind.ROMAN, SectionKind.ARABIC, SectionKind.DECIMAL, SectionKind.CAPS}
@@ -60,11 +61,20 @@ def summary_line(path: Path, plan: Plan) -> str:
     return f"{path}: " + " · ".join(parts)
 
 
-def _parse_input(name: str, ocr: str = "auto") -> Plan:
-    """The plan of the file ``name``, or of standard input for ``-`` (any format a file can be in); a bar
+def _parse_input(name: str, limits: Limits, ocr: str = "auto") -> Plan:
+    """The plan of the file ``name``, or of standard input for ``-`` (in any format), within ``limits``; a bar
     counts the pages read by OCR when standard error is a terminal."""
     with _page_bar() as progress:
-        return _parse_named(name, ocr, progress)
+        if name != "-":
+            return parse_file(name, limits, ocr, progress)
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "stdin"
+            path.write_bytes(sys.stdin.buffer.read(limits.file_bytes + 1))  # more is refused, unread
+            try:
+                plan = parse_file(path, limits, ocr, progress)
+            except PlanparseError as exc:
+                raise exc.with_path("<stdin>") from None
+    return plan.model_copy(update={"source": plan.source.model_copy(update={"path": None})})
 
 
 @contextlib.contextmanager
@@ -90,26 +100,13 @@ def _page_bar() -> Iterator[Progress | None]:
             bar.close()
 
 
-def _parse_named(name: str, ocr: str, progress: Progress | None) -> Plan:
-    if name != "-":
-        return parse_file(name, ocr, progress)
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "stdin"
-        path.write_bytes(sys.stdin.buffer.read())
-        try:
-            plan = parse_file(path, ocr, progress)
-        except PlanparseError as exc:
-            raise exc.with_path("<stdin>") from None
-    return plan.model_copy(update={"source": plan.source.model_copy(update={"path": None})})
-
-
 def _cmd_parse(args: argparse.Namespace) -> int:
-    _write(plan_json(_parse_input(args.file, args.ocr)), args.output)
+    _write(plan_json(_parse_input(args.file, _limits(args), args.ocr)), args.output)
     return 0
 
 
 def _cmd_facts(args: argparse.Namespace) -> int:
-    _write(plan_json(_parse_input(args.file, args.ocr), facts=True), args.output)
+    _write(plan_json(_parse_input(args.file, _limits(args), args.ocr), facts=True), args.output)
     return 0
 
 
@@ -166,7 +163,7 @@ def _plans(paths: Sequence[str]) -> list[Plan]:
 
 
 def _cmd_batch(args: argparse.Namespace) -> int:
-    batch = Batch(args.output, args.format, args.facts, args.ocr)
+    batch = Batch(args.output, args.format, args.facts, _limits(args), args.timeout, args.retry_failed, args.ocr)
     report = batch.run(args.inputs, args.jobs, args.scheduler, progress=not args.quiet and sys.stderr.isatty())
     if report.total == 0:
         print(f"planparse: error: no documents found in {' '.join(args.inputs)}", file=sys.stderr)
@@ -206,9 +203,31 @@ def _positive(value: str) -> int:
     return int(value)
 
 
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = 0.0
+    if not seconds > 0 or seconds == float("inf"):
+        raise argparse.ArgumentTypeError(f"not a positive number of seconds: {value!r}")
+    return seconds
+
+
+def _limit_options(p: argparse.ArgumentParser) -> None:
+    """The ``--max-…`` options: what one document may cost (see :class:`Limits`)."""
+    group = p.add_argument_group("limits", "a document over one is refused, with the option that raises it")
+    for f in fields(Limits):
+        group.add_argument(Limits.option(f.name), type=_positive, default=f.default, metavar="N",
+                           help=f"the most {f.metadata['help']} (default: {f.default:,})")
+
+
 def _ocr_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--ocr", choices=OCR_MODES, default="auto",
                    help="read PDF pages by OCR (Tesseract): auto, those with no usable text (default); always; never")
+
+
+def _limits(args: argparse.Namespace) -> Limits:
+    return Limits(**{f.name: getattr(args, f"max_{f.name}") for f in fields(Limits)})
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -218,11 +237,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("parse", help="write the Plan of a document as JSON")
     p.add_argument("file", help="the document; - reads it from standard input")
     p.add_argument("-o", "--output", help="output file (default: standard output)")
+    _limit_options(p)
     _ocr_option(p)
     p.set_defaults(run=_cmd_parse)
     p = sub.add_parser("facts", help="print the planparse-facts/1 view of a document")
     p.add_argument("file", help="the document; - reads it from standard input")
     p.add_argument("-o", "--output", help="output file (default: standard output)")
+    _limit_options(p)
     _ocr_option(p)
     p.set_defaults(run=_cmd_facts)
     p = sub.add_parser("summary", help="one line per document of files and folders")
@@ -253,7 +274,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--facts", action="store_true", help="write the planparse-facts/1 view instead of the Plan")
     p.add_argument("--scheduler", metavar="ADDRESS", help="run on this Dask scheduler (needs planparse[dask])")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--timeout", type=_seconds, default=TIMEOUT, metavar="SECONDS",
+                   help=f"time a document may take (default: {TIMEOUT:g}; not applied on Dask); "
+                        "one that takes longer fails with TimeLimitError")
+    p.add_argument("--retry-failed", action="store_true",
+                   help="retry the documents that failed before, even if unchanged since (by default they are "
+                        "retried only when they, the limits or planparse change)")
     p.add_argument("--db", metavar="DB", help="then store the plans in this plans database (needs planparse[db])")
+    _limit_options(p)
     _ocr_option(p)
     p.set_defaults(run=_cmd_batch)
     p = sub.add_parser("db", help="a DuckDB database of plans: add plans, export it as Parquet")

@@ -59,11 +59,27 @@ class ConversionError(InputError):
 
 
 class TooLargeError(InputError):
-    """The file is far larger than any plan."""
+    """The document is larger than a limit allows (the message names the limit and the option that raises it)."""
 
 
 class LimitExceededError(TooLargeError):
     """The document is beyond a limit on what reading it may cost (the message names the limit)."""
+
+
+class UnpackedTooLargeError(LimitExceededError):
+    """A DOCX (ZIP) archive whose parts unpack to more than the limit: a zip bomb by ratio."""
+
+
+class TooManyEntriesError(LimitExceededError):
+    """A DOCX (ZIP) archive of more entries than the limit: a zip bomb by count."""
+
+
+class TooManyPagesError(LimitExceededError):
+    """A PDF of more pages than the limit."""
+
+
+class TextTooLongError(LimitExceededError):
+    """A document whose text has more characters than the limit."""
 
 
 class EmptyDocumentError(InputError):
@@ -80,6 +96,14 @@ class MissingExtraError(PlanparseError):
 
 class MissingProgramError(MissingExtraError):
     """A feature needs a program that is not installed (the message names the Debian packages)."""
+
+
+class TimeLimitError(PlanparseError):
+    """Converting the document took longer than the batch allows each document (``--timeout``)."""
+
+
+class WorkerDiedError(PlanparseError):
+    """The process converting the document died (killed, or out of memory)."""
 
 
 class DatabaseError(PlanparseError):

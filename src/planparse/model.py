@@ -36,11 +36,12 @@ class Provenance(_Model):
 
 
 class SourceInfo(_Model):
-    """What was read: the file (if any), its format and encoding."""
+    """What was read: the file (if any), its format and encoding, and what reading changed."""
 
     path: str | None = None
     format: str = Field(description="text, markdown, …")
     encoding: str | None = None
+    notes: tuple[str, ...] = Field(default=(), description="what reading changed, e.g. control characters dropped")
 
 
 class SectionKind(StrEnum):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from planparse.comparison.strategy import strategy_of
-from planparse.extract.bodies import province_of
+from planparse.lang.bodies import province_of
 from planparse.model import Plan, Provenance, Reference, Section
 
 Row = dict[str, Any]

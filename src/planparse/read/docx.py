@@ -15,7 +15,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from planparse.blocks import Block, Paragraph, Table, TableCell, paragraph_lines
 from planparse.errors import CorruptFileError, MissingExtraError
@@ -41,29 +41,29 @@ def read_docx(data: bytes, info: SourceInfo) -> Source:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, XMLSyntaxError, EOFError) as exc:
         raise CorruptFileError(f"the DOCX file is damaged or truncated ({type(exc).__name__}: {exc})") from None
-    numbering = _Numbering(document)
+    ctx = _Context(document.part, _Numbering(document), _Styles(document))
     blocks: list[Block] = []
     for position, child in enumerate(document.element.body.iterchildren()):
         if child.tag == f"{_W}p":
-            blocks.append(_paragraph(child, document, numbering, position))
+            blocks.append(_paragraph(child, ctx, position))
         elif child.tag == f"{_W}tbl":
-            blocks.append(_table(child, document, numbering, position))
+            blocks.append(_table(child, ctx, position))
     return Source(tuple(blocks), info)
 
 
-def _paragraph(p, document, numbering: _Numbering, position: int = 0) -> Paragraph:
+def _paragraph(p, ctx: _Context, position: int = 0) -> Paragraph:
     """A paragraph with its numbering label (counted), heading level and style, soft line breaks kept."""
     from docx.text.paragraph import Paragraph as WordParagraph
 
-    paragraph = WordParagraph(p, document.part)
-    style = paragraph.style
-    label = numbering.label(p, style)
+    paragraph = WordParagraph(p, ctx.part)
+    style = ctx.styles.of(p)
+    label = ctx.numbering.label(p, style)
     heading = _HEADING.search(style.name or "") if style is not None else None
     return Paragraph(paragraph.text.replace("\t", " "), label=label, level=int(heading.group(1)) if heading else None,
                      style=style.name if style is not None else None, position=position)
 
 
-def _table(tbl, document, numbering: _Numbering, position: int) -> Table:
+def _table(tbl, ctx: _Context, position: int) -> Table:
     """The table's cells: colspan from ``gridSpan``; a ``vMerge`` restart spans the continued cells
     below it in its grid column, which are kept as covered cells."""
     rows: list[list[TableCell]] = []
@@ -81,7 +81,7 @@ def _table(tbl, document, numbering: _Numbering, position: int) -> Table:
                 row.append(TableCell(colspan=colspan, covered=True))
             else:
                 lines = [line for p in tc.iter(f"{_W}p")
-                         for line in paragraph_lines(replace(_paragraph(p, document, numbering), level=None))]
+                         for line in paragraph_lines(replace(_paragraph(p, ctx), level=None))]
                 row.append(TableCell(tuple(lines), colspan=colspan))
             columns.append(column)
             column += colspan
@@ -106,6 +106,32 @@ def _row_spans(rows: list[list[TableCell]], starts: list[list[int]]) -> list[lis
 
 def _covered_at(row: list[TableCell], starts: list[int], column: int) -> bool:
     return any(cell.covered and start == column for cell, start in zip(row, starts, strict=True))
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What reading a paragraph needs of its document: its part, the list counters, the styles."""
+
+    part: object
+    numbering: _Numbering
+    styles: _Styles
+
+
+class _Styles:
+    """Each paragraph style looked up once: python-docx scans every style of the document on each lookup."""
+
+    def __init__(self, document) -> None:
+        self.document = document
+        self.by_id: dict[str | None, object] = {}
+
+    def of(self, p):
+        """The style of paragraph element ``p`` (its own, else the document's default paragraph style)."""
+        from docx.enum.style import WD_STYLE_TYPE
+
+        style_id = p.style
+        if style_id not in self.by_id:
+            self.by_id[style_id] = self.document.part.get_style(style_id, WD_STYLE_TYPE.PARAGRAPH)
+        return self.by_id[style_id]
 
 
 class _Numbering:

@@ -1,13 +1,19 @@
-"""Plain text and markdown: detect the encoding (UTF-8 with or without BOM, UTF-16, legacy 8-bit)."""
+"""Plain text and markdown: detect the encoding (UTF-8 with or without BOM, UTF-16, Windows-1258, legacy 8-bit)."""
 
 from __future__ import annotations
 
 import codecs
+import re
+import unicodedata
 
 from planparse.errors import UndecodableError
 from planparse.model import SourceInfo
 from planparse.read import Source
-from planparse.read.legacy import looks_legacy
+from planparse.read.legacy import CERTAIN, SAMPLE, looks_legacy, syllable_share
+
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f]")  # not tab, line breaks and page breaks
+# what Windows-1258 has and Windows-1252 lacks: the combining tone marks, ă đ ơ ư
+_WINDOWS_1258 = re.compile("[\u0300\u0301\u0303\u0309\u0323ăĂđĐơƠưƯ]")
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -19,15 +25,31 @@ def decode(data: bytes) -> tuple[str, str]:
     utf16 = _utf16_without_bom(data)
     if utf16:
         return _strict(data, utf16), utf16
-    if b"\x00" in data:
-        raise UndecodableError("binary data (NUL bytes), not a text document")
     try:
         return _strict(data, "utf-8"), "utf-8"
     except UndecodableError:
+        if b"\x00" in data:
+            raise UndecodableError("binary data (NUL bytes), not a text document") from None
+        vietnamese = _windows_1258(data)
+        if vietnamese is not None:
+            return vietnamese, "windows-1258"
         eight_bit = data.decode("cp1252", errors="replace")
         if looks_legacy(eight_bit):
             return eight_bit, "windows-1252"  # TCVN3 or VNI: read() converts it or says why not
         raise
+
+
+def _windows_1258(data: bytes) -> str | None:
+    """The text, its tone marks composed, if ``data`` is Vietnamese in Windows-1258 (the code page of
+    Vietnamese Windows: letters and combining tone marks); else ``None``."""
+    try:
+        text = data.decode("cp1258")
+    except UnicodeDecodeError:
+        return None
+    if not _WINDOWS_1258.search(text[:SAMPLE]):
+        return None  # Latin-1 letters only: nothing says this is not Windows-1252
+    text = unicodedata.normalize("NFC", text)
+    return text if syllable_share(text[:SAMPLE]) >= CERTAIN else None
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -51,13 +73,15 @@ def _strict(data: bytes, encoding: str) -> str:
             f"not valid {encoding.upper()} text (byte {exc.start}: {data[exc.start:exc.start + 4]!r});"
             " save the file as UTF-8"
         ) from None
-    controls = sum(1 for ch in text[:8192] if ch < " " and ch not in "\t\n\r\f\v")
-    if controls > max(8, len(text[:8192]) // 100):
+    if len(_CONTROLS.findall(text)) > max(8, len(text) // 100):
         raise UndecodableError("binary data (control characters), not a text document")
     return text
 
 
 def read_text(data: bytes, info: SourceInfo) -> Source:
-    """Read a text or markdown file."""
+    """Read a text or markdown file; a few stray control characters (NUL …) are dropped, with a note."""
     text, encoding = decode(data)
-    return Source.from_text(text, info.model_copy(update={"encoding": encoding}))
+    kept = _CONTROLS.sub("", text)
+    dropped = len(text) - len(kept)
+    notes = (f"{dropped} control character{'s' if dropped > 1 else ''} (NUL and the like) dropped",) if dropped else ()
+    return Source.from_text(kept, info.model_copy(update={"encoding": encoding, "notes": notes}))
