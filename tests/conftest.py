@@ -15,10 +15,15 @@ REALWORLD = ROOT.parent / "shared" / "realworld" / "files"
 SHARED_PLANS = ("lai-chau-3414-kh-ubnd-2023.txt", "dong-nai-2023-ke-hoach-chuyen-doi-so-bao-chi.md")
 
 
-def corpus_documents() -> list[Path]:
-    """Every plan document in corpus/ that has gold facts beside it."""
+# real ministry and government plans (../shared/corpus), as their offices wrote them
+REAL_PLANS = ("bo-nnmt-2200-2026", "bo-tnmt-09-2024", "bxd-836-2019", "cp-88-2022", "ttg-1422-2024")
+
+
+def corpus_documents(real: bool = True) -> list[Path]:
+    """Every plan document in corpus/ that has gold facts beside it; without the ``real`` ministry and
+    government plans, only those the test formats (tests/formats.py) can write as PDF, DOCX and HTML."""
     docs = [p for p in sorted(CORPUS.iterdir()) if p.suffix in {".txt", ".md"}]
-    return [p for p in docs if p.with_name(p.stem + ".facts.json").exists()]
+    return [p for p in docs if p.with_name(p.stem + ".facts.json").exists() and (real or p.stem not in REAL_PLANS)]
 
 
 @pytest.fixture
@@ -28,7 +33,9 @@ def corpus_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def corpus_as(tmp_path_factory):
-    """``corpus_as(fmt)``: every corpus plan written as a ``pdf``, ``docx`` or ``html`` file (made once)."""
+    """``corpus_as(fmt)``: every corpus plan but the real ones written as a ``pdf``, ``docx`` or ``html`` file
+    (made once). The real plans' own layouts (a header in a pipe table, a table one cell a line) are more than
+    tests/formats.py writes; add them here when it does."""
     import formats
 
     made: dict[str, dict[Path, Path]] = {}
@@ -38,7 +45,7 @@ def corpus_as(tmp_path_factory):
             folder = tmp_path_factory.mktemp(fmt)
             write = getattr(formats, f"write_{fmt}")
             made[fmt] = {doc: write(doc.read_text("utf-8"), folder / f"{doc.stem}.{fmt}")
-                         for doc in corpus_documents()}
+                         for doc in corpus_documents(real=False)}
         return made[fmt]
 
     return make

@@ -154,3 +154,46 @@ def test_a_duty_takes_the_deadline_written_in_it():
     a = next(a for a in plan.assignments if a.body.name == "Các sở, ban, ngành")
     assert a.deadline == "trước ngày 25 tháng 11 hằng năm"
     assert plan.text[a.deadline_provenance.start:a.deadline_provenance.end] == a.deadline
+
+
+def test_subjects_after_a_time_and_listed_with_semicolons_all_lead():
+    found = pairs("I. NHIỆM VỤ\n1. Hoàn thiện thể chế\nTrong năm 2022, các bộ, ngành; các cấp chính quyền địa "
+                  "phương; các tập đoàn kinh tế, tổng công ty nhà nước và các cơ quan, tổ chức liên quan hoàn thành "
+                  "việc quán triệt Nghị quyết.\n")
+    assert found == {("Các bộ, ngành", "lead"), ("Các cấp chính quyền địa phương", "lead"),
+                     ("Các tập đoàn kinh tế, tổng công ty nhà nước", "lead")}
+
+
+def test_ministry_units_and_the_provinces_as_a_level():
+    found = pairs("I. TỔ CHỨC THỰC HIỆN\n1. Cục Biến đổi khí hậu chủ trì, phối hợp với Vụ Pháp chế, Vụ Hợp tác "
+                  "quốc tế và cơ quan chuyên môn thuộc Bộ Tài chính hoàn thiện dự thảo Nghị định.\n"
+                  "2. Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương chịu trách nhiệm giám sát.\n")
+    assert found == {("Cục Biến đổi khí hậu", "lead"), ("Vụ Pháp chế", "support"), ("Vụ Hợp tác quốc tế", "support"),
+                     ("Cơ quan chuyên môn thuộc Bộ Tài chính", "support"),
+                     ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", "lead")}
+
+
+def test_the_2025_local_levels_and_mass_organisations():
+    found = pairs("I. TỔ CHỨC THỰC HIỆN\n1. UBND các xã, phường, đặc khu tổ chức tuyên truyền.\n"
+                  "2. Đề nghị Ủy ban MTTQ Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh phối hợp giám sát.\n")
+    assert ("Ủy ban nhân dân các xã, phường, đặc khu", "lead") in found
+    assert ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "lead") in found
+
+
+def test_responsibility_columns_of_a_task_table_name_the_lead():
+    for column in ("Trách nhiệm thực hiện", "Đơn vị thực hiện", "Cơ quan chủ trì"):
+        found = pairs(f"PHỤ LỤC\n| TT | Nhiệm vụ | {column} | Thời gian |\n|---|---|---|---|\n"
+                      "| 1 | Tuyên truyền | Tỉnh đoàn, Hội LHPN tỉnh | Tháng 3/2026 |\n")
+        assert found == {("Tỉnh đoàn", "lead"), ("Hội Liên hiệp Phụ nữ tỉnh", "lead")}, column
+
+
+def test_bodies_a_duty_asks_for_after_a_semicolon_are_its_object():
+    found = pairs("I. NHIỆM VỤ\n1. Cục Biến đổi khí hậu rà soát hiện trạng; yêu cầu các tổ chức, doanh nghiệp "
+                  "thực hiện chương trình theo cơ chế trao đổi.\n2. Đề nghị Tỉnh đoàn tổ chức tuyên truyền.\n")
+    assert found == {("Cục Biến đổi khí hậu", "lead"), ("Tỉnh đoàn", "lead")}
+
+
+def test_the_subject_after_a_clause_framing_the_duty_leads():
+    found = pairs("I. NHIỆM VỤ\n1. Bảo đảm kinh phí\nĐối với các nhiệm vụ thuộc chức năng, nhiệm vụ thường xuyên, "
+                  "các bộ, ngành, địa phương có trách nhiệm bố trí kinh phí.\n")
+    assert found == {("Các bộ, ngành, địa phương", "lead")}

@@ -111,7 +111,6 @@ def test_word_segmentation_finds_the_end_of_an_unknown_name():
     text = "phối hợp với Phòng Quản lý Công nghệ thông tin cảnh báo các đơn vị"
     start = text.index("Phòng")
     assert [m.name for m in BodyReader(None).run(text, start)] == ["Phòng Quản lý Công nghệ thông tin"]
-    assert [m.name for m in BodyReader(None, segment=False).run(text, start)] == ["Phòng Quản"]
 
 
 @pytest.mark.parametrize(("names_", "province"), [
@@ -121,3 +120,119 @@ def test_word_segmentation_finds_the_end_of_an_unknown_name():
 ])
 def test_province_of_the_issuer_or_place(names_, province):
     assert province_of(*names_) == province
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # a ministry's units are named in sentence case (the decrees on each ministry's organisation)
+    ("phối hợp với Cục Biến đổi khí hậu, Vụ Hợp tác quốc tế và Viện Khoa học lâm nghiệp Việt Nam tổ chức hội thảo",
+     ["Cục Biến đổi khí hậu", "Vụ Hợp tác quốc tế", "Viện Khoa học lâm nghiệp Việt Nam"]),
+    ("phối hợp với Vụ Vật liệu xây dựng là cơ quan tham mưu", ["Vụ Vật liệu xây dựng"]),
+    ("phối hợp với Cục Chuyển đổi số và Thông tin dữ liệu tài nguyên môi trường thiết lập Hệ thống",
+     ["Cục Chuyển đổi số và Thông tin dữ liệu tài nguyên môi trường"]),
+    ("phối hợp với Cục Kiểm soát ô nhiễm môi trường có trách nhiệm", ["Cục Kiểm soát ô nhiễm môi trường"]),
+    ("phối hợp với Phòng Quản lý đô thị thuộc Ủy ban nhân dân", ["Phòng Quản lý đô thị"]),
+])
+def test_a_name_in_sentence_case_runs_to_its_duty(text, found):
+    start = text.index("với ") + 4
+    assert [m.name for m in BodyReader(None).run(text, start, bare=True)] == found
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # the Government's own groups and the provinces as a level (Luật Tổ chức Chính phủ, Luật Tổ chức chính quyền
+    # địa phương: bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ; tỉnh, thành phố trực thuộc trung ương)
+    ("Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ có trách nhiệm",
+     "Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ"),
+    ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương có trách nhiệm",
+     "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"),
+    ("Các bộ, cơ quan trung ương cân đối kinh phí", "Các bộ, cơ quan trung ương"),
+    ("Các Cục, Vụ có trách nhiệm", "Các Cục, Vụ"),
+    ("Các tập đoàn kinh tế, tổng công ty nhà nước chủ động", "Các tập đoàn kinh tế, tổng công ty nhà nước"),
+])
+def test_groups_at_the_central_level(text, name):
+    assert [m.name for m in BodyReader(None).run(text, 0)] == [name]
+
+
+def test_a_name_learned_from_a_heading_is_matched_whole_in_prose():
+    reader = BodyReader(None)
+    heading = "Phòng Bưu chính, Viễn thông và Công nghệ thông tin"
+    (mention,) = reader.listing(heading)
+    reader.learn(heading, mention)
+    text = "phối hợp với Phòng Bưu chính, Viễn thông và Công nghệ thông tin sát sao hướng dẫn các đơn vị"
+    assert [m.name for m in reader.run(text, text.index("Phòng"), bare=True)] == [heading]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # a position stands for the body it heads (FACTS.md)
+    ("Thủ trưởng các sở, ban, ngành chủ động", ["Các sở, ban, ngành"]),
+    ("Chủ tịch UBND các xã tổ chức", ["Ủy ban nhân dân các xã"]),
+    ("Giám đốc Sở Tài chính chủ trì", ["Sở Tài chính"]),
+    ("Trưởng Ban Quản lý quy hoạch chịu trách nhiệm", ["Ban Quản lý quy hoạch"]),
+    # a position alone in a list names its group: the heads of ministries, agencies and provinces
+    ("Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các "
+     "tỉnh, thành phố trực thuộc trung ương có trách nhiệm",
+     ["Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ",
+      "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"]),
+    ("Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ tập trung chỉ đạo", ["Các bộ, cơ quan ngang bộ"]),
+])
+def test_a_position_reads_as_the_body_it_heads(text, names):
+    assert [m.name for m in BodyReader(None).run(text, 0)] == names
+
+
+@pytest.mark.parametrize(("text", "name", "catchall"), [
+    # a group that belongs to a body is narrowed by it and named with its canonical name
+    ("các đơn vị truyền thông thuộc Bộ TN&MT xây dựng", "Các đơn vị truyền thông thuộc Bộ Tài nguyên và Môi trường",
+     False),
+    ("cơ quan chuyên môn thuộc UBND các tỉnh, thành phố trực thuộc trung ương trong việc",
+     "Cơ quan chuyên môn thuộc Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", False),
+    ("các đơn vị có liên quan thuộc Bộ Tài chính.", "Các đơn vị có liên quan thuộc Bộ Tài chính", True),
+    ("các đơn vị thuộc Bộ Tài chính có liên quan phối hợp", "Các đơn vị thuộc Bộ Tài chính", True),
+])
+def test_a_group_belonging_to_a_body(text, name, catchall):
+    (mention,) = BodyReader(None).run(text, 0, bare=True)
+    assert (mention.name, mention.catchall) == (name, catchall)
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # the Mặt trận's member organisations and their written short forms (Điều lệ MTTQ Việt Nam)
+    ("Tỉnh đoàn, Hội LHPN tỉnh, Hội Nông dân tỉnh, Hội CCB tỉnh, LĐLĐ tỉnh phối hợp",
+     ["Tỉnh đoàn", "Hội Liên hiệp Phụ nữ tỉnh", "Hội Nông dân tỉnh", "Hội Cựu chiến binh tỉnh",
+      "Liên đoàn Lao động tỉnh"]),
+    ("Thành đoàn chủ trì", ["Thành đoàn"]),
+    # a ministry's units by their short forms
+    ("Vụ KHTC, Vụ HTQT chủ trì", ["Vụ Kế hoạch - Tài chính", "Vụ Hợp tác quốc tế"]),
+    ("Văn phòng Bộ, Thanh tra Bộ chủ trì", ["Văn phòng Bộ", "Thanh tra Bộ"]),
+    # a level rather than named units, and the local levels after the 2025 reform
+    ("UBND cấp xã chủ trì", ["Ủy ban nhân dân cấp xã"]),
+    ("UBND các xã, phường, đặc khu chủ trì", ["Ủy ban nhân dân các xã, phường, đặc khu"]),
+    # service units, community teams
+    ("Bệnh viện Đa khoa tỉnh, Trạm Y tế các xã chủ trì", ["Bệnh viện Đa khoa tỉnh", "Trạm Y tế các xã"]),
+    ("các Tổ công nghệ số cộng đồng triển khai", ["Các Tổ công nghệ số cộng đồng"]),
+])
+def test_bodies_at_every_level(text, names):
+    assert [m.name for m in BodyReader("Nghệ An").run(text, 0)] == names
+
+
+@pytest.mark.parametrize("text", ["Tổ chức tập huấn cho cán bộ", "Ban hành kế hoạch thực hiện"])
+def test_a_verb_opening_with_a_head_noun_is_no_body(text):
+    assert BodyReader(None).run(text, 0) == []
+
+
+@pytest.mark.parametrize(("cell", "names"), [
+    ("- Vụ Vật liệu xây dựng; - Vụ Kế hoạch -Tài chính.", ["Vụ Vật liệu xây dựng", "Vụ Kế hoạch - Tài chính"]),
+    ("Vụ Kế hoạch- Tài chính/ Ban Quản lý quy hoạch.", ["Vụ Kế hoạch - Tài chính", "Ban Quản lý quy hoạch"]),
+    ("Ban Quản lý quy hoạch/Văn phòng Bộ", ["Ban Quản lý quy hoạch", "Văn phòng Bộ"]),
+])
+def test_a_cell_lists_bodies_as_bullets_or_with_slashes(cell, names):
+    assert [m.name for m in BodyReader(None).run(cell, 0, bare=True)] == names
+
+
+@pytest.mark.parametrize("text", ["các cơ quan được phân công chủ trì", "các đơn vị được giao chủ trì"])
+def test_a_group_named_by_its_assignment_alone_is_a_catch_all(text):
+    (mention,) = BodyReader(None).run(text, 0, bare=True)
+    assert mention.catchall
+
+
+def test_a_government_agency_merged_in_2025_keeps_its_successor():
+    text = "phối hợp với Ủy ban quản lý vốn nhà nước tại doanh nghiệp rà soát"
+    (mention,) = BodyReader(None).run(text, text.index("Ủy"), bare=True)
+    assert (mention.name, mention.successor) == ("Ủy ban Quản lý vốn nhà nước tại doanh nghiệp", "Bộ Tài chính")

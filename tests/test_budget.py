@@ -74,3 +74,32 @@ def test_allocations_are_the_decisions_the_budget_section_cites_by_number():
                      "20/QĐ-UBND; thực hiện theo Luật Ngân sách nhà nước số 83/2015/QH13.",
                      elsewhere="Thực hiện Quyết định số 99/QĐ-TTg.")
     assert [r.number for r in plan.budget_allocations] == ["1535/QĐ-UBND", "20/QĐ-UBND"]
+
+
+def _sources(text: str) -> list[str]:
+    return [s.kind.value for s in parse("KẾ HOẠCH\nTHỬ NGHIỆM\n" + text).budget_sources]
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    # no Kinh phí part: the item among the organisation that speaks of the money
+    ("I. NHIỆM VỤ\n1. Tuyên truyền.\nII. TỔ CHỨC THỰC HIỆN\n1. Cục Lâm nghiệp và Kiểm lâm chủ trì.\n"
+     "2. Kinh phí thực hiện Kế hoạch được bố trí từ ngân sách nhà nước trong dự toán chi thường xuyên hằng năm, "
+     "huy động nguồn lực quốc tế và các nguồn hợp pháp khác theo quy định.\n",
+     ["state_budget", "aid", "other_lawful"]),
+    # a funding item among the tasks or solutions; the units' own funds
+    ("I. NHIỆM VỤ, GIẢI PHÁP\n1. Tuyên truyền.\n2. Nguồn kinh phí: các cơ quan, đơn vị sử dụng kinh phí của "
+     "cơ quan, đơn vị mình.\nII. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ chủ trì.\n", ["self_funded"]),
+    # with no budget item, money named among the tasks is not a budget source
+    ("I. NHIỆM VỤ\n1. Huy động xã hội hóa các nguồn lực cho du lịch.\nII. TỔ CHỨC THỰC HIỆN\n"
+     "1. Sở Tài chính tham mưu.\n", []),
+])
+def test_budget_item_outside_a_budget_part(text, kinds):
+    assert _sources(text) == kinds
+
+
+@pytest.mark.parametrize(("sentence", "kinds"), [
+    ("Ngân sách nhà nước theo quy định của pháp luật về Đầu tư công.", ["state_budget"]),  # a law, not capital
+    ("Ưu tiên đầu tư công nghệ số từ ngân sách tỉnh.", ["state_budget"]),
+])
+def test_bare_public_investment_names_no_capital(sentence, kinds):
+    assert plan_with(sentence) == kinds

@@ -101,12 +101,56 @@ def test_a_day_without_its_year(duty, expected):
     assert {k: v for k, v in fact.items() if k != "text"} == expected
 
 
-def test_richer_kinds_stay_in_the_model_but_not_the_facts_view():
+def test_month_and_recurring_limits_in_the_facts_view_a_duration_only_in_the_model():
     plan = parse(HEAD + "I. NHIỆM VỤ\n- Báo cáo định kỳ 6 tháng; trình phê duyệt trong vòng 30 ngày kể từ ngày ký;"
                  " hoàn thành trong tháng 6/2024.\n")
     assert [d.time.kind.value for d in plan.deadlines] == ["periodic", "duration", "month"]
-    assert plan.to_facts()["deadlines"] == []
+    assert [{k: v for k, v in f.items() if k != "text"} for f in plan.to_facts()["deadlines"]] == [
+        {"kind": "recurring", "every": "half_year", "day": None}, {"kind": "month", "year": 2024, "month": 6}]
     assert {d.task for d in plan.deadlines} == {0}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("I. TỔ CHỨC THỰC HIỆN\n- Các sở báo cáo kết quả trước ngày 05 hằng tháng.\n",
+     {"kind": "recurring", "every": "month", "day": 5}),
+    ("I. TỔ CHỨC THỰC HIỆN\n- Sở Nội vụ tổng hợp, báo cáo định kỳ hằng quý.\n",
+     {"kind": "recurring", "every": "quarter", "day": None}),
+    ("I. NHIỆM VỤ\n- Ban hành quy chế, chậm nhất trong tháng 6/2026.\n", {"kind": "month", "year": 2026, "month": 6}),
+    ("I. NHIỆM VỤ\n- Hoàn thành việc sắp xếp trong năm 2026.\n",
+     {"kind": "period", "start_year": 2026, "end_year": 2026}),
+    ("I. NHIỆM VỤ\n- Hoàn thành việc số hóa trước năm 2025.\n",
+     {"kind": "period", "start_year": None, "end_year": 2025}),
+])
+def test_limits_running_text_sets(text, expected):
+    (fact,) = _facts(text)
+    assert {k: v for k, v in fact.items() if k != "text"} == expected
+
+
+@pytest.mark.parametrize("text", [
+    "I. NHIỆM VỤ\n- Tổ chức giao ban hằng tháng giữa các đơn vị.\n",  # how often, not a limit
+    "I. NHIỆM VỤ\n- Thường xuyên rà soát, cập nhật dữ liệu hằng quý.\n",
+])
+def test_a_frequency_inside_a_sentence_sets_no_limit(text):
+    assert _facts(text) == []
+
+
+def test_a_yearly_repeat_pinned_to_a_day_is_one_annual_limit():
+    facts = _facts("I. TỔ CHỨC THỰC HIỆN\n- Các bộ định kỳ hằng năm báo cáo tình hình thực hiện, "
+                   "gửi Bộ Tài nguyên và Môi trường trước ngày 25 tháng 12.\n")
+    assert [(f["kind"], f["month"], f["day"]) for f in facts] == [("annual", 12, 25)]
+
+
+def test_time_cells_of_a_task_table_one_limit_per_row():
+    plan = parse(HEAD + "PHỤ LỤC\n| TT | Nhiệm vụ | Chủ trì | Thời gian thực hiện |\n|---|---|---|---|\n"
+                 "| 1 | Tổ chức hội nghị | Cục Lâm nghiệp và Kiểm lâm | Quý III, IV/2026 |\n"
+                 "| 2 | Xây dựng cơ sở dữ liệu | Cục Lâm nghiệp và Kiểm lâm | Quý IV/2026, 2027 |\n"
+                 "| 3 | Ban hành và kiểm tra | Sở Nội vụ | Ban hành trong tháng 01/2026, kiểm tra chậm nhất trong "
+                 "tháng 6/2026 |\n"
+                 "| 4 | Tuyên truyền | Sở Nội vụ | Theo kế hoạch của tỉnh |\n")
+    assert [{k: v for k, v in f.items() if k != "text"} for f in plan.to_facts()["deadlines"]] == [
+        {"kind": "quarter", "year": 2026, "quarter": 4}, {"kind": "period", "start_year": 2026, "end_year": 2027},
+        {"kind": "month", "year": 2026, "month": 1}, {"kind": "month", "year": 2026, "month": 6},
+        {"kind": "on_event"}]
 
 
 def test_a_yearly_cell_with_a_day_is_an_annual_day():

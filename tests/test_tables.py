@@ -126,3 +126,35 @@ def test_group_rows_head_their_sub_rows_and_are_no_tasks():
     assert rows[1].support is None and rows[2].support == "Các huyện"
     assert [d.time.kind.value for d in plan.deadlines] == ["quarter", "ongoing", "on_event", "period"]
     assert [plan.tasks[d.task].number for d in plan.deadlines] == ["1", "2.1", "2.2", "3"]
+
+
+def test_a_two_level_header_and_numbered_group_rows_of_a_bare_pipe_table():
+    _, (table,) = _tables(
+        "Thời gian | Nội dung công việc | Cơ quan quản lý | Thực hiện\n"
+        " |  |  | Đơn vị chủ trì | Đơn vị phối hợp\n"
+        "I | GIAI ĐOẠN 1: LẬP NHIỆM VỤ\n"
+        "1 | Lập nhiệm vụ quy hoạch\n"
+        "10-11/2019 | Xây dựng khung định hướng | Cơ quan lập quy hoạch | Ban Quản lý quy hoạch | - Vụ Pháp chế\n"
+        " | Lấy ý kiến các Bộ | Cơ quan lập quy hoạch | Vụ Vật liệu xây dựng | - Văn phòng Bộ\n"
+    )
+    assert [c.text for c in table.header] == ["Thời gian", "Nội dung công việc", "Cơ quan quản lý",
+                                              "Đơn vị chủ trì", "Đơn vị phối hợp"]
+    assert _rows(table) == [
+        ["I", "GIAI ĐOẠN 1: LẬP NHIỆM VỤ", "", "", ""], ["1", "Lập nhiệm vụ quy hoạch", "", "", ""],
+        ["10-11/2019", "Xây dựng khung định hướng", "Cơ quan lập quy hoạch", "Ban Quản lý quy hoạch", "- Vụ Pháp chế"],
+        ["", "Lấy ý kiến các Bộ", "Cơ quan lập quy hoạch", "Vụ Vật liệu xây dựng", "- Văn phòng Bộ"]]
+
+
+def test_a_markdown_header_over_rows_written_one_cell_a_line():
+    _, tables = _tables(
+        "| TT | Nội dung hoạt động | Cơ quan chủ trì | Cơ quan phối hợp |\n| --- | --- | --- | --- |\n"
+        "Thời gian thực hiện\n1\nTổ chức tuyên truyền\na)\nTổ chức Hội nghị phổ biến.\nCục Lâm nghiệp và Kiểm lâm\n"
+        "Vụ Pháp chế; các cơ quan, đơn vị có liên quan\nQuý III, IV/2026\nb)\nXây dựng Thông tư.\n"
+        "Cục Lâm nghiệp và Kiểm lâm\nVụ Pháp chế\nQuý III/2026\n")
+    (table,) = tables
+    assert [c.text for c in table.header][-1] == "Thời gian thực hiện"
+    assert _rows(table) == [
+        ["1", "Tổ chức tuyên truyền", "", "", ""],
+        ["a)", "Tổ chức Hội nghị phổ biến.", "Cục Lâm nghiệp và Kiểm lâm",
+         "Vụ Pháp chế; các cơ quan, đơn vị có liên quan", "Quý III, IV/2026"],
+        ["b)", "Xây dựng Thông tư.", "Cục Lâm nghiệp và Kiểm lâm", "Vụ Pháp chế", "Quý III/2026"]]

@@ -112,9 +112,42 @@ def test_time_column_cell_reads_as(cell, kind, fields):
     assert times[0].start == 100 + cell.index(times[0].text)
 
 
-def test_a_cell_may_hold_several_times():
-    times = read_cell("Quý II/2024 và Quý IV/2024")
-    assert [(t.kind.value, t.quarter) for t in times] == [("quarter", 2), ("quarter", 4)]
+# a span or a list of periods for one piece of work is one limit, its end (FACTS.md)
+SPANS = [
+    ("Quý II/2024 và Quý IV/2024", "quarter", {"year": 2024, "quarter": 4}),
+    ("Quý III, IV/2026", "quarter", {"year": 2026, "quarter": 4}),
+    ("Quý III, năm 2022", "quarter", {"year": 2022, "quarter": 3}),
+    ("Tháng 12, năm 2022", "month", {"year": 2022, "month": 12}),
+    ("Quý IV/2026, 2027", "period", {"start_year": 2026, "end_year": 2027}),
+    ("Năm 2025; Năm 2030", "period", {"start_year": 2025, "end_year": 2030}),
+    ("Năm 2022 và hàng năm", "period", {"start_year": 2022, "end_year": None}),
+    ("Năm 2025 và các năm tiếp theo", "period", {"start_year": 2025, "end_year": None}),
+    ("Từ tháng 3 đến tháng 9/2026", "month", {"year": 2026, "month": 9}),
+    ("10-11/2019", "month", {"year": 2019, "month": 11}),
+    ("12/2019", "month", {"year": 2019, "month": 12}),
+    ("Tháng 3/2026", "month", {"year": 2026, "month": 3}),
+    ("Trong năm 2026", "year", {"year": 2026}),
+    ("Trước năm 2025", "period", {"start_year": None, "end_year": 2025}),
+    ("trước ngày 05 hằng tháng", "periodic", {"every_months": 1, "day": 5}),
+    ("Định kỳ hằng quý", "periodic", {"every_months": 3}),
+    ("Theo kế hoạch của tỉnh", "on_event", {}),
+    ("Theo hướng dẫn của Trung ương", "on_event", {}),
+    ("Tháng 12/2025 - Tháng 3/2026", "month", {"year": 2026, "month": 3}),  # the span's end
+    ("Từ năm 2026", "period", {"start_year": 2026, "end_year": None}),
+    ("Đến năm 2030", "period", {"start_year": None, "end_year": 2030}),
+]
+
+
+@pytest.mark.parametrize(("cell", "kind", "fields"), SPANS, ids=[c[0] for c in SPANS])
+def test_a_cell_naming_one_span_gives_one_time(cell, kind, fields):
+    times = read_cell(cell)
+    assert [t.kind.value for t in times] == [kind]
+    assert {name: getattr(times[0], name) for name in fields} == fields
+
+
+def test_limits_on_several_steps_in_one_cell_give_one_each():
+    times = read_cell("Ban hành trong tháng 01/2026, kiểm tra chậm nhất trong tháng 6/2026")
+    assert [(t.kind.value, t.year, t.month) for t in times] == [("month", 2026, 1), ("month", 2026, 6)]
 
 
 @pytest.mark.parametrize("text", [

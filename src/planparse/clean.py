@@ -225,6 +225,7 @@ def _source_lines(raw: str) -> list[tuple[int, str]]:
     return out
 
 
+_GROUP_ROW = re.compile(r"\s*(?:[IVX]{1,5}|\d{1,3}(?:\.\d{1,3})*)\.?\s*\|[^|]*$")
 _COLUMN_ROW = re.compile(r"\s*(?P<left>[^|]*?)\s*\|\s*(?P<right>[^|]*?)\s*")
 _Line = tuple[str, tuple[int, ...] | None, int]  # a normalised line, its offsets in the source line, the line's offset
 
@@ -235,7 +236,8 @@ def unfold_columns(lines: list[_Line]) -> list[tuple[int, str, int, tuple[int, .
 
     Headers and signature blocks are often dumped as rows of two cells; a run of
     such rows becomes the left column's lines followed by the right column's.
-    Markdown table rows (which start with ``|``) and lone ``|`` lines are kept.
+    Markdown table rows (which start with ``|``) and lone ``|`` lines are kept, and so
+    is a numbered group row of a wider table (``I | GIAI ĐOẠN 1`` under its rows).
     """
     out: list[tuple[int, str, int, tuple[int, ...] | None]] = []
     run: list[tuple[int, re.Match[str], tuple[int, ...] | None, int]] = []
@@ -252,8 +254,11 @@ def unfold_columns(lines: list[_Line]) -> list[tuple[int, str, int, tuple[int, .
                 part(number, m, name, offsets, at)
         run.clear()
 
+    in_table = False  # the lines so far are rows of a table of three or more columns
     for number, (line, offsets, at) in enumerate(lines, start=1):
-        if line.count("|") == 1 and line != "|":
+        group_row = in_table and _GROUP_ROW.match(line) is not None
+        in_table = line.count("|") >= 2 or group_row
+        if line.count("|") == 1 and line != "|" and not group_row:
             run.append((number, _COLUMN_ROW.fullmatch(line), offsets, at))
             continue
         flush()
@@ -280,6 +285,7 @@ def starts_block(line: str) -> bool:
     """A line that always begins a new logical line."""
     return bool(
         match_label(line)
+        or genre.is_lone_label(line)
         or is_rule(line)
         or genre.is_table_row(line)
         or line.startswith("[")

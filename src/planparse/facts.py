@@ -61,17 +61,34 @@ def _assignments(plan: Plan) -> list[dict]:
     return [{"body": body, "role": role} for body, role in seen]
 
 
+_EVERY = {1: "month", 3: "quarter", 6: "half_year"}  # a repeat's interval in months → the facts' ``every``
+
+
 def _deadline(deadline: Deadline) -> dict | None:
-    """The ``planparse-facts/1`` entry of a deadline; None for kinds the facts view has not (month, year …)."""
+    """The ``planparse-facts/1`` entry of a deadline; None for a time the view has no kind for (a duration,
+    a repeat other than monthly, quarterly, half-yearly or yearly).
+
+    A year is the period of that one year (``Trong năm 2026``); a yearly repeat is a bare ``annual``.
+    """
     t = deadline.time
-    fields = {
-        "date": lambda: {"date": t.date.isoformat() if t.date else None},
-        "annual": lambda: {"month": t.month, "day": t.day},
-        "quarter": lambda: {"year": t.year, "quarter": t.quarter},
-        "period": lambda: {"start_year": t.start_year, "end_year": t.end_year},
-        "ongoing": dict,
-        "on_event": dict,
-    }.get(t.kind)
-    if fields is None:
-        return None
-    return {"kind": t.kind.value, **fields(), "text": t.text}
+    kind = t.kind.value
+    if kind == "year":
+        kind, fields = "period", {"start_year": t.year, "end_year": t.year}
+    elif kind == "periodic" and t.every_months == 12:
+        kind, fields = "annual", {"month": None, "day": t.day}
+    elif kind == "periodic" and t.every_months in _EVERY:
+        kind, fields = "recurring", {"every": _EVERY[t.every_months], "day": t.day}
+    else:
+        view = {
+            "date": lambda: {"date": t.date.isoformat() if t.date else None},
+            "annual": lambda: {"month": t.month, "day": t.day},
+            "quarter": lambda: {"year": t.year, "quarter": t.quarter},
+            "month": lambda: {"year": t.year, "month": t.month},
+            "period": lambda: {"start_year": t.start_year, "end_year": t.end_year},
+            "ongoing": dict,
+            "on_event": dict,
+        }.get(kind)
+        if view is None:
+            return None
+        fields = view()
+    return {"kind": kind, **fields, "text": t.text}

@@ -209,7 +209,9 @@ class BudgetAmount(_Model):
 
 
 class TimeKind(StrEnum):
-    """The kinds of time the time grammar reads; the first six are those of the facts view."""
+    """The kinds of time the time grammar reads. The facts view shows a year as a one-year ``period`` and a
+    ``periodic`` time as ``recurring`` (monthly, quarterly, half-yearly; with its day: ``trước ngày 05 hằng
+    tháng``) or a bare ``annual`` (yearly); a duration it does not show."""
 
     DATE = "date"  # trước ngày 15/12/2023
     ANNUAL = "annual"  # trước ngày 15 tháng 12 hằng năm; Hằng năm
@@ -219,7 +221,7 @@ class TimeKind(StrEnum):
     ON_EVENT = "on_event"  # Khi có yêu cầu
     MONTH = "month"  # tháng 6/2024
     YEAR = "year"  # năm 2024
-    PERIODIC = "periodic"  # định kỳ 6 tháng
+    PERIODIC = "periodic"  # định kỳ 6 tháng; trước ngày 05 hằng tháng (with its day)
     DURATION = "duration"  # trong vòng 30 ngày kể từ ngày ký
 
 

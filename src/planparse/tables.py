@@ -18,11 +18,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from planparse.lang.genre import is_table_row
+from planparse.lang.genre import is_lone_label, is_table_row
 
 _MD_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?")
 _ROW_NUMBER = re.compile(r"(?:\d{1,3}(?:\.\d{1,3})*|[IVX]{1,5}|[a-zđ])\.?(?=\s|$)")
 _SPLIT = re.compile(r"(?<!\\)\|")
+_GROUP_ROW = re.compile(r"(?:[IVX]{1,5}|\d{1,3}(?:\.\d{1,3})*)\.?\s*\|[^|]+")
 
 
 @dataclass(frozen=True)
@@ -76,10 +77,12 @@ def _table_at(lines: list[_Line], i: int) -> tuple[Table | None, int]:
     return None, i + 1
 
 
-def _pipe_cells(line: _Line) -> list[Cell]:
+def _pipe_cells(line: _Line, markdown: bool = True) -> list[Cell]:
+    """A row's cells; in a table without outer pipes (not ``markdown``) a line opening with ``|`` has an empty
+    first cell."""
     text = line.text
     inner_start, inner_end = 0, len(text)
-    if text.startswith("|"):
+    if text.startswith("|") and markdown:
         inner_start = 1
     if text.endswith("|") and not text.endswith("\\|") and len(text) > 1:
         inner_end -= 1
@@ -104,13 +107,23 @@ def _join(a: Cell, b: Cell) -> Cell:
 
 
 def _pipe_table(lines: list[_Line], i: int) -> tuple[Table | None, int]:
+    markdown = lines[i].text.startswith("|")
     header = _pipe_cells(lines[i])
     width = len(header)
     rows: list[list[Cell]] = []
     j = i + 1
+    if not markdown and j < len(lines) and is_table_row(lines[j].text):
+        sub = _pipe_cells(lines[j], markdown=False)
+        if len(sub) > width and not sub[0].text:  # a second header row under a spanning cell (Thực hiện)
+            header = [sub[k] if sub[k].text or k >= width else header[k] for k in range(len(sub))]
+            width, j = len(header), j + 1
     while j < len(lines) and lines[j].text and lines[j].text != "|":
         line = lines[j]
         if _MD_RULE.fullmatch(line.text):
+            j += 1
+            continue
+        if not markdown and _GROUP_ROW.fullmatch(line.text):
+            rows.append(_pipe_cells(line, markdown=False))  # a numbered group row: I | GIAI ĐOẠN 1
             j += 1
             continue
         if not is_table_row(line.text):
@@ -118,15 +131,36 @@ def _pipe_table(lines: list[_Line], i: int) -> tuple[Table | None, int]:
                 break
             cells = [_cell(line.text, line.start)]  # the wrapped tail of the last cell, without pipes
         else:
-            cells = _pipe_cells(line)
-        if rows and len(rows[-1]) < width and not _opens_row(line.text, lines[i].text):
+            cells = _pipe_cells(line, markdown=markdown)
+        if rows and len(rows[-1]) < width and len(cells) < width and not _opens_row(line.text, lines[i].text):
             rows[-1][-1] = _join(rows[-1][-1], cells[0])
             rows[-1].extend(cells[1:])
         else:
             rows.append(cells)
         j += 1
+    if not rows and markdown:
+        return _cell_lines_table(lines, i, header, j)
     if not rows:
         return None, i + 1
+    end = lines[j - 1].start + len(lines[j - 1].text)
+    return Table(tuple(header), tuple(_fit(row, width) for row in rows), lines[i].start, end), j
+
+
+def _cell_lines_table(lines: list[_Line], i: int, header: list[Cell], j: int) -> tuple[Table | None, int]:
+    """A markdown header over rows written one cell a line, each row opening with its number alone on a line
+    (a web copy of a table); header cells that overflowed come first. Ends at a blank or pipe line."""
+    cells: list[Cell] = []
+    while j < len(lines) and lines[j].text and not is_table_row(lines[j].text):
+        cells.append(_cell(lines[j].text, lines[j].start))
+        j += 1
+    starts = [k for k, cell in enumerate(cells) if is_lone_label(cell.text)]
+    if not starts:
+        return None, i + 1
+    header = header + cells[:starts[0]]
+    width = len(header)
+    rows = [list(cells[a:b]) for a, b in zip(starts, [*starts[1:], len(cells)], strict=True)]
+    if any(len(row) > 2 * width for row in rows):
+        return None, i + 1  # not cells: running text under the table
     end = lines[j - 1].start + len(lines[j - 1].text)
     return Table(tuple(header), tuple(_fit(row, width) for row in rows), lines[i].start, end), j
 

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from planparse.document import Document
-from planparse.lang import vocab
+from planparse.lang import times, vocab
 from planparse.lang.bodies import BodyReader, Mention, duty_openers, province_of
 from planparse.lang.quantities import phrases
 from planparse.model import (
@@ -43,6 +43,7 @@ _NUMBERED = {SectionKind.ARTICLE, SectionKind.ROMAN, SectionKind.ARABIC, Section
              SectionKind.MARKDOWN}
 _SENTENCE_START = re.compile(r"(?:^|\n|[.;]\s+|:\s+)(?=\w)")
 _PARENTHESIS = re.compile(r"\s*\([^)]*\)\s*")
+_COMMA = re.compile(r"\s*,\s*")
 
 
 @cache
@@ -117,9 +118,10 @@ class _Extractor:
 
     def prose(self, start: int, end: int, subjects: bool) -> None:
         """Roles in a stretch of prose: subjects of duties, bodies before chủ trì, after phối hợp."""
+        pending: list[Mention] = []  # subjects listed with ; before their duty: các bộ, ngành; các cấp …
         for sentence_start, sentence_end in _sentences(self.text, start, end):
             if subjects:
-                self.subject(sentence_start, sentence_end)
+                pending = self.subject(sentence_start, sentence_end, pending)
             for cue in _cue_pattern("support").finditer(self.text, sentence_start, sentence_end):
                 mentions = self.reader.run(self.text, cue.end(), sentence_end, bare=True)
                 self.add(mentions, Role.SUPPORT, (sentence_start, sentence_end))
@@ -128,12 +130,35 @@ class _Extractor:
                     if not self.text[m.end:cue.start()].strip(" ,"):
                         self.add([m], Role.LEAD, (sentence_start, sentence_end))
 
-    def subject(self, start: int, end: int) -> None:
+    def subject(self, start: int, end: int, pending: list[Mention]) -> list[Mention]:
+        """The bodies a duty sentence opens with, after a request cue or a time set before them
+        (``Trong năm 2022, các bộ, ngành … hoàn thành …``), with the ``pending`` subjects listed before it.
+        A request cue opens a duty only at the start of its line (``Đề nghị Ủy ban MTTQ …``); after a ``;``
+        the bodies it asks for are the duty's object (``…; yêu cầu các tổ chức, doanh nghiệp thực hiện …``).
+        Returns the subjects still waiting for their duty: those of a sentence that is nothing but bodies."""
+        line_start = self.text.rfind("\n", 0, start) + 1
         request = _cue_pattern("request").match(self.text, start)
+        if request and _skip_label(self.text, line_start, end) != start:
+            return []
         at = request.end() if request else start
+        fronted = next(iter(times.find_times(self.text[at:end], at)), None)
+        if fronted and not self.text[at:fronted.start].strip():
+            comma = _COMMA.match(self.text, fronted.end)
+            at = comma.end() if comma else at
+        if _cue_pattern("frame").match(self.text, at):
+            at = next((c.end() for c in _COMMA.finditer(self.text, at, end) if self._opens_duty(c.end(), end)), at)
         mentions = self.reader.run(self.text, at, end)
         if mentions and _duty_start().match(self.text, mentions[-1].end, end):
-            self.add(mentions, Role.LEAD, (start, end))
+            self.add(pending + mentions, Role.LEAD, (start, end))
+            return []
+        if mentions and not self.text[mentions[-1].end:end].strip(" ;,"):
+            return pending + mentions
+        return []
+
+    def _opens_duty(self, start: int, end: int) -> bool:
+        """Do bodies written from ``start`` on open a duty?"""
+        mentions = self.reader.run(self.text, start, end)
+        return bool(mentions) and bool(_duty_start().match(self.text, mentions[-1].end, end))
 
     # -- tables ------------------------------------------------------------------------------------
 

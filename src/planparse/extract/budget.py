@@ -1,5 +1,9 @@
 """Budget: the kinds of funding a plan's budget section (Kinh phí) names, the sums it states, the allocations it cites.
 
+A plan without a Kinh phí part speaks of its money in an item among its tasks, solutions or organisation
+(``3. Kinh phí thực hiện Kế hoạch được bố trí từ …``, ``- Nguồn kinh phí: …``): an item whose heading opens
+with a budget heading word (``data/section_roles.tsv``) is read as the budget section.
+
 The kinds and their Vietnamese terms are in ``data/budget_terms.tsv``. A
 decision (Quyết định) cited inside the section is an allocation already made
 (``allocated``). Sums (``1.500 triệu đồng``, ``1,5 tỷ đồng``) are read by the
@@ -15,7 +19,7 @@ from functools import cache
 from planparse.lang import vocab
 from planparse.lang.quantities import extract_quantities, phrases
 from planparse.document import Document
-from planparse.model import BudgetAmount, BudgetSource, Reference, Section, SectionRole, parts
+from planparse.model import BudgetAmount, BudgetSource, Reference, Section, SectionRole, parts, walk_sections
 
 ALLOCATION_CODES = {"QĐ"}
 
@@ -40,9 +44,24 @@ class Budget:
     allocations: list[Reference]
 
 
+_ITEM_SCOPE = {SectionRole.TASKS, SectionRole.ORGANISATION, None}
+
+
+@cache
+def _budget_heading() -> re.Pattern[str]:
+    """A heading that opens with a budget heading word: Kinh phí, Nguồn kinh phí, Nguồn vốn."""
+    words = [keyword for keyword, role in vocab.section_roles() if role == SectionRole.BUDGET.value]
+    return re.compile(phrases(words, lead=True), re.IGNORECASE)
+
+
+def _budget_items(sections: list[Section]) -> list[Section]:
+    """The items among the tasks and the organisation that speak of the plan's money."""
+    return [s for s in walk_sections(sections) if s.role in _ITEM_SCOPE and _budget_heading().match(s.title)]
+
+
 def extract(doc: Document, references: list[Reference]) -> Budget:
-    """The budget facts of the plan's budget sections; ``references`` are the plan's references."""
-    sections = list(parts(doc.sections, {SectionRole.BUDGET}))
+    """The budget facts of the plan's budget sections (or budget items); ``references`` are the plan's references."""
+    sections = list(parts(doc.sections, {SectionRole.BUDGET})) or _budget_items(doc.sections)
     return Budget(_sources(doc, sections, references), _amounts(doc, sections), _allocations(sections, references))
 
 

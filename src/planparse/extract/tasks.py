@@ -94,6 +94,7 @@ def extract(doc: Document, header: DocumentInfo) -> tuple[list[Task], list[Deadl
         limits = [_with_year(t, duty.text, year)
                   for t in times.find_times(duty.text, duty.start + _label_width(text, duty.start, duty.text))
                   if limits_work(t) and not any(s <= t.start < e for s, e in taken)]
+        limits = _without_bare_repeat(limits)
         if duty.role not in DUTY_ROLES and not limits or _time_label().match(duty.text):
             continue
         task = duty_task(duty, doc.locate)
@@ -242,7 +243,17 @@ def limits_work(time: TimeExpression) -> bool:
         return times.has_limit(time)
     if time.kind in _NEEDS_LEAD:
         return time.lead is not None
-    return time.kind in {TimeKind.PERIODIC, TimeKind.DURATION}
+    if time.kind is TimeKind.PERIODIC:
+        return times.is_set_repeat(time)
+    return time.kind is TimeKind.DURATION
+
+
+def _without_bare_repeat(limits: list[TimeExpression]) -> list[TimeExpression]:
+    """A yearly repeat that a day of the year pins down is that day's limit, not one more
+    (``định kỳ hằng năm báo cáo … trước ngày 25 tháng 12`` is one annual limit)."""
+    if not any(t.kind is TimeKind.ANNUAL and t.day for t in limits):
+        return limits
+    return [t for t in limits if not (t.kind is TimeKind.PERIODIC and t.every_months == 12)]
 
 
 def _with_year(time: TimeExpression, duty: str, year: int | None) -> TimeExpression:

@@ -10,7 +10,15 @@ their lower-case words need no grammar. A group of bodies is named by
 ``các`` and group nouns (``Các sở, ban, ngành``, ``các cơ quan báo chí tỉnh``)
 or by a levelled body over several units (``UBND các huyện, thành phố``); a
 group of generic nouns qualified by nothing narrower (``các cơ quan, đơn vị
-liên quan``) is a catch-all.
+liên quan``) is a catch-all; a group of a body (``cơ quan chuyên môn thuộc Bộ
+Tài chính``) is narrowed by it.
+
+A ministry's units, a department's Phòng and service units are named in
+sentence case (``Vụ Hợp tác quốc tế``, ``Cục Biến đổi khí hậu``; the heads with
+``sentence`` in ``body_heads.tsv``): their lower-case words run on to a verb,
+a cue or a break. A position stands for the body it heads (``Thủ trưởng các
+sở, ban, ngành``; ``Bộ trưởng, Thủ trưởng cơ quan ngang bộ`` → ``các bộ, cơ
+quan ngang bộ``; ``data/position_bodies.tsv``).
 
 The canonical name expands abbreviations and resolves the place: a
 department drops it (``Sở TT&TT tỉnh`` → ``Sở Thông tin và Truyền thông``), a
@@ -34,6 +42,7 @@ from planparse.lang.segment import word_spans
 _TOKEN = re.compile(r"[\w&]+(?:[-.&,/][\w&]+)*|[^\w\s]")
 _MAX_TAIL = 3  # lower-case words between a name and its unit: Đài Khí tượng [thủy văn] tỉnh
 _MAX_QUALIFIER = 10
+_MAX_LOWER = 6  # lower-case words in a row that continue a name in sentence case: Viện Khoa học [lâm nghiệp] Việt Nam
 
 
 @dataclass(frozen=True)
@@ -71,10 +80,61 @@ def _words(text: str, start: int, end: int) -> list[_Word]:
     abbreviations = vocab.abbreviations()
     out: list[_Word] = []
     for m in _TOKEN.finditer(text, start, end):
-        expansion = abbreviations.get(m.group())
-        for part in (_TOKEN.findall(expansion) if expansion else [m.group()]):
-            out.append(_Word(part, m.start(), m.end()))
+        for token, at in _split_slash(m.group(), m.start()):
+            expansion = abbreviations.get(token)
+            for part in (_TOKEN.findall(expansion) if expansion else [token]):
+                out.append(_Word(part, at, at + len(token)))
+    return _positions_read_as_bodies(out)
+
+
+def _split_slash(token: str, at: int) -> list[tuple[str, int]]:
+    """A token split at a ``/`` before a capital, which lists two names (``quy hoạch/Tư vấn``), with offsets."""
+    parts, start = [], 0
+    for k, ch in enumerate(token):
+        if ch == "/" and k + 1 < len(token) and token[k + 1].isupper():
+            parts += [(token[start:k], at + start), ("/", at + k)]
+            start = k + 1
+    parts.append((token[start:], at + start))
+    return [(part, offset) for part, offset in parts if part]
+
+
+def _positions_read_as_bodies(words: list[_Word]) -> list[_Word]:
+    """Positions read as the bodies they head: dropped before a body's name (``Thủ trưởng`` ``các sở, ban,
+    ngành``), the group they name alone in a list (``Bộ trưởng,`` → ``các bộ,``)."""
+    out: list[_Word] = []
+    k = 0
+    while k < len(words):
+        n = _position_before_body(words, k)
+        if n:
+            k += n
+            continue
+        found = _match(_positions(), words, k) if words[k].capitalised else None
+        after = k + found[1] if found else k
+        if found and found[0] and (after >= len(words) or words[after].folded in vocab.body_words("list_separator")):
+            start, end = words[k].start, words[after - 1].end
+            group = _TOKEN.findall(found[0])
+            plural = vocab.body_words("plural")
+            if out and out[-1].folded in plural and group[0].casefold() in plural:
+                group = group[1:]
+            out += [_Word(w, start, end) for w in group]
+            k = after
+            continue
+        out.append(words[k])
+        k += 1
     return out
+
+
+def _position_before_body(words: list[_Word], k: int) -> int:
+    """The length of a position at ``k`` that a body's name or a group follows, else 0."""
+    if not words[k].capitalised:
+        return 0
+    for n in _positions().lengths:
+        after = k + n
+        if after < len(words) and tuple(w.folded for w in words[k:after]) in _positions() and (
+                _head(words, after) or words[after].folded in vocab.body_words("plural")
+                or _match(_collective_nouns(), words, after)):
+            return n
+    return 0
 
 
 class _Phrases(dict[tuple[str, ...], str]):
@@ -83,6 +143,16 @@ class _Phrases(dict[tuple[str, ...], str]):
     def __init__(self, items) -> None:
         super().__init__((tuple(key.casefold().split()), value) for key, value in items)
         self.lengths = sorted({len(key) for key in self if key}, reverse=True)
+
+    def __setitem__(self, key: tuple[str, ...], value: str) -> None:
+        super().__setitem__(key, value)
+        if key and len(key) not in self.lengths:
+            self.lengths = sorted({*self.lengths, len(key)}, reverse=True)
+
+
+@cache
+def _positions() -> _Phrases:
+    return _Phrases(vocab.position_bodies().items())
 
 
 @cache
@@ -121,6 +191,17 @@ def _stops() -> _Phrases:
 
 
 @cache
+def _name_breaks() -> frozenset[str]:
+    """Words that end a name in sentence case."""
+    return vocab.body_words("name_break") | vocab.body_words("qualifier_break") | vocab.body_words("plural")
+
+
+@cache
+def _cues() -> frozenset[str]:
+    return frozenset(cue for cue, _ in vocab.role_cues())
+
+
+@cache
 def _catchall() -> _Phrases:
     words = [*vocab.catchall_words(), *vocab.admin_units()]
     return _Phrases((w, w) for w in words)
@@ -147,11 +228,13 @@ def _match(table: _Phrases, words: list[_Word], i: int) -> tuple[str, int] | Non
 
 
 def _head(words: list[_Word], i: int) -> int:
-    """How many words of a head noun start at ``i`` (0 if none); a head is written with a capital."""
+    """How many words of a head noun start at ``i`` (0 if none); a head is written with a capital, and is not
+    the first word of a verb (``Tổ chức``, ``Ban hành``)."""
     if i >= len(words) or not words[i].capitalised:
         return 0
     found = _match(_heads(), words, i)
-    return found[1] if found else 0
+    verb = _match(_stops(), words, i)
+    return found[1] if found and not (verb and verb[1] > found[1]) else 0
 
 
 class BodyReader:
@@ -182,10 +265,12 @@ class BodyReader:
         return mentions if mentions and k == len(words) else None
 
     def run(self, text: str, start: int, end: int | None = None, bare: bool = False) -> list[Mention]:
-        """The list of bodies written from ``start`` on (``phối hợp với Sở Y, Sở Z và …``), empty if none."""
+        """The list of bodies written from ``start`` on (``phối hợp với Sở Y, Sở Z và …``; a cell's
+        ``- Vụ Pháp chế; - Văn phòng Bộ``), empty if none."""
         end = len(text) if end is None else end
         words = _words(text, start, end)
-        return self._list(text, words, 0, bare=bare)[0]
+        first = next((k for k, w in enumerate(words) if w.folded not in vocab.body_words("bullet")), len(words))
+        return self._list(text, words, first, bare=bare)[0]
 
     def find_all(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
         """Every body named in a span of text, catch-alls left out."""
@@ -215,6 +300,8 @@ class BodyReader:
             k = i
             while k < len(words) and words[k].folded in vocab.body_words("list_separator"):
                 k += 1
+            while k > i and k < len(words) and words[k].folded in vocab.body_words("bullet"):
+                k += 1  # a list written as bullets in a cell: - Vụ Pháp chế; - Văn phòng Bộ
             if k > i:
                 found = self._one(text, words, k, bare=True)
         return mentions, i
@@ -239,6 +326,8 @@ class BodyReader:
         end = k
         known = _match(self.lexicon, words, i) or _match(_known(), words, i)
         compounds = self._compounds(text, words, k) if self.segment else {}
+        sentence = " ".join(w.folded for w in words[i:i + h]) in vocab.sentence_heads()
+        lower = 0
         n = len(words)
         while k < n:
             w = words[k]
@@ -246,23 +335,32 @@ class BodyReader:
                 k = end = i + known[1]
                 continue
             unit = _match(_units(), words, k)
+            if unit and not w.capitalised and self._lists_units(words, k + unit[1]):
+                return self._unit_list(words, k)  # Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương
             if unit and not w.capitalised:
                 k += unit[1]
                 while k < n and words[k].capitalised and words[k].is_word and not _head(words, k):
                     k += 1
                 return k
             if w.folded in vocab.body_words("plural") and k + 1 < n and _match(_units(), words, k + 1):
-                return self._unit_list(words, k)
+                return self._unit_list(words, k + 1)
             inner = _head(words, k)
             if inner and words[k - 1].folded not in vocab.body_words("list_separator"):
                 k = end = k + inner  # a body inside the name: Ban Tuyên giáo Tỉnh ủy, Văn phòng Sở
                 continue
             if w.capitalised and w.is_word:
                 k = end = compounds.get(k, k + 1)
+                lower = 0
                 continue
             if w.folded in vocab.body_words("joiner") and k + 1 < n and words[k + 1].capitalised and end > i + h \
                     and not (w.folded in vocab.body_words("list_separator") and _head(words, k + 1)):
                 k += 1
+                continue
+            more = self._sentence_words(words, k) if sentence and not known and end > i + h and lower < _MAX_LOWER \
+                else 0
+            if more:
+                k = end = k + more
+                lower += more
                 continue
             tail = self._tail_to_unit(words, k)
             if tail and end > i + h:
@@ -273,9 +371,26 @@ class BodyReader:
             return None
         return end
 
+    def _sentence_words(self, words: list[_Word], k: int) -> int:
+        """How many lower-case words at ``k`` go on with a name in sentence case: 0 at a break, a unit or a verb
+        that opens a duty; a verb the name ends with (``Vụ Vật liệu xây dựng`` | là …) goes on."""
+        if not self._lower_word(words, k):
+            return 0
+        verb = _match(_stops(), words, k)
+        if not verb:
+            return 1
+        after = k + verb[1]
+        ends = after >= len(words) or not words[after].is_word or words[after].folded in vocab.body_words("name_break")
+        return verb[1] if ends and verb[0] not in _cues() else 0
+
+    def _lower_word(self, words: list[_Word], k: int) -> bool:
+        """A lower-case word that may belong to a name: no break, no unit."""
+        w = words[k]
+        return w.is_word and not w.capitalised and w.folded not in _name_breaks() and not _match(_units(), words, k)
+
     def _stands_alone(self, words: list[_Word], i: int, h: int) -> bool:
         known = vocab.bodies().get(" ".join(w.text for w in words[i:i + h]).casefold())
-        return bool(known) and (known.level in {"national", "party"})
+        return bool(known) and (known.level in {"national", "party", "mass"})
 
     def _tail_to_unit(self, words: list[_Word], k: int) -> int | None:
         """The unit after a few lower-case words of a name (``thủy văn tỉnh``), if one closes it."""
@@ -290,9 +405,16 @@ class BodyReader:
                 return None
         return None
 
+    def _lists_units(self, words: list[_Word], k: int) -> bool:
+        """Does a list of units go on at ``k`` (``, thành phố`` after ``tỉnh``), with no place name after it?"""
+        if k + 1 >= len(words) or words[k].folded not in _unit_joiners():
+            return False
+        unit = _match(_units(), words, k + 1)
+        after = k + 1 + unit[1] if unit else k
+        return bool(unit) and not (after < len(words) and words[after].capitalised and words[after].is_word)
+
     def _unit_list(self, words: list[_Word], k: int) -> int:
-        """The end of ``các huyện, thành phố, thị xã`` starting at ``k`` (the word các)."""
-        k += 1
+        """The end of a list of units starting at ``k`` (``huyện, thành phố, thị xã``)."""
         while True:
             unit = _match(_units(), words, k)
             if not unit:
@@ -338,17 +460,30 @@ class BodyReader:
             nouns.append(more[0])
             k += 1 + more[1]
         qualifier: list[_Word] = []
+        parent: Mention | None = None  # the body the group belongs to: các đơn vị thuộc Bộ Tài chính
         while k < len(words) and len(qualifier) < _MAX_QUALIFIER:
             w = words[k]
+            if qualifier and qualifier[-1].folded in vocab.body_words("parent") and _head(words, k):
+                found = self._one(text, words, k, bare=True)
+                if found and not found[0].catchall:
+                    own_end, (parent, k) = k, found
+                break
             if not w.is_word or w.folded in vocab.body_words("qualifier_break") or _match(_stops(), words, k) \
                     or _head(words, k):
                 break
             qualifier.append(w)
             k += 1
         generic = all(vocab.collective_nouns()[n] for n in nouns)
-        catchall = generic and self._narrows_nothing(qualifier) or any(
-            _has_phrase(qualifier, phrase) for phrase in vocab.catchall_qualifiers())
-        name = _join(words[i:k])
+        if parent:  # the qualifier may go on after the body: các đơn vị thuộc Bộ … có liên quan
+            after = k
+            while k < len(words) and (more := _match(_catchall(), words, k)):
+                k += more[1]
+            qualifier += words[after:k]
+        related = any(_has_phrase(qualifier, phrase) for phrase in vocab.catchall_qualifiers())
+        if parent:  # narrowed by the body it belongs to, named canonically
+            name, catchall = f"{_join(words[i:own_end])} {parent.name}", related
+        else:
+            name, catchall = _join(words[i:k]), generic and self._narrows_nothing(qualifier) or related
         return Mention(name[:1].upper() + name[1:], words[i].start, words[k - 1].end, collective=True,
                        catchall=catchall), k
 
@@ -370,7 +505,7 @@ class BodyReader:
         span = words[i:j]
         caps = is_caps(text[span[0].start:span[-1].end])
         core, unit, place = self._split_place(span)
-        if any(w.folded in vocab.body_words("plural") for w in unit):
+        if any(w.folded in vocab.body_words("plural") | vocab.body_words("list_separator") for w in unit):
             return Mention(_cased(_join(span), caps), span[0].start, span[-1].end, collective=True)
         core_name = _join(core)
         folded = core_name.casefold()
@@ -400,7 +535,8 @@ class BodyReader:
         for k in range(1, len(span)):
             if span[k].capitalised:
                 continue
-            if span[k].folded in vocab.body_words("plural") and _match(_units(), span, k + 1):
+            if span[k].folded in vocab.body_words("plural") and _match(_units(), span, k + 1) \
+                    or _match(_units(), span, k) and self._lists_units(span, k + _match(_units(), span, k)[1]):
                 return span[:k], span[k:], []
             unit = _match(_units(), span, k)
             if unit:

@@ -71,6 +71,15 @@ def is_table_row(line: str) -> bool:
     return line.startswith("|") or line.count("|") >= 2
 
 
+_LONE_LABEL = re.compile(r"(?:\d{1,3}(?:\.\d{1,3})*|[IVX]{1,5})\.?|[a-zđ][.)]")
+
+
+def is_lone_label(line: str) -> bool:
+    """A line that is nothing but a row or item number (``1``, ``2.1``, ``IV``, ``a)``): a table's cells one a
+    line, each row opening with its number."""
+    return _LONE_LABEL.fullmatch(line.strip()) is not None
+
+
 def is_caps(line: str) -> bool:
     """All the letters are capitals (and there are at least two)."""
     letters = [ch for ch in line if ch.isalpha()]

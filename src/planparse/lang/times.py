@@ -4,15 +4,17 @@ Kinds: a ``date`` (``ngày 30 tháng 6 năm 2024``, ``15/12/2023``; ``ngày 15/1
 ``month`` and ``day`` and no ``date``, its year left unsaid), an ``annual`` day
 (``ngày 15 tháng 12 hằng năm``; a bare ``Hằng năm``), a ``quarter`` (``quý III/2023``),
 a ``month`` (``tháng 6/2024``), a ``year`` (``năm 2024``), a ``period`` of years
-(``2023-2025``, ``giai đoạn 2021 - 2025``), a ``periodic`` time (``định kỳ 6 tháng``),
-a ``duration`` from an event (``trong vòng 30 ngày kể từ ngày ký``), ``ongoing`` work
-(``Thường xuyên``) and work bound to an event (``Khi có yêu cầu``). The words are data
+(``2023-2025``, ``giai đoạn 2021 - 2025``), a ``periodic`` time (``định kỳ 6 tháng``;
+``trước ngày 05 hằng tháng`` with its day), a ``duration`` from an event (``trong vòng 30 ngày
+kể từ ngày ký``), ``ongoing`` work (``Thường xuyên``) and work bound to an event (``Khi có yêu
+cầu``, ``Theo kế hoạch của tỉnh``). The words are data
 (``data/time_words.tsv``); the words before a time that limit work (``trước``,
 ``chậm nhất trong``) are read as its ``lead``.
 
 :func:`find_times` reads running text, where a time counts only with a number in it;
 :func:`read_cell` reads a time column's cell (or the value of a ``Thời gian thực hiện:``
-label), where ``Thường xuyên``, ``Hằng năm`` and ``Khi có yêu cầu`` count too.
+label), where ``Thường xuyên``, ``Hằng năm`` and ``Khi có yêu cầu`` count too, and bare months
+and years (``10-11/2019``, ``2027``); a span or list of periods in a cell is one time, its end.
 """
 
 from __future__ import annotations
@@ -56,18 +58,27 @@ def _grammar() -> regex.Pattern[str]:
         # ngày 30 tháng 6 năm 2024 · 15/12/2023 · ngày 15-12-2023
         rf"(?P<date>{day}{_S}(?P<d>{_DAY}){_S}{month}{_S}(?P<m>{_MONTH}){_S}{year}{_S}(?P<y>{_YEAR})"
         rf"|(?:{day}{_S})?{_EDGE_BEFORE}(?P<d>{_DAY})(?P<s>[/.-])(?P<m>{_MONTH})(?P=s)(?P<y>{_YEAR}){_EDGE_AFTER})",
+        # ngày 05 hằng tháng: a day of every month (or quarter)
+        rf"(?P<recurring>(?:{day}{_S})?(?P<d>{_DAY}){_S}(?P<f>{w['frequency']}))",
         # ngày 15/12, ngày 15 tháng 12: a day of a year left unsaid
         rf"(?P<daymonth>{day}{_S}(?P<d>{_DAY})(?:{_S}{month}{_S}|{_HS}/{_HS})(?P<m>{_MONTH})"
         rf"(?!{_HS}[/.-]{_HS}\d|{_S}{year}{_S}\d|\w))",
         # tháng 6 hằng năm
         rf"(?P<annual>{month}{_S}(?P<m>{_MONTH}){_S}{w['yearly']})",
-        # quý III/2023 · Quý IV năm 2024 · quý 2
-        rf"(?P<quarter>{quarter}{_S}(?P<q>{_QUARTER})(?:{sep}(?P<y>{_YEAR})|{_S}{year}{_S}(?P<y>{_YEAR}))?{_EDGE_AFTER})",
-        # tháng 6/2024 · tháng 6 năm 2024
-        rf"(?P<month>{month}{_S}(?P<m>{_MONTH})(?:{sep}|{_S}{year}{_S})(?P<y>{_YEAR}){_EDGE_AFTER})",
+        # quý III/2023 · Quý IV năm 2024 · quý 2 · Quý III, IV/2026 (a list: its last quarter)
+        rf"(?P<quarter>{quarter}{_S}(?P<q>{_QUARTER})(?:{_HS}[,–-]{_HS}(?P<q>{_QUARTER}))*"
+        rf"(?:{sep}(?P<y>{_YEAR})|{_S}{year}{_S}(?P<y>{_YEAR}))?{_EDGE_AFTER})",
+        # tháng 6/2024 · tháng 6 năm 2024 · từ tháng 3 đến tháng 9/2026 · tháng 10, 11/2019 (a list: its last month)
+        rf"(?P<month>(?:{w['range_from']}{_S})?{month}{_S}(?P<m>{_MONTH})"
+        rf"(?:(?:{_HS}[,–-]{_HS}|{_S}{w['range_to']}{_S}(?:{month}{_S})?)(?P<m>{_MONTH}))*"
+        rf"(?:{sep}|{_S}{year}{_S})(?P<y>{_YEAR}){_EDGE_AFTER})",
         # giai đoạn 2021 - 2025 · 2023-2025 · từ năm 2023 đến năm 2025
         rf"(?P<period>(?:{w['period']}{_S})?(?:{w['range_from']}{_S})?(?:{year}{_S})?{_EDGE_BEFORE}(?P<y1>{_YEAR})"
         rf"(?:{_HS}[-–]{_HS}|{_S}{w['range_to']}{_S}(?:{year}{_S})?)(?P<y2>{_YEAR}){_EDGE_AFTER})",
+        # Năm 2022 và hằng năm · năm 2025 và các năm tiếp theo: a span with no end
+        rf"(?P<onward>{year}{_S}(?P<y>{_YEAR}){_HS}(?:,{_HS}|{_S})(?:{w['span_joiner']}{_S})?{w['onward']})",
+        # từ năm 2026 · đến năm 2030: a span open at one end
+        rf"(?P<open>(?:(?P<from>{w['range_from']})|{w['range_to']}){_S}{year}{_S}(?P<y>{_YEAR}){_EDGE_AFTER})",
         # năm 2024
         rf"(?P<year>{year}{_S}(?P<y>{_YEAR}){_EDGE_AFTER})",
         # định kỳ 6 tháng · định kỳ hằng quý · hằng tháng · 6 tháng/lần
@@ -117,6 +128,24 @@ def _repeat() -> regex.Pattern[str]:
     return regex.compile(phrases([*lex["yearly"], *lex["periodic"]], lead=True), regex.IGNORECASE)
 
 
+def is_set_repeat(time: TimeExpression) -> bool:
+    """Does a repeating time set a schedule (``định kỳ hằng quý``, ``ngày 05 hằng tháng``, ``6 tháng/lần``)?
+
+    A bare frequency word inside a sentence (``tổ chức hằng tháng``) says how often, and sets no limit.
+    """
+    return time.day is not None or bool(_periodic_word().search(time.text)) or "lần" in time.text.casefold()
+
+
+@cache
+def _periodic_word() -> regex.Pattern[str]:
+    return regex.compile(phrases(lexicon()["periodic"], lead=True), regex.IGNORECASE)
+
+
+@cache
+def _before() -> regex.Pattern[str]:
+    return regex.compile(phrases(lexicon()["before"], lead=True), regex.IGNORECASE)
+
+
 def repeats(text: str) -> bool:
     """Does ``text`` say its work comes back every year or at set times (``Hằng năm``, ``định kỳ``)?"""
     return bool(_repeat().search(text))
@@ -129,11 +158,36 @@ def find_times(text: str, offset: int = 0) -> list[TimeExpression]:
     return list(_times(text, offset))
 
 
+@cache
+def _bare_grammar() -> regex.Pattern[str]:
+    """What a time cell may write short: a month ``12/2019``, months ``10-11/2019``, a year, a month whose
+    year the cell gives apart (``Tháng 12, năm 2022``)."""
+    month = phrases(lexicon()["month"], lead=True)
+    return regex.compile(
+        rf"{_EDGE_BEFORE}(?:(?P<month>(?:{_MONTH}{_HS}[-–]{_HS})?(?P<m>{_MONTH})/(?P<y>{_YEAR}))"
+        rf"|(?P<year>(?P<y>{_YEAR}))|(?P<month>{month}{_S}(?P<m>{_MONTH}))){_EDGE_AFTER}",
+        regex.IGNORECASE | regex.VERSION0)
+
+
 def read_cell(text: str, offset: int = 0) -> list[TimeExpression]:
-    """The times of a time column's cell: those of :func:`find_times`, or else its ongoing, yearly or event time."""
+    """The times of a time column's cell, one for each piece of work it limits.
+
+    The times of :func:`find_times` and the bare months and years a cell writes; times that follow
+    one another with nothing but separators between them (``Quý III, năm 2022``, ``Năm 2025; Năm 2030``,
+    ``Quý IV/2026, 2027``) are one span, given as its end (:func:`_span`). Else the cell's ongoing,
+    yearly or event time.
+    """
     found = find_times(text, offset)
+    for m in _bare_grammar().finditer(text):
+        start, end = m.start() + offset, m.end() + offset
+        if not any(t.start < end and start < t.end for t in found):
+            year = int(m["y"]) if m["y"] else None
+            fields = {"kind": "month", "month": int(m["m"]), "year": year} if m["month"] else \
+                {"kind": "year", "year": year}
+            found.append(TimeExpression(text=m.group(), start=start, end=end, **fields))
     if found:
-        return found
+        found.sort(key=lambda t: t.start)
+        return [_span(group, text, offset) for group in _runs(found, text, offset)]
     m = _cell_grammar().search(text)
     if m is None:
         return []
@@ -143,6 +197,49 @@ def read_cell(text: str, offset: int = 0) -> list[TimeExpression]:
     if m["ongoing"]:
         return [TimeExpression(kind="ongoing", text=m.group(), start=start, end=end)]
     return [TimeExpression(kind="on_event", text=m.group(), event=m.group(), start=start, end=end)]
+
+
+@cache
+def _between_span() -> regex.Pattern[str]:
+    """What may stand between the times of one span: separators and joiners only."""
+    joiner = phrases(lexicon()["span_joiner"], lead=True)
+    return regex.compile(rf"(?:[\s,;–-]|{joiner})*", regex.IGNORECASE)
+
+
+def _runs(found: list[TimeExpression], text: str, offset: int) -> Iterator[list[TimeExpression]]:
+    """The times of a cell in runs that nothing but separators part."""
+    run = [found[0]]
+    for time in found[1:]:
+        gap = text[run[-1].end - offset:time.start - offset]
+        if _between_span().fullmatch(gap):
+            run.append(time)
+        else:
+            yield run
+            run = [time]
+    yield run
+
+
+def _span(run: list[TimeExpression], text: str, offset: int) -> TimeExpression:
+    """One time for a run of times: its last, its year filled in; a run that ends in a later year, or holds a
+    period, is the period of its years.
+
+    ``Quý III, năm 2022`` → quarter III/2022; ``Tháng 12/2025 - Tháng 3/2026`` → month 3/2026;
+    ``Năm 2025; Năm 2030`` and ``Quý IV/2026, 2027`` → period.
+    """
+    if len(run) == 1:
+        return run[0]
+    starts = [t.start_year if t.kind == "period" else t.year or (t.date.year if t.date else None) for t in run]
+    ends = [t.end_year if t.kind == "period" else t.year or (t.date.year if t.date else None) for t in run]
+    years = {y for y in [*starts, *ends] if y is not None}
+    whole = {"text": text[run[0].start - offset:run[-1].end - offset], "start": run[0].start, "end": run[-1].end,
+             "lead": run[0].lead}
+    if len(years) > 1 and run[-1].kind in {"year", "period"} or any(t.kind == "period" for t in run):
+        open_end = any(t.kind == "period" and t.end_year is None for t in run)
+        return TimeExpression(kind="period", start_year=min(years) if years else None,
+                              end_year=None if open_end else max(years, default=None), **whole)
+    last = next((t for t in reversed(run) if t.kind != "year"), run[-1])
+    filled = {"year": next(iter(years))} if last.kind in {"quarter", "month"} and last.year is None and years else {}
+    return last.model_copy(update={**filled, **whole})
 
 
 def _times(text: str, offset: int) -> Iterator[TimeExpression]:
@@ -178,10 +275,19 @@ def _fields(m: regex.Match[str]) -> dict | None:
     if m["period"] is not None:
         start, end = int(m["y1"]), int(m["y2"])
         return {"kind": "period", "start_year": start, "end_year": end} if start < end else None
+    if m["onward"] is not None:
+        return {"kind": "period", "start_year": int(m["y"]), "end_year": None}
+    if m["open"] is not None:
+        year = int(m["y"])
+        return {"kind": "period", "start_year": year if m["from"] else None, "end_year": None if m["from"] else year}
     if m["year"] is not None:
+        if m["lead"] and _before().search(m["lead"]):  # trước năm 2025: a span up to it
+            return {"kind": "period", "start_year": None, "end_year": int(m["y"])}
         return {"kind": "year", "year": int(m["y"])}
     lex = lexicon()
     unit = _value(m["u"], lex["duration_unit"]) if m["u"] else None
+    if m["recurring"] is not None:
+        return {"kind": "periodic", "every_months": int(_value(m["f"], lex["frequency"]) or 0), "day": int(m["d"])}
     if m["periodic"] is not None:
         if m["f"]:
             frequency = _value(m["f"], lex["frequency"])

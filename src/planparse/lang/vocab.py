@@ -83,7 +83,8 @@ _QUANTITY_VALUES: dict[str, Allowed] = {
 }
 _TIME_VALUES: dict[str, Allowed] = {
     **dict.fromkeys(("limit", "within", "linker", "yearly", "day", "month", "quarter", "year", "period",
-                     "range_from", "range_to", "periodic", "duration_lead", "anchor", "ongoing", "event"), EMPTY),
+                     "range_from", "range_to", "periodic", "duration_lead", "anchor", "ongoing", "event",
+                     "before", "onward", "span_joiner"), EMPTY),
     "frequency": _COUNT,
     "duration_unit": frozenset({"day", "working_day", "week", "month", "year"}),
 }
@@ -104,9 +105,11 @@ TABLES: dict[str, Table] = {t.name: t for t in (
                      Column("place", frozenset({"drop", "unit", "name"})),
                      Column("merged_on", _DATE), Column("merged_into")), key=("name",), folded=True),
     Table("body_aliases", (Column("alias"), Column("name", FILLED)), key=("alias",), folded=True),
-    Table("body_heads", (Column("head"), Column("levelled", YES)), key=("head",)),
+    Table("body_heads", (Column("head"), Column("levelled", YES), Column("sentence", YES)), key=("head",)),
+    Table("position_bodies", (Column("position"), Column("stands_for")), key=("position",), folded=True),
     Table("body_words", (Column("word"), Column("role", frozenset({"plural", "joiner", "list_separator",
-                                                                   "qualifier_break", "of", "committee"}),
+                                                                   "qualifier_break", "of", "committee",
+                                                                   "name_break", "parent", "bullet"}),
                                                 complete=True)), key=("word", "role")),
     Table("budget_terms", (Column("term"), Column("kind", _model_values("BudgetKind", frozenset({"allocated"})))),
           key=("term",), folded=True),
@@ -133,7 +136,8 @@ TABLES: dict[str, Table] = {t.name: t for t in (
     Table("provinces", (Column("name"), Column("kind", frozenset({"tỉnh", "thành phố"})), Column("merged_on", _DATE),
                         Column("merged_into")), key=("name",), folded=True),
     _word_table("quantity_words", "word", "category", _QUANTITY_VALUES),
-    Table("role_cues", (Column("cue"), Column("role", frozenset({"lead", "support", "request"}), complete=True)),
+    Table("role_cues", (Column("cue"), Column("role", frozenset({"lead", "support", "request", "frame"}),
+                                                             complete=True)),
           key=("cue",), folded=True),
     Table("section_roles", (Column("keyword"), Column("role", _model_values("SectionRole"))), key=("keyword",),
           folded=True),
@@ -253,6 +257,13 @@ def uncoded_doctype() -> str:
 
 
 @cache
+def position_bodies() -> dict[str, str]:
+    """Position that stands for the body it heads (``Thủ trưởng``), case-folded → the group noun it names alone
+    (``bộ`` for ``Bộ trưởng``; empty: only the body written after it)."""
+    return {r["position"].casefold(): r["stands_for"] for r in table("position_bodies")}
+
+
+@cache
 def abbreviations() -> dict[str, str]:
     """Abbreviation (``UBND``) → expansion (``Ủy ban nhân dân``)."""
     return {r["abbreviation"]: r["expansion"] for r in table("abbreviations")}
@@ -299,6 +310,12 @@ def section_roles() -> tuple[tuple[str, str], ...]:
 def body_heads() -> dict[str, bool]:
     """Head noun of a body's name (``Sở``) → whether the body exists at every level (``Ủy ban nhân dân``)."""
     return {r["head"]: r["levelled"] == "yes" for r in table("body_heads")}
+
+
+@cache
+def sentence_heads() -> frozenset[str]:
+    """Head nouns whose bodies are named in sentence case (``Vụ Hợp tác quốc tế``), case-folded."""
+    return frozenset(r["head"].casefold() for r in table("body_heads") if r["sentence"] == "yes")
 
 
 @cache
