@@ -19,6 +19,7 @@ from functools import cache
 from planparse.errors import ConversionError, MissingProgramError
 
 DPI = 300  # Tesseract reads best at 300 dpi
+MAX_SIDE = 7000  # pixels: a page larger than A3 is read at a lower resolution, not rendered without end
 LANGUAGE = "vie"
 TIMEOUT = 300  # seconds for one page
 MIN_CONFIDENCE = 10  # Tesseract's confidence (0-100) below which a "word" is a speck, a stamp or a signature
@@ -47,7 +48,8 @@ def page_words(page) -> list[dict]:
     (points from the page's top left, the scan straightened) and ``size`` (the type size of its line, in
     points)."""
     program = tesseract()
-    image = straighten(page.render(scale=DPI / 72, grayscale=True).to_pil())
+    scale = min(DPI / 72, MAX_SIDE / max(page.get_size()))  # pixels a point
+    image = straighten(page.render(scale=scale, grayscale=True).to_pil())
     png = io.BytesIO()
     image.save(png, format="PNG")
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
@@ -59,7 +61,7 @@ def page_words(page) -> list[dict]:
     if result.returncode != 0:
         said = result.stderr.decode("utf-8", "replace").strip().splitlines()
         raise ConversionError(f"Tesseract failed on a page ({said[-1] if said else result.returncode})")
-    return _words(result.stdout.decode("utf-8", "replace"), 72 / DPI)
+    return _words(result.stdout.decode("utf-8", "replace"), 1 / scale)
 
 
 def _words(tsv: str, scale: float) -> list[dict]:
