@@ -66,7 +66,9 @@ def read(path: str | Path, limits: Limits = Limits(), ocr: str = "auto", progres
         fmt = sniff(data, path.suffix.lower())
         if fmt == "pdf":
             limits.check_pages(data)
-        source = _read(data, SourceInfo(path=str(path), format=fmt), ocr, progress)
+        if fmt == "html":
+            limits.check_elements(data)
+        source = _read(data, SourceInfo(path=str(path), format=fmt), ocr, progress, limits)
         limits.check_text(source.text)
         encoding = legacy.detect(source.text)
     except PlanparseError as exc:
@@ -105,7 +107,7 @@ def _unreadable(exc: OSError, path: Path) -> str:
     return f"the file cannot be read: {exc.strerror or exc}"
 
 
-def _read(data: bytes, info: SourceInfo, ocr: str, progress: Progress | None) -> Source:
+def _read(data: bytes, info: SourceInfo, ocr: str, progress: Progress | None, limits: Limits) -> Source:
     """The reader of ``info.format`` on the file's bytes."""
     if info.format == "pdf":
         from planparse.read.pdf import read_pdf
@@ -122,7 +124,7 @@ def _read(data: bytes, info: SourceInfo, ocr: str, progress: Progress | None) ->
     if info.format == "html":
         from planparse.read.html import read_html
 
-        return read_html(data, info)
+        return read_html(data, info, limits)
     from planparse.read.text import read_text
 
     return read_text(data, info)
