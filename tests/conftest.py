@@ -11,6 +11,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 SCORER = Path(os.environ.get("PLANPARSE_SCORER", ROOT.parent / "shared" / "eval" / "score.py"))
+REALWORLD = ROOT.parent / "shared" / "realworld" / "files"
 SHARED_PLANS = ("lai-chau-3414-kh-ubnd-2023.txt", "dong-nai-2023-ke-hoach-chuyen-doi-so-bao-chi.md")
 
 
@@ -48,6 +49,14 @@ def corpus_as(tmp_path_factory):
         return made[fmt]
 
     return make
+
+
+@pytest.fixture(scope="session")
+def realworld() -> Path:
+    """The folder of real office files (shared/realworld/files): the tests that read them fail without it."""
+    if not REALWORLD.is_dir():
+        pytest.fail(f"the real office files are not at {REALWORLD} (the shared folder beside the project)")
+    return REALWORLD
 
 
 @pytest.fixture(scope="session")

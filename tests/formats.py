@@ -143,7 +143,7 @@ def _spans(text: str) -> list[tuple[str, bool, bool]]:
 # --- PDF ---------------------------------------------------------------------------------------------------
 
 
-def write_pdf(text: str, path: Path, running_header: bool = True) -> Path:
+def write_pdf(text: str, path: Path, running_header: bool = True, compress: bool = True) -> Path:
     """The text as an A4 PDF: justified wrapped paragraphs, two-column blocks, ruled tables,
     a running header from page 2 on and ``Trang n/N`` at the foot of every page."""
     from fpdf import FPDF
@@ -164,6 +164,7 @@ def write_pdf(text: str, path: Path, running_header: bool = True) -> Path:
             self.cell(0, 5, f"Trang {self.page_no()}/{{nb}}", align="C")
 
     pdf = Doc(format="A4")
+    pdf.set_compression(compress)
     pdf.set_margins(25, 18, 18)
     pdf.set_auto_page_break(True, margin=18)
     pdf.add_font("body", "", FONT / "OpenSans-Regular.ttf")
@@ -348,4 +349,41 @@ def write_html(text: str, path: Path) -> Path:
             f'<div class="container">{_SIDEBAR}<main><article class="document">\n'
             + "\n".join(body) + f"\n</article></main></div>{_FOOTER}</body></html>\n")
     path.write_text(page, encoding="utf-8")
+    return path
+
+
+# --- scans ---------------------------------------------------------------------------------------------------
+
+
+def write_scan(text: str, path: Path, dpi: int = 300, skew: float = 0.0) -> Path:
+    """The text as a scanner gives it: the PDF of :func:`write_pdf` printed and scanned at ``dpi`` (turned by
+    ``skew`` degrees), a PDF of page images with no text layer."""
+    import tempfile
+
+    import pypdfium2
+
+    with tempfile.TemporaryDirectory() as folder:
+        printed = write_pdf(text, Path(folder) / "printed.pdf")
+        document = pypdfium2.PdfDocument(printed)
+        pages = [page.render(scale=dpi / 72, grayscale=True).to_pil() for page in document]
+        document.close()
+    pages = [page.rotate(skew, fillcolor=255, expand=True) if skew else page for page in pages]
+    pages[0].save(path, format="PDF", save_all=True, append_images=pages[1:], resolution=float(dpi))
+    return path
+
+
+def write_shifted_pdf(text: str, path: Path, shift: int = 29) -> Path:
+    """The PDF of :func:`write_pdf` with a broken font map: every letter maps to the character ``shift``
+    code points before it (``Thực`` is extracted as ``7KӵF``), as fonts that map glyph numbers do."""
+    import re
+
+    write_pdf(text, path, compress=False)
+
+    def shifted(m: re.Match) -> bytes:
+        code = int(m.group(2), 16)
+        return m.group(1) + (b"%04X" % (code - shift) if code > 0x20 else m.group(2)) + b">"
+
+    data = path.read_bytes()
+    cmaps = re.compile(rb"beginbfchar.*?endbfchar", re.DOTALL)
+    path.write_bytes(cmaps.sub(lambda c: re.sub(rb"(<[0-9A-F]{4}> <)([0-9A-F]{4})>", shifted, c.group()), data))
     return path

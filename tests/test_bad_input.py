@@ -18,6 +18,7 @@ from planparse import (
     LegacyEncodingError,
     MissingExtraError,
     NeedsOCRError,
+    NotAPlanError,
     TooLargeError,
     UndecodableError,
     UnsupportedFormatError,
@@ -43,18 +44,22 @@ def pdf_bytes(tmp_path_factory) -> bytes:
     return formats.write_pdf(PLAN.read_text("utf-8"), path).read_bytes()
 
 
-def test_a_scanned_pdf_needs_ocr(tmp_path):
+def test_a_scan_of_no_text(tmp_path):
+    """A scanned page that holds no text: without OCR it needs OCR; read by OCR, it holds no text."""
     from fpdf import FPDF
     from PIL import Image
 
     scan = Image.new("L", (400, 560), 255)
-    scan.paste(0, (40, 40, 360, 60))  # a line of "print"
+    scan.paste(0, (40, 40, 360, 60))  # a black bar, no letters
     pdf = FPDF()
     pdf.add_page()
     pdf.image(scan, x=10, y=10, w=190)
     path = tmp_path / "scan.pdf"
     pdf.output(str(path))
-    refused(path, NeedsOCRError, "OCR")
+    with pytest.raises(NeedsOCRError, match="OCR") as err:
+        planparse.parse_file(path, ocr="never")
+    assert str(path) in str(err.value)
+    refused(path, EmptyDocumentError, "OCR found no text", "1 scanned page")
 
 
 def test_an_encrypted_pdf(tmp_path):
@@ -115,10 +120,10 @@ def test_a_password_protected_word_file(tmp_path):
     refused(path, EncryptedError, "password")
 
 
-def test_a_word_97_file_is_named_for_what_it_is(tmp_path):
+def test_an_excel_97_file_is_named_for_what_it_is(tmp_path):
     path = tmp_path / "plan.doc"
-    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 1000)
-    refused(path, UnsupportedFormatError, "Word 97-2003")
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 1000 + "Workbook".encode("utf-16-le") + b"\x00" * 8)
+    refused(path, UnsupportedFormatError, "Excel 97-2003 workbook")
 
 
 @pytest.mark.parametrize("suffix", [".pdf", ".docx", ".html", ".txt", ".md"])
@@ -165,3 +170,11 @@ def test_a_missing_extra_names_the_install(tmp_path, monkeypatch, fmt, module, e
     path = getattr(formats, f"write_{fmt}")(PLAN.read_text("utf-8"), tmp_path / f"plan.{fmt}")
     monkeypatch.setitem(sys.modules, module, None)  # as if not installed
     refused(path, MissingExtraError, f"pip install 'planparse[{extra}]'")
+
+
+def test_vietnamese_without_diacritics_is_named(tmp_path):
+    path = tmp_path / "cv.txt"
+    path.write_text("BO TAI CHINH\nSo: /BTC-TCCB\nV/v cu dai dien tham gia Hoi dong tham dinh Du an thanh phan 2\n"
+                    "Kinh gui: Bo Xay dung.\nPhuc dap Cong van so 3797/BXD-KTQLXD ngay 11/3/2026 cua Bo Xay dung\n",
+                    encoding="utf-8")
+    refused(path, NotAPlanError, "without diacritics")

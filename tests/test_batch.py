@@ -23,7 +23,8 @@ BAD = {  # name: (bytes, the error it must be listed with)
     "empty.md": (b"   \n\n", "EmptyDocumentError"),
     "english.txt": (b"Minutes of the annual meeting.\nAll members were present.\n", "NotAPlanError"),
     "latin1.txt": (b"K\xe9 ho\xe1ch s\xf4 12\n", "UndecodableError"),
-    "old.doc": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512), "UnsupportedFormatError"),  # listed, not passed over
+    "scan.jpg": (b"\xff\xd8\xff\xe0" + b"\x00" * 100, "UnsupportedFormatError"),  # not a document: listed too
+    "old.doc": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512), "UnsupportedFormatError"),  # an OLE file, not Word
 }
 
 
@@ -54,6 +55,22 @@ def _outputs(outdir: Path, suffix: str = ".json") -> dict[str, str]:
 def _errors(outdir: Path) -> dict[str, str]:
     lines = (outdir / "errors.jsonl").read_text("utf-8").splitlines()
     return {json.loads(line)["file"]: json.loads(line)["error"] for line in lines}
+
+
+def test_batch_accounts_for_every_file_saying_what_it_is(tmp_path, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(corpus_documents()[0], folder / "plan.txt")
+    (folder / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0" + b"\x00" * 100)
+    (folder / "budget.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 500
+                                        + "Workbook".encode("utf-16-le") + b"\x00" * 8)
+    (folder / "notes").write_bytes(b"\x00\x01" * 50)
+    assert main(["batch", str(folder), "-o", str(tmp_path / "out"), "--jobs", "1"]) == EXIT_SOME_FAILED
+    lines = [json.loads(line) for line in (tmp_path / "out" / "errors.jsonl").read_text("utf-8").splitlines()]
+    said = {Path(line["file"]).name: line["message"] for line in lines}
+    assert said.keys() == {"photo.jpg", "budget.xls", "notes"}
+    assert "JPEG image" in said["photo.jpg"] and "Excel 97-2003 workbook" in said["budget.xls"]
+    assert "4 documents: 1 converted, 0 up to date, 3 failed" in capsys.readouterr().err
 
 
 def test_batch_converts_every_good_document_and_lists_every_bad_one(tmp_path, capsys):

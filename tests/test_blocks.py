@@ -129,8 +129,21 @@ def test_deep_html_is_read_without_recursion_in_linear_time(tmp_path):
 
 def test_html_beyond_the_limits_is_refused_naming_the_limit(tmp_path):
     started = time.monotonic()
-    with pytest.raises(LimitExceededError, match="MAX_DEPTH"):
+    with pytest.raises(LimitExceededError, match="deeper; the limit is 5,000: raise it with --max-depth"):
         _read_html(tmp_path, f"<body>{_nested(100_000)}</body>")
-    with pytest.raises(LimitExceededError, match="MAX_ELEMENTS"):
+    with pytest.raises(LimitExceededError, match="elements; the limit is 200,000: raise it with --max-elements"):
         _read_html(tmp_path, "<body>" + "<p>Kế hoạch</p>" * 250_000 + "</body>")
     assert time.monotonic() - started < 30
+
+
+def test_the_html_limits_are_raised_by_their_options(tmp_path):
+    """A page beyond a default limit reads when the user raises it, as the error says."""
+    from planparse.read.limits import Limits
+
+    path = tmp_path / "deep.html"
+    path.write_text(f"<body>{_nested(300)}</body>", encoding="utf-8")
+    with pytest.raises(LimitExceededError, match="--max-depth"):
+        planparse.read(path, Limits(depth=200))
+    assert planparse.read(path, Limits(depth=400)).text == "Kế hoạch số 12/KH-UBND"
+    with pytest.raises(LimitExceededError, match="--max-elements"):
+        planparse.read(path, Limits(elements=100))

@@ -12,6 +12,7 @@ from planparse.blocks import Block, Columns, Paragraph, Table, TableCell
 from planparse.comparison import Comparison, compare
 from planparse.document import Document
 from planparse.errors import (
+    ConversionError,
     CorruptFileError,
     DatabaseError,
     DatabaseLockedError,
@@ -22,6 +23,7 @@ from planparse.errors import (
     LegacyEncodingError,
     LimitExceededError,
     MissingExtraError,
+    MissingProgramError,
     NeedsOCRError,
     NewerSchemaError,
     NotADatabaseError,
@@ -132,6 +134,8 @@ __all__ = [
     "EmptyDocumentError",
     "NotAPlanError",
     "MissingExtraError",
+    "MissingProgramError",
+    "ConversionError",
     "CorruptFileError",
     "EncryptedError",
     "NeedsOCRError",

@@ -43,7 +43,6 @@ ERRORS = "errors.jsonl"
 PARSER = f"planparse {__version__}"
 
 # office files a plan is often kept in that planparse does not read: listed with the reason, not passed over
-UNREAD_SUFFIXES = (".doc", ".rtf", ".odt")
 TIMEOUT = 300.0  # seconds a document may take; a real plan takes a few
 _TEMPORARY = re.compile(r"\..+\.(\d+)\.[0-9a-f]{8}\.tmp")  # what write_atomic writes first
 
@@ -52,10 +51,10 @@ EXIT_SOME_FAILED = 3  # 1 is a batch that could not run at all, 2 a usage error
 EXIT_INTERRUPTED = 130
 
 
-def documents(paths: Sequence[str | Path], suffixes: Collection[str] = SUFFIXES) -> Iterator[tuple[Path, Path]]:
-    """Each file named, and the files with ``suffixes`` (plan documents, by default) inside each folder
-    named, recursively and sorted; facts views (``*.facts.json``) are not plans. A broken link is listed,
-    for its reader to say so.
+def documents(paths: Sequence[str | Path], suffixes: Collection[str] | None = SUFFIXES) -> Iterator[tuple[Path, Path]]:
+    """Each file named, and the files with ``suffixes`` (plan documents, by default; ``None``: every file)
+    inside each folder named, recursively and sorted; facts views (``*.facts.json``) are not plans. A broken
+    link is listed, for its reader to say so.
 
     Yields ``(path, relative)``: ``relative`` is the path inside the folder named, or the
     name of a file named.
@@ -63,8 +62,8 @@ def documents(paths: Sequence[str | Path], suffixes: Collection[str] = SUFFIXES)
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.suffix and p.suffix.lower() in suffixes
-                           and not p.name.endswith(".facts.json") and not p.is_dir())
+            found = sorted(p for p in path.rglob("*") if not p.name.endswith(".facts.json") and not p.is_dir()
+                           and (suffixes is None or p.suffix and p.suffix.lower() in suffixes))
             yield from ((p, p.relative_to(path)) for p in found)
         else:
             yield path, Path(path.name)
@@ -92,14 +91,15 @@ class Outcome:
     lasting: bool = False
 
 
-def convert(file: str, output: str | None, facts: bool, compact: bool, limits: Limits = Limits()) -> Outcome:
+def convert(file: str, output: str | None, facts: bool, compact: bool, limits: Limits = Limits(),
+            ocr: str = "auto") -> Outcome:
     """Parse one document and write its output to ``output`` (or return it); runs in a worker.
 
     A failure is returned, never raised.
     """
     stamp = _stamp(file)
     try:
-        text = plan_json(parse_file(file, limits), facts, compact)
+        text = plan_json(parse_file(file, limits, ocr), facts, compact)
         if output is None:
             return Outcome(stamp, text)
         write_atomic(Path(output), text)
@@ -235,17 +235,19 @@ def _error_line(file: str, error: str, message: str) -> str:
 class Batch:
     """A batch conversion into ``outdir``: plan the jobs, skip what is up to date, run the rest.
 
-    Each document is read within ``limits`` and converted within ``timeout`` seconds (local workers).
+    Each document is read within ``limits`` (its PDF pages read by OCR as ``ocr`` says) and converted within
+    ``timeout`` seconds (local workers).
     """
 
     def __init__(self, outdir: str | Path, fmt: str = "json", facts: bool = False, limits: Limits = Limits(),
-                 timeout: float = TIMEOUT, retry_failed: bool = False) -> None:
+                 timeout: float = TIMEOUT, retry_failed: bool = False, ocr: str = "auto") -> None:
         if fmt not in ("json", "jsonl"):
             raise ValueError(f"format must be 'json' or 'jsonl', not {fmt!r}")
         self.outdir = Path(outdir)
         self.jsonl = fmt == "jsonl"
         self.facts = facts
         self.limits = limits
+        self.ocr = ocr
         self.timeout = timeout
         self.retry_failed = retry_failed
         self.manifest = _Lines(self.outdir / MANIFEST)
@@ -255,14 +257,14 @@ class Batch:
 
     @property
     def settings(self) -> dict:
-        """What a failure depends on besides the document and the parser: the limits and the time limit."""
-        return {**asdict(self.limits), "timeout": self.timeout}
+        """What a failure depends on besides the document and the parser: the limits, OCR and the time limit."""
+        return {**asdict(self.limits), "ocr": self.ocr, "timeout": self.timeout}
 
     def plan(self, inputs: Sequence[str | Path]) -> tuple[list[Job], list[str]]:
         """The jobs for ``inputs`` (each file once) and the error lines of files whose outputs collide."""
         outdir = self.outdir.resolve()
         found: dict[str, tuple[Path, Path]] = {}
-        for path, rel in documents(inputs, {*SUFFIXES, *UNREAD_SUFFIXES}):
+        for path, rel in documents(inputs, None):  # every file: each is converted or says why not
             source = path.resolve()
             if outdir not in source.parents:
                 found.setdefault(str(source), (path, rel))
@@ -372,7 +374,7 @@ class Batch:
         bar = tqdm(total=self.report.total, initial=len(current) + len(failed), unit="doc", disable=not progress,
                    dynamic_ncols=True, smoothing=0.05)
         tasks = ((job, (job.file, None if self.jsonl else str((self.outdir / job.output).resolve()), self.facts,
-                        self.jsonl, self.limits)) for job in todo)
+                        self.jsonl, self.limits, self.ocr)) for job in todo)
         workers = jobs or os.cpu_count() or 1
         done = _on_dask(tasks, scheduler, 4 * workers) if scheduler else _Pool(workers, self.timeout).run(tasks)
         try:

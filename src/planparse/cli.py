@@ -14,10 +14,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import fields
 from pathlib import Path
 
@@ -27,7 +28,7 @@ from planparse.comparison import plan_of
 from planparse.errors import PlanparseError
 from planparse.model import Plan, SectionKind
 from planparse.pipeline import load_plan, parse_file
-from planparse.read import Limits
+from planparse.read import OCR_MODES, Limits, Progress
 
 DEFAULT_SCHEMA = Path("schemas/plan.schema.json")
 HEADINGS = {SectionKind.ARTICLE, SectionKind.ROMAN, SectionKind.ARABIC, SectionKind.DECIMAL, SectionKind.CAPS}
@@ -60,27 +61,52 @@ def summary_line(path: Path, plan: Plan) -> str:
     return f"{path}: " + " · ".join(parts)
 
 
-def _parse_input(name: str, limits: Limits) -> Plan:
-    """The plan of the file ``name``, or of standard input for ``-`` (in any format), within ``limits``."""
-    if name != "-":
-        return parse_file(name, limits)
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "stdin"
-        path.write_bytes(sys.stdin.buffer.read(limits.file_bytes + 1))  # more is refused, unread
-        try:
-            plan = parse_file(path, limits)
-        except PlanparseError as exc:
-            raise exc.with_path("<stdin>") from None
+def _parse_input(name: str, limits: Limits, ocr: str = "auto") -> Plan:
+    """The plan of the file ``name``, or of standard input for ``-`` (in any format), within ``limits``; a bar
+    counts the pages read by OCR when standard error is a terminal."""
+    with _page_bar() as progress:
+        if name != "-":
+            return parse_file(name, limits, ocr, progress)
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "stdin"
+            path.write_bytes(sys.stdin.buffer.read(limits.file_bytes + 1))  # more is refused, unread
+            try:
+                plan = parse_file(path, limits, ocr, progress)
+            except PlanparseError as exc:
+                raise exc.with_path("<stdin>") from None
     return plan.model_copy(update={"source": plan.source.model_copy(update={"path": None})})
 
 
+@contextlib.contextmanager
+def _page_bar() -> Iterator[Progress | None]:
+    """A progress callback drawing a bar of the pages read by OCR (none when standard error is not a terminal)."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from tqdm import tqdm
+
+    bar = None
+
+    def progress(done: int, total: int) -> None:
+        nonlocal bar
+        if bar is None:
+            bar = tqdm(total=total, unit="page", desc="OCR", leave=False, dynamic_ncols=True)
+        bar.update(done - bar.n)
+
+    try:
+        yield progress
+    finally:
+        if bar is not None:
+            bar.close()
+
+
 def _cmd_parse(args: argparse.Namespace) -> int:
-    _write(plan_json(_parse_input(args.file, _limits(args))), args.output)
+    _write(plan_json(_parse_input(args.file, _limits(args), args.ocr)), args.output)
     return 0
 
 
 def _cmd_facts(args: argparse.Namespace) -> int:
-    _write(plan_json(_parse_input(args.file, _limits(args)), facts=True), args.output)
+    _write(plan_json(_parse_input(args.file, _limits(args), args.ocr), facts=True), args.output)
     return 0
 
 
@@ -137,7 +163,7 @@ def _plans(paths: Sequence[str]) -> list[Plan]:
 
 
 def _cmd_batch(args: argparse.Namespace) -> int:
-    batch = Batch(args.output, args.format, args.facts, _limits(args), args.timeout, args.retry_failed)
+    batch = Batch(args.output, args.format, args.facts, _limits(args), args.timeout, args.retry_failed, args.ocr)
     report = batch.run(args.inputs, args.jobs, args.scheduler, progress=not args.quiet and sys.stderr.isatty())
     if report.total == 0:
         print(f"planparse: error: no documents found in {' '.join(args.inputs)}", file=sys.stderr)
@@ -195,6 +221,11 @@ def _limit_options(p: argparse.ArgumentParser) -> None:
                            help=f"the most {f.metadata['help']} (default: {f.default:,})")
 
 
+def _ocr_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--ocr", choices=OCR_MODES, default="auto",
+                   help="read PDF pages by OCR (Tesseract): auto, those with no usable text (default); always; never")
+
+
 def _limits(args: argparse.Namespace) -> Limits:
     return Limits(**{f.name: getattr(args, f"max_{f.name}") for f in fields(Limits)})
 
@@ -207,11 +238,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="the document; - reads it from standard input")
     p.add_argument("-o", "--output", help="output file (default: standard output)")
     _limit_options(p)
+    _ocr_option(p)
     p.set_defaults(run=_cmd_parse)
     p = sub.add_parser("facts", help="print the planparse-facts/1 view of a document")
     p.add_argument("file", help="the document; - reads it from standard input")
     p.add_argument("-o", "--output", help="output file (default: standard output)")
     _limit_options(p)
+    _ocr_option(p)
     p.set_defaults(run=_cmd_facts)
     p = sub.add_parser("summary", help="one line per document of files and folders")
     p.add_argument("paths", nargs="+", metavar="PATH")
@@ -249,6 +282,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "retried only when they, the limits or planparse change)")
     p.add_argument("--db", metavar="DB", help="then store the plans in this plans database (needs planparse[db])")
     _limit_options(p)
+    _ocr_option(p)
     p.set_defaults(run=_cmd_batch)
     p = sub.add_parser("db", help="a DuckDB database of plans: add plans, export it as Parquet")
     db = p.add_subparsers(dest="db_command", required=True, metavar="ACTION")

@@ -21,9 +21,11 @@ from planparse.lang.genre import has_vietnamese
 from planparse.model import Provenance, Section, SourceInfo
 from planparse.outline import build_outline
 from planparse.read import Source
+from planparse.lang.syllables import syllable_share
 from planparse.tables import Cell, Table, find_tables
 
 _ESCAPED_PIPE = re.compile(r"\\\|")
+TONELESS = 0.8  # the share of syllables in words of a Vietnamese text written without diacritics
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,9 @@ def build(source: Source) -> Document:
     if not cleaned.text.strip():
         raise EmptyDocumentError("the document holds only blank or invisible characters")
     if not has_vietnamese(cleaned.text):
+        if syllable_share(cleaned.text, every_word=True) >= TONELESS:
+            raise NotAPlanError("Vietnamese written without diacritics (tone marks), which planparse does not read;"
+                                " it needs the document with its Vietnamese letters")
         raise NotAPlanError("no Vietnamese text found; this does not look like a Vietnamese plan")
     document = Document(source, cleaned, _tables(source, cleaned))
     return replace(document, sections=build_outline(document))

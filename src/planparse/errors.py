@@ -54,6 +54,10 @@ class NeedsOCRError(InputError):
     """The PDF has pages but no text layer (a scan): it needs OCR first."""
 
 
+class ConversionError(InputError):
+    """A converter planparse runs (LibreOffice, antiword, Tesseract) failed on the file or ran out of time."""
+
+
 class TooLargeError(InputError):
     """The document is larger than a limit allows (the message names the limit and the option that raises it)."""
 
@@ -88,6 +92,10 @@ class NotAPlanError(PlanparseError):
 
 class MissingExtraError(PlanparseError):
     """A feature needs an optional dependency that is not installed (the message names the extra)."""
+
+
+class MissingProgramError(MissingExtraError):
+    """A feature needs a program that is not installed (the message names the Debian packages)."""
 
 
 class TimeLimitError(PlanparseError):

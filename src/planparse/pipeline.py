@@ -10,7 +10,7 @@ from planparse import document as documents
 from planparse.errors import FileMissingError, InputError, PlanparseError
 from planparse.extract import assignments, budget, header, objectives, quantities, references, tasks
 from planparse.model import Plan, SourceInfo
-from planparse.read import Limits, Source, read
+from planparse.read import Limits, Progress, Source, read
 
 
 def parse(text: str, source: SourceInfo | None = None) -> Plan:
@@ -24,9 +24,12 @@ def parse(text: str, source: SourceInfo | None = None) -> Plan:
     return extract(documents.build(Source.from_text(text, source or SourceInfo(format="text"))))
 
 
-def parse_file(path: str | Path, limits: Limits = Limits()) -> Plan:
-    """Read and parse a plan document within ``limits``; every error names the file."""
-    src = read(path, limits)
+def parse_file(path: str | Path, limits: Limits = Limits(), ocr: str = "auto",
+               progress: Progress | None = None) -> Plan:
+    """Read and parse a plan document within ``limits``; every error names the file. ``ocr``: which pages of a
+    PDF are read by OCR (``auto``: those with no usable text; ``always``; ``never``); ``progress(done, total)``
+    is called as each page is."""
+    src = read(path, limits, ocr, progress)
     try:
         return extract(documents.build(src))
     except PlanparseError as exc:

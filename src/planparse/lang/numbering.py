@@ -16,7 +16,8 @@ from planparse.model import SectionKind
 _MARKDOWN = re.compile(r"#{1,6}(?=\s)")
 _RULE = re.compile(r"[-_=*─—]{3,}")
 _PATTERNS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
-    (SectionKind.ARTICLE, re.compile(r"(Điều\s+\d{1,3})\s*[.:]\s+", re.IGNORECASE)),
+    # "Điều 1. Title", or "Điều 1" alone on its line (the constitution's and older laws' form)
+    (SectionKind.ARTICLE, re.compile(r"(Điều\s+\d{1,3})(?:\s*[.:]\s+|\s*$)", re.IGNORECASE)),
     (SectionKind.ROMAN, re.compile(r"((?:X{0,2})(?:IX|IV|V?I{0,3}))\s*(?:[.)]\s*(?=\S)|-\s+(?=[^\W\d_]))")),
     (SectionKind.DECIMAL, re.compile(r"(\d{1,2}(?:\.\d{1,2})+)\.?\s+(?=\S)")),
     (SectionKind.ARABIC, re.compile(r"(\d{1,2})\s*(?:[.)]\s+(?=\S)|-\s+(?=[^\W\d_]))")),

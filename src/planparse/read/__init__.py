@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
@@ -19,7 +20,10 @@ from planparse.read import legacy
 from planparse.read.limits import Limits
 from planparse.read.sniff import SUFFIXES, sniff
 
-__all__ = ["Source", "read", "Limits", "MAX_BYTES", "SUFFIXES"]
+__all__ = ["Source", "read", "Limits", "MAX_BYTES", "SUFFIXES", "OCR_MODES", "Progress"]
+
+Progress = Callable[[int, int], None]  # called with (pages done, pages to do) as OCR reads a document's pages
+OCR_MODES = ("auto", "always", "never")
 
 MAX_BYTES = Limits().file_bytes  # the default limit on a file's size
 
@@ -46,8 +50,14 @@ class Source:
         return self.rendering.text
 
 
-def read(path: str | Path, limits: Limits = Limits()) -> Source:
-    """Read a plan document from ``path`` in whatever format its content is, within ``limits``."""
+def read(path: str | Path, limits: Limits = Limits(), ocr: str = "auto", progress: Progress | None = None) -> Source:
+    """Read a plan document from ``path`` in whatever format its content is, within ``limits``.
+
+    ``ocr`` says which pages of a PDF are read by OCR: ``auto`` (those with no usable text), ``always`` or
+    ``never``; ``progress(done, total)`` is called as each page is read by OCR.
+    """
+    if ocr not in OCR_MODES:
+        raise ValueError(f"ocr must be one of {', '.join(OCR_MODES)}, not {ocr!r}")
     path = Path(path)
     try:
         data = _bytes(path, limits)
@@ -56,7 +66,9 @@ def read(path: str | Path, limits: Limits = Limits()) -> Source:
         fmt = sniff(data, path.suffix.lower())
         if fmt == "pdf":
             limits.check_pages(data)
-        source = _read(data, SourceInfo(path=str(path), format=fmt))
+        if fmt == "html":
+            limits.check_elements(data)
+        source = _read(data, SourceInfo(path=str(path), format=fmt), ocr, progress, limits)
         limits.check_text(source.text)
         encoding = legacy.detect(source.text)
     except PlanparseError as exc:
@@ -95,12 +107,16 @@ def _unreadable(exc: OSError, path: Path) -> str:
     return f"the file cannot be read: {exc.strerror or exc}"
 
 
-def _read(data: bytes, info: SourceInfo) -> Source:
+def _read(data: bytes, info: SourceInfo, ocr: str, progress: Progress | None, limits: Limits) -> Source:
     """The reader of ``info.format`` on the file's bytes."""
     if info.format == "pdf":
         from planparse.read.pdf import read_pdf
 
-        return read_pdf(data, info)
+        return read_pdf(data, info, ocr, progress)
+    if info.format in ("doc", "rtf", "odt"):
+        from planparse.read.doc import read_converted
+
+        return read_converted(data, info)
     if info.format == "docx":
         from planparse.read.docx import read_docx
 
@@ -108,7 +124,7 @@ def _read(data: bytes, info: SourceInfo) -> Source:
     if info.format == "html":
         from planparse.read.html import read_html
 
-        return read_html(data, info)
+        return read_html(data, info, limits)
     from planparse.read.text import read_text
 
     return read_text(data, info)

@@ -1,7 +1,7 @@
 """HTML pages of legal portals and provincial sites: the document's blocks, without the site around it.
 
 - scripts, styles, forms, menus (``nav``), sidebars (``aside``), site headers
-  and footers are dropped;
+  and footers are dropped (not the form an ASP.NET or SharePoint page is wrapped in);
 - the document is the element holding most of the page's text that is not
   link text: from ``body`` down, while one child holds nearly all of it;
 - block elements end paragraphs, ``<br>`` and the line breaks of ``<pre>``
@@ -11,9 +11,9 @@
   under a ``rowspan`` covered); a cell's text is its lines.
 
 The tree is walked with a stack, never recursively, and the text of each
-element is measured once, bottom up. A page of more elements than
-:data:`MAX_ELEMENTS` (counted in its bytes, before it is parsed) or nested deeper
-than :data:`MAX_DEPTH` raises :class:`LimitExceededError`.
+element is measured once, bottom up. A page of more elements than ``--max-elements``
+(counted in its bytes before it is parsed, by ``read``) or nested deeper than
+``--max-depth`` raises :class:`LimitExceededError` (see :class:`~planparse.read.limits.Limits`).
 """
 
 from __future__ import annotations
@@ -24,9 +24,10 @@ from planparse.blocks import Block, Paragraph, Table, TableCell, render
 from planparse.errors import LimitExceededError, MissingExtraError
 from planparse.model import SourceInfo
 from planparse.read import Source
+from planparse.read.limits import Limits
 from planparse.read.numbering_labels import number_label
 
-_DROP = ("script", "style", "noscript", "template", "iframe", "form", "button", "select", "nav", "aside",
+_DROP = ("script", "style", "noscript", "template", "iframe", "button", "select", "textarea", "nav", "aside",
          "svg", "canvas", "object")
 _SITE = ("header", "footer")  # dropped when outside the document's own element
 _BLOCKS = {"p", "div", "section", "article", "main", "blockquote", "pre", "li", "dd", "dt", "center",
@@ -34,28 +35,24 @@ _BLOCKS = {"p", "div", "section", "article", "main", "blockquote", "pre", "li", 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _LIST_TYPES = {"I": "upperRoman", "i": "lowerRoman", "A": "upperLetter", "a": "lowerLetter"}
 NEARLY_ALL = 0.7  # the share of the text a child must hold for the document to be inside it
-MAX_ELEMENTS = 200_000  # elements of a page; the longest real plan page has under 3,000
-MAX_DEPTH = 5_000  # nesting of elements; real pages nest under 100 deep, browsers stop at 512
 
 
-def read_html(data: bytes, info: SourceInfo) -> Source:
-    """Read an HTML file (the encoding from its BOM or ``<meta charset>``, else guessed)."""
+def read_html(data: bytes, info: SourceInfo, limits: Limits = Limits()) -> Source:
+    """Read an HTML file (the encoding from its BOM or ``<meta charset>``, else guessed), its elements
+    nested no deeper than ``limits.depth`` (the count of its elements is checked before: ``read``)."""
     try:
         from bs4 import BeautifulSoup, FeatureNotFound
     except ImportError:
         raise MissingExtraError(
             "reading HTML needs beautifulsoup4 and lxml: pip install 'planparse[html]'") from None
-    elements = data.count(b"<") - data.count(b"</") - data.count(b"<!")  # start tags, at most
-    if elements > MAX_ELEMENTS:
-        raise LimitExceededError(f"the HTML has about {elements:,} elements, beyond the limit of {MAX_ELEMENTS:,}"
-                                 " (planparse.read.html.MAX_ELEMENTS)")
     try:
         soup = BeautifulSoup(data, "lxml")
     except FeatureNotFound:
         raise MissingExtraError("reading HTML needs lxml: pip install 'planparse[html]'") from None
     for tag in soup.find_all(_DROP):
         tag.decompose()
-    lengths = _text_lengths(soup.body or soup)
+    _drop_forms(soup)
+    lengths = _text_lengths(soup.body or soup, limits)
     root = _document(soup.body or soup, lengths)
     size = lengths[id(root)]
     for tag in root.find_all(_SITE):
@@ -64,10 +61,18 @@ def read_html(data: bytes, info: SourceInfo) -> Source:
     return Source(tuple(_blocks(root)), info.model_copy(update={"encoding": soup.original_encoding}))
 
 
-def _text_lengths(top) -> dict[int, int]:
+def _drop_forms(soup) -> None:
+    """Drop forms (a search box, a login), but not the one that wraps a whole ASP.NET or SharePoint page."""
+    total = len("".join(soup.get_text().split()))
+    for form in soup.find_all("form"):
+        if not form.decomposed and len("".join(form.get_text().split())) < NEARLY_ALL * total:
+            form.decompose()
+
+
+def _text_lengths(top, limits: Limits) -> dict[int, int]:
     """For ``top`` and each element inside it (by ``id``): its characters of text outside links (menus
     and lists of other documents are links), spaces aside. Measured bottom up, once; raises
-    :class:`LimitExceededError` for nesting deeper than :data:`MAX_DEPTH`."""
+    :class:`LimitExceededError` for nesting deeper than ``limits.depth``."""
     from bs4 import CData, NavigableString, Tag
 
     totals: dict[int, tuple[int, int]] = {}  # id → (all text, text in links inside)
@@ -75,9 +80,8 @@ def _text_lengths(top) -> dict[int, int]:
     while stack:
         tag, depth, measured = stack.pop()
         if not measured:
-            if depth > MAX_DEPTH:
-                raise LimitExceededError(f"the HTML nests elements more than {MAX_DEPTH:,} deep"
-                                         " (planparse.read.html.MAX_DEPTH)")
+            if depth > limits.depth:
+                raise limits.refuse(LimitExceededError, "the HTML nests its elements deeper", "depth")
             stack.append((tag, depth, True))
             stack.extend((child, depth + 1, False) for child in tag.contents if isinstance(child, Tag))
             continue

@@ -9,17 +9,15 @@ syllables wins when the choice is clear, else the reader says it cannot tell.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import cache
 
 from planparse.lang import vocab
-from planparse.clean import TONES
+from planparse.lang.syllables import syllable_share
 from planparse.errors import LegacyEncodingError
 
 _BEYOND_LATIN1 = re.compile(r"[\u0100-\u01b0\u1ea0-\u1ef9]")  # ă đ ĩ ũ ơ ư and the toned letters Latin-1 lacks
 _LATIN1_HIGH = re.compile(r"[\xa1-\xff]")
 _WORD = re.compile(r"\w+")
-_TONES = dict.fromkeys(map(ord, TONES))
 SAMPLE = 50_000
 CERTAIN, PLAUSIBLE = 0.9, 0.5  # shares of words that are syllables
 
@@ -34,15 +32,6 @@ def _vni() -> tuple[re.Pattern[str], dict[str, str]]:
     letters = {r["written"]: r["letter"] for r in vocab.table("legacy_vni")}
     pattern = re.compile("|".join(map(re.escape, sorted(letters, key=len, reverse=True))))
     return pattern, letters
-
-
-@cache
-def _syllable() -> re.Pattern[str]:
-    parts: dict[str, list[str]] = {"onset": [], "vowel": [], "coda": []}
-    for row in vocab.table("syllables"):
-        parts[row["part"]].append(row["letters"])
-    alt = {k: "|".join(sorted(v, key=len, reverse=True)) for k, v in parts.items()}
-    return re.compile(f"(?:{alt['onset']})?(?:{alt['vowel']})(?:{alt['coda']})?")
 
 
 def from_tcvn3(text: str) -> str:
@@ -102,16 +91,6 @@ def _recapitalise(text: str) -> str:
         return "".join(out) + line[last:]
 
     return "\n".join(fix(line) for line in text.split("\n"))
-
-
-def syllable_share(text: str) -> float:
-    """The share of the words with letters beyond ASCII that are Vietnamese syllables."""
-    words = [w.casefold() for w in _WORD.findall(text) if not w.isascii() and not w.isdigit()]
-    if not words:
-        return 0.0
-    syllable = _syllable()
-    plain = (unicodedata.normalize("NFC", unicodedata.normalize("NFD", w).translate(_TONES)) for w in words)
-    return sum(1 for w in plain if syllable.fullmatch(w)) / len(words)
 
 
 def looks_legacy(text: str) -> bool:

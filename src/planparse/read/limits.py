@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from planparse.errors import (
+    LimitExceededError,
     TextTooLongError,
     TooLargeError,
     TooManyEntriesError,
@@ -33,6 +34,8 @@ class Limits:
     entries: int = field(default=10_000, metadata={"help": "entries a DOCX (a ZIP archive) may hold"})
     pages: int = field(default=1_000, metadata={"help": "pages a PDF may have"})
     chars: int = field(default=2_000_000, metadata={"help": "characters the text read from a file may have"})
+    elements: int = field(default=200_000, metadata={"help": "elements an HTML page may hold (real pages: < 3,000)"})
+    depth: int = field(default=5_000, metadata={"help": "levels an HTML page's elements may nest (real pages: < 100)"})
 
     @property
     def file_bytes(self) -> int:
@@ -43,7 +46,7 @@ class Limits:
         """The command-line option that sets the field ``name``."""
         return "--max-" + name.replace("_", "-")
 
-    def _refuse(self, error: type[TooLargeError], what: str, name: str, unit: str = "") -> TooLargeError:
+    def refuse(self, error: type[TooLargeError], what: str, name: str, unit: str = "") -> TooLargeError:
         """The error for ``what`` (``"the archive holds 60,000 entries"``) being over the limit ``name``."""
         return error(f"{what}; the limit is {getattr(self, name):,}{unit}: raise it with {self.option(name)} to read "
                      f"the file (Limits({name}=…) in Python)")
@@ -51,7 +54,7 @@ class Limits:
     def check_size(self, size: int) -> None:
         """The file's size in bytes."""
         if size > self.file_bytes:
-            raise self._refuse(TooLargeError, f"the file is {size / MB:,.1f} MB", "file_mb", " MB")
+            raise self.refuse(TooLargeError, f"the file is {size / MB:,.1f} MB", "file_mb", " MB")
 
     def check_zip(self, data: bytes) -> None:
         """A ZIP archive's entry count and unpacked size, from its directory, before anything is unpacked.
@@ -60,14 +63,14 @@ class Limits:
         """
         entries = data.count(_CENTRAL_ENTRY)  # at least as many as the directory can list
         if entries > self.entries:
-            raise self._refuse(TooManyEntriesError, f"the archive holds {entries:,} entries", "entries")
+            raise self.refuse(TooManyEntriesError, f"the archive holds {entries:,} entries", "entries")
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 unpacked = sum(item.file_size for item in archive.infolist())
         except (zipfile.BadZipFile, OSError, ValueError, EOFError):
             return
         if unpacked > self.unpacked_mb * MB:  # zipfile never inflates an entry beyond the size it lists
-            raise self._refuse(UnpackedTooLargeError, f"the archive unpacks to {unpacked / MB:,.1f} MB",
+            raise self.refuse(UnpackedTooLargeError, f"the archive unpacks to {unpacked / MB:,.1f} MB",
                               "unpacked_mb", " MB")
 
     def check_pages(self, data: bytes) -> None:
@@ -85,9 +88,15 @@ class Limits:
         except Exception:  # pdfminer's errors have no common base
             return
         if count > self.pages:
-            raise self._refuse(TooManyPagesError, f"the PDF has more than {self.pages:,} pages", "pages")
+            raise self.refuse(TooManyPagesError, f"the PDF has more than {self.pages:,} pages", "pages")
+
+    def check_elements(self, data: bytes) -> None:
+        """An HTML page's start tags, counted in its bytes before it is parsed (an upper bound)."""
+        elements = data.count(b"<") - data.count(b"</") - data.count(b"<!")
+        if elements > self.elements:
+            raise self.refuse(LimitExceededError, f"the HTML has about {elements:,} elements", "elements")
 
     def check_text(self, text: str) -> None:
         """The characters of the text read, before it is parsed."""
         if len(text) > self.chars:
-            raise self._refuse(TextTooLongError, f"the text has {len(text):,} characters", "chars")
+            raise self.refuse(TextTooLongError, f"the text has {len(text):,} characters", "chars")

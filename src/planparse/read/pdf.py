@@ -27,11 +27,14 @@ from planparse.clean import normalize_line, starts_block
 from planparse.lang.genre import is_caps
 from planparse.errors import CorruptFileError, EmptyDocumentError, EncryptedError, NeedsOCRError
 from planparse.model import SourceInfo
-from planparse.read import Source
+from planparse.read import Progress, Source, textlayer
 
 _PAGE_NUMBER = re.compile(r"[-–—\s]*(?:(?:trang|page)\s*)?\d{1,4}(?:\s*(?:/|of|trên)\s*\d{1,4})?[-–—\s]*",
                           re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
+_SEPARATORS = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f"  # spaces to str.split(); in a text layer, glyph numbers
+TEXT, GARBAGE, THIN = "text", "garbage", "thin"  # what a page's text layer is
+IMAGE_PAGE = 0.5  # a page whose images cover this share of it, with no text to speak of, is a scan
 MARGIN = 0.1  # the top and bottom tenth of a page hold running headers and footers
 COLUMN_GAP = 1.5  # a gap this many font sizes wide parts two columns
 
@@ -65,8 +68,14 @@ class _Table:
     position: int = 0
 
 
-def read_pdf(data: bytes, info: SourceInfo) -> Source:
-    """Read a PDF file; raise a typed error for an encrypted, damaged or scanned one."""
+def read_pdf(data: bytes, info: SourceInfo, ocr: str = "auto", progress: Progress | None = None) -> Source:
+    """Read a PDF file; raise a typed error for an encrypted or damaged one.
+
+    Each page's text layer is judged and repaired (:mod:`textlayer`); ``ocr`` says which pages are read by
+    OCR (:mod:`ocr`): ``auto`` those with no usable text (a scan, a layer that is not text), ``always``
+    every page, ``never`` none (a page with no usable text is then left out). ``progress(done, total)``
+    is called as each page is read by OCR.
+    """
     import pdfplumber
     from pdfplumber.utils.exceptions import PdfminerException
 
@@ -75,14 +84,82 @@ def read_pdf(data: bytes, info: SourceInfo) -> Source:
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             pages = [_page_items(page, number) for number, page in enumerate(pdf.pages, start=1)]
+            layers = [_layer(items) for items in pages]
+            todo = [k for k, page in enumerate(pdf.pages) if _wants_ocr(ocr, layers[k], page, pages[k])]
+            if ocr == "never":
+                pages = [items if layer != GARBAGE else [] for items, layer in zip(pages, layers, strict=True)]
+                if todo and not any(pages):
+                    raise NeedsOCRError("the PDF has no usable text layer (a scan, or a text layer that is not"
+                                        " Vietnamese text); read it with OCR (--ocr auto)")
+                todo = []
+            pages = _read_by_ocr(data, todo, pages, progress)
             pages = _strip_margins(pages, [page.height for page in pdf.pages])
-            if not any(pages) and any(page.images for page in pdf.pages):
-                raise NeedsOCRError("the PDF has no text layer (a scanned image?); run OCR on it first, e.g. ocrmypdf")
     except PdfminerException as exc:
         raise _pdfminer_error(exc) from None
     if not any(pages):
-        raise EmptyDocumentError("the PDF holds no text")
+        scanned = f"{len(todo)} scanned page" + ("s" if len(todo) > 1 else "")
+        raise EmptyDocumentError(f"OCR found no text on the PDF's {scanned} (images that hold no text)"
+                                 if todo else "the PDF holds no text")
     return Source(tuple(_assemble(pages)), info)
+
+
+def _layer(items: list[_Line | _Table]) -> str:
+    """What the page's text layer is: :data:`TEXT` (repaired in place where it can be, :mod:`textlayer`),
+    :data:`GARBAGE`, or :data:`THIN` (a few words at most: a page number, a caption), which is not judged."""
+    text = " ".join(item.text() if isinstance(item, _Line) else " ".join(c or "" for row in item.rows for c in row)
+                    for item in items)
+    if textlayer.words(text) < textlayer.MIN_WORDS:
+        return THIN
+    fix = textlayer.repair(text)
+    if fix is None:
+        return GARBAGE
+    if fix is not textlayer.same:
+        for item in items:
+            if isinstance(item, _Line):
+                for word in item.words:
+                    word["text"] = fix(word["text"])
+            else:
+                item.rows = [[None if c is None else fix(c) for c in row] for row in item.rows]
+    return TEXT
+
+
+def _wants_ocr(mode: str, layer: str, page, items: list[_Line | _Table]) -> bool:
+    """Whether the page is read by OCR: ``always``, any page with something on it; ``auto``, a page whose
+    layer is garbage, or whose images cover most of it and whose text is a few words at most."""
+    if mode == "always":
+        return bool(items or page.images)
+    return layer == GARBAGE or layer == THIN and _image_share(page) >= IMAGE_PAGE
+
+
+def _image_share(page) -> float:
+    """The share of the page that its images cover."""
+    area = sum(max(0.0, min(i["x1"], page.width) - max(i["x0"], 0)) * max(0.0, min(i["bottom"], page.height)
+               - max(i["top"], 0)) for i in page.images)
+    return min(1.0, area / (page.width * page.height)) if page.width and page.height else 0.0
+
+
+def _read_by_ocr(data: bytes, todo: list[int], pages: list[list[_Line | _Table]],
+                 progress: Progress | None) -> list[list[_Line | _Table]]:
+    """``pages`` with the pages ``todo`` (indices) read by OCR."""
+    if not todo:
+        return pages
+    import pypdfium2
+
+    from planparse.read import ocr
+
+    ocr.tesseract()  # says what to install before any page is rendered
+    document = pypdfium2.PdfDocument(data)
+    try:
+        for done, k in enumerate(todo, start=1):
+            items: list[_Line | _Table] = _lines(ocr.page_words(document[k]), k + 1)
+            for position, item in enumerate(items):
+                item.position = position
+            pages[k] = items
+            if progress:
+                progress(done, len(todo))
+    finally:
+        document.close()
+    return pages
 
 
 def _pdfminer_error(exc: Exception) -> Exception:
@@ -98,6 +175,9 @@ def _page_items(page, number: int) -> list[_Line | _Table]:
     """The lines and tables of one page, top to bottom."""
     if _has_doubled_chars(page.chars):
         page = page.dedupe_chars()  # bold drawn by printing each letter twice
+    for char in page.chars:
+        if char["text"] in _SEPARATORS:  # a glyph number, not a space: kept for textlayer.glyph_codes
+            char["text"] = f"(cid:{ord(char['text'])})"
     tables = page.find_tables()
     boxes = [t.bbox for t in tables]
 

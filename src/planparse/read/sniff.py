@@ -8,7 +8,8 @@ import zipfile
 from planparse.errors import CorruptFileError, EncryptedError, UndecodableError, UnsupportedFormatError
 
 TEXT_SUFFIXES = {".txt": "text", ".text": "text", "": "text", ".md": "markdown", ".markdown": "markdown"}
-DOCUMENT_SUFFIXES = {".pdf": "pdf", ".docx": "docx", ".html": "html", ".htm": "html", ".xhtml": "html"}
+DOCUMENT_SUFFIXES = {".pdf": "pdf", ".docx": "docx", ".html": "html", ".htm": "html", ".xhtml": "html",
+                     ".doc": "doc", ".rtf": "rtf", ".odt": "odt"}
 SUFFIXES = {**TEXT_SUFFIXES, **DOCUMENT_SUFFIXES}
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003, and Office files protected by a password
@@ -18,18 +19,20 @@ _FOREIGN = {  # other things people save with a plan's name
     b"GIF8": "a GIF image",
     b"II*\x00": "a TIFF image",
     b"MM\x00*": "a TIFF image",
-    b"{\\rtf": "an RTF document",
     b"\x1f\x8b": "a gzip archive",
     b"Rar!": "a RAR archive",
     b"7z\xbc\xaf": "a 7-Zip archive",
     b"%!PS": "a PostScript file",
 }
+_OLE_STREAMS = {"Workbook": "an Excel 97-2003 workbook", "Book": "an Excel 5 workbook",
+                "PowerPoint Document": "a PowerPoint 97-2003 presentation"}
+_ODF_TEXT = b"application/vnd.oasis.opendocument.text"
 _HTML_STARTS = (b"<!doctype html", b"<html", b"<?xml", b"<head", b"<body", b"<meta", b"<div", b"<p>", b"<table")
 
 
 def sniff(data: bytes, suffix: str) -> str:
-    """The format of a file's ``data`` (``suffix``: its lower-case file suffix): ``pdf``, ``docx``, ``html``,
-    ``text`` or ``markdown``.
+    """The format of a file's ``data`` (``suffix``: its lower-case file suffix): ``pdf``, ``docx``, ``doc``
+    (Word 97-2003), ``rtf``, ``odt``, ``html``, ``text`` or ``markdown``.
 
     Raises a typed error for what planparse cannot read, saying what the file is.
     """
@@ -37,11 +40,15 @@ def sniff(data: bytes, suffix: str) -> str:
     if b"%PDF-" in head[:1024]:
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
+        if head[30:38] == b"mimetype" and head[38:38 + len(_ODF_TEXT)] == _ODF_TEXT:
+            return "odt"  # OpenDocument stores its mimetype first, uncompressed
         return _zip_kind(data, suffix)
     if head.startswith(_OLE):
         if "EncryptedPackage".encode("utf-16-le") in data:
             raise EncryptedError("the Word file is protected by a password; save an unprotected copy")
-        raise UnsupportedFormatError("a Word 97-2003 (.doc) or other OLE file; save it as .docx or PDF")
+        return _ole_kind(data)
+    if head.startswith(b"{\\rtf"):
+        return "rtf"
     for magic, what in _FOREIGN.items():
         if head.startswith(magic):
             hint = "; run OCR on it first" if "image" in what else ""
@@ -53,7 +60,7 @@ def sniff(data: bytes, suffix: str) -> str:
     fmt = SUFFIXES.get(suffix)
     if fmt == "html" and b"\x00" in head:
         raise UndecodableError("binary data (NUL bytes), not an HTML page")
-    if fmt in ("pdf", "docx"):
+    if fmt in ("pdf", "docx", "doc", "rtf", "odt"):
         raise CorruptFileError(f"the file is named {suffix} but is not a {fmt.upper()} file (its signature is missing)")
     if fmt is None:
         known = ", ".join(sorted(s for s in SUFFIXES if s))
@@ -74,6 +81,15 @@ def _zip_kind(data: bytes, suffix: str) -> str:
     if suffix == ".docx":
         raise CorruptFileError("the file is named .docx but the archive holds no Word document")
     kinds = {"xl/workbook.xml": "an Excel workbook", "ppt/presentation.xml": "a PowerPoint presentation",
-             "content.xml": "an OpenDocument file (save it as .docx or PDF)"}
+             "content.xml": "an OpenDocument file that is not a text document"}
     what = next((w for n, w in kinds.items() if n in names), "a ZIP archive")
+    raise UnsupportedFormatError(f"{what}, not a document planparse reads")
+
+
+def _ole_kind(data: bytes) -> str:
+    """``doc`` for a Word 97-2003 file (its ``WordDocument`` stream); a typed error for other OLE files."""
+    if "WordDocument".encode("utf-16-le") in data:
+        return "doc"
+    what = next((w for name, w in _OLE_STREAMS.items() if name.encode("utf-16-le") + b"\x00\x00" in data),
+                "an OLE file that is not a Word document")
     raise UnsupportedFormatError(f"{what}, not a document planparse reads")
