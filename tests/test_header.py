@@ -290,12 +290,14 @@ def test_a_signature_block_dumped_line_by_line_beside_the_recipients():
     assert (doc.signer, doc.signer_position) == ("Nguyễn Văn Giang", "Phó Chánh Văn phòng")
 
 
-def test_a_tone_mark_typed_wrong_on_the_type_does_not_hide_it():
+def test_a_mark_typed_or_read_wrong_on_the_type_does_not_hide_it():
     text = ("ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\n" + MOTTO + "\nĐIỆU LỆ\nHỘI CỰU GIÁO CHỨC TỈNH LÂM ĐỒNG\n"
             "Chương I\nQUY ĐỊNH CHUNG\nĐiều 1. Tên gọi\n")
     doc = parse(text).document
     assert (doc.type, doc.title, doc.issuer) == ("Điều lệ", "Hội cựu giáo chức tỉnh Lâm Đồng",
                                                  "Ủy ban nhân dân tỉnh Lâm Đồng")
+    ocr = parse(text.replace("ĐIỆU LỆ", "QUYÉT ĐỊNH")).document  # an OCR's É for Ế
+    assert ocr.type == "Quyết định"
 
 
 def test_a_type_set_as_a_heading_in_mixed_case_has_its_title_under_it():

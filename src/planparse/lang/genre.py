@@ -70,12 +70,12 @@ ATTACHED = re.compile(r"\(\s*" + _marker("attached") + r"\b", re.IGNORECASE)  # 
 
 
 TONES = "\u0300\u0301\u0309\u0303\u0323"  # the combining tone marks: huyền, sắc, hỏi, ngã, nặng
-_TONELESS = dict.fromkeys(map(ord, TONES))
 
 
-def toneless(text: str) -> str:
-    """``text`` without its tone marks, each letter kept in one character (``ĐIỆU`` → ``ĐIÊU``)."""
-    return unicodedata.normalize("NFC", unicodedata.normalize("NFD", text).translate(_TONELESS))
+def unmarked(text: str) -> str:
+    """``text`` without the marks on its letters (tones, ˆ ˘ ʼ), each letter kept in one character, đ kept
+    (``ĐIỆU`` → ``ĐIEU``, an OCR's ``QUYÉT`` → ``QUYET``)."""
+    return "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
 
 
 # what only Vietnamese writes, once decomposed (NFD): đ, and the marks of ă â ê ô ơ ư and of the five tones
@@ -116,15 +116,15 @@ def is_caps(line: str) -> bool:
 
 @cache
 def _doctype_names() -> tuple[tuple[str, str], ...]:
-    """(name in capitals, the same without tone marks), longest first."""
+    """(name in capitals, the same without the marks on its letters), longest first."""
     names = sorted({name.upper() for name in vocab.doctype_names()}, key=len, reverse=True)
-    return tuple((name, toneless(name)) for name in names)
+    return tuple((name, unmarked(name)) for name in names)
 
 
 def starts_with_doctype(text: str) -> str | None:
-    """The document-type name (in capitals) that ``text`` opens with, if any; a tone mark typed wrong on it
-    (``ĐIỆU LỆ``) does not hide it."""
-    head = toneless(text.lstrip("# ").upper())
+    """The document-type name (in capitals) that ``text`` opens with, if any; a mark typed or read wrong on it
+    (``ĐIỆU LỆ``, an OCR's ``QUYÉT ĐỊNH``) does not hide it."""
+    head = unmarked(text.lstrip("# ").upper())
     return next((name for name, bare in _doctype_names() if head.startswith(bare)
                  and (len(head) == len(bare) or not head[len(bare)].isalpha())), None)
 
