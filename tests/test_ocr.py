@@ -81,3 +81,15 @@ def test_ocr_never_on_the_command_line(realworld, capsys):
     assert main(["facts", str(realworld / "294-ttr.pdf"), "--ocr", "never"]) == 1
     err = capsys.readouterr().err
     assert "294-ttr.pdf" in err and "no usable text layer" in err and "--ocr auto" in err
+
+
+def test_a_batch_shows_the_pages_ocr_reads(tmp_path, capsys):
+    from planparse.batch import Batch
+
+    scans = tmp_path / "in"
+    scans.mkdir()
+    text = "ỦY BAN NHÂN DÂN TỈNH LAI CHÂU\n\nKẾ HOẠCH\nChuyển đổi số báo chí\n\nI. MỤC TIÊU\n- Đến năm 2025, 67% cơ quan báo chí tỉnh đưa nội dung lên nền tảng số.\n"
+    formats.write_scan(text, scans / "scan.pdf", 150)
+    report = Batch(tmp_path / "out", "json").run([scans], jobs=1, progress=True)
+    assert report.failed == 0
+    assert "ocr=1/1 pages" in capsys.readouterr().err

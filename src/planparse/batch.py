@@ -36,7 +36,7 @@ from planparse import __version__
 from planparse.errors import FileMissingError, MissingExtraError, PlanparseError, TimeLimitError, WorkerDiedError
 from planparse.model import Plan
 from planparse.pipeline import parse_file
-from planparse.read import SUFFIXES, Limits
+from planparse.read import SUFFIXES, Limits, Progress
 
 MANIFEST = "manifest.jsonl"
 ERRORS = "errors.jsonl"
@@ -92,14 +92,15 @@ class Outcome:
 
 
 def convert(file: str, output: str | None, facts: bool, compact: bool, limits: Limits = Limits(),
-            ocr: str = "auto") -> Outcome:
+            ocr: str = "auto", progress: Progress | None = None) -> Outcome:
     """Parse one document and write its output to ``output`` (or return it); runs in a worker.
+    ``progress(done, total)`` is told of the pages OCR reads.
 
     A failure is returned, never raised.
     """
     stamp = _stamp(file)
     try:
-        text = plan_json(parse_file(file, limits, ocr), facts, compact)
+        text = plan_json(parse_file(file, limits, ocr, progress), facts, compact)
         if output is None:
             return Outcome(stamp, text)
         write_atomic(Path(output), text)
@@ -376,7 +377,11 @@ class Batch:
         tasks = ((job, (job.file, None if self.jsonl else str((self.outdir / job.output).resolve()), self.facts,
                         self.jsonl, self.limits, self.ocr)) for job in todo)
         workers = jobs or os.cpu_count() or 1
-        done = _on_dask(tasks, scheduler, 4 * workers) if scheduler else _Pool(workers, self.timeout).run(tasks)
+        def pages(done: int, total: int) -> None:  # of the documents OCR is reading
+            bar.set_postfix(**({"failed": self.report.failed} if self.report.failed else {}),
+                            ocr=f"{done}/{total} pages")
+
+        done = _on_dask(tasks, scheduler, 4 * workers) if scheduler else _Pool(workers, self.timeout, pages).run(tasks)
         try:
             for job, outcome in done:
                 self._finish(job, outcome)
@@ -395,6 +400,14 @@ class Batch:
         return self.report
 
 
+@dataclass(frozen=True)
+class _Pages:
+    """A worker's word that OCR has read ``done`` of its document's ``total`` pages."""
+
+    done: int
+    total: int
+
+
 class _Worker:
     """A worker process, converting the documents sent through its pipe one at a time."""
 
@@ -404,8 +417,8 @@ class _Worker:
         self.process.start()
         child.close()
 
-    def result(self) -> Outcome | None:
-        """The outcome the worker sent, or ``None`` if it died instead."""
+    def result(self) -> Outcome | _Pages | None:
+        """What the worker sent (its outcome, or the pages OCR has read so far), or ``None`` if it died."""
         try:
             return self.conn.recv() if self.conn.poll() else None
         except (EOFError, OSError):
@@ -435,7 +448,7 @@ def _serve(conn: multiprocessing.connection.Connection) -> None:
             args = conn.recv()
         except EOFError:
             return
-        conn.send(convert(*args))
+        conn.send(convert(*args, progress=lambda done, total: conn.send(_Pages(done, total))))
 
 
 def _end_with(parent: int) -> None:
@@ -448,9 +461,10 @@ def _end_with(parent: int) -> None:
 class _Pool:
     """Local worker processes, each converting one document at a time within ``timeout`` seconds."""
 
-    def __init__(self, size: int, timeout: float) -> None:
+    def __init__(self, size: int, timeout: float, pages: Progress | None = None) -> None:
         self.size = size
         self.timeout = timeout
+        self.pages = pages
         self.context = multiprocessing.get_context()
         self.idle: list[_Worker] = []
         self.busy: dict[_Worker, tuple[Job, float]] = {}  # each worker's document and deadline
@@ -488,6 +502,10 @@ class _Pool:
         for worker, (job, deadline) in list(self.busy.items()):
             if worker.conn in ready or worker.process.sentinel in ready:
                 outcome = worker.result()
+                if isinstance(outcome, _Pages):  # still at work: OCR has read more of its pages
+                    if self.pages:
+                        self.pages(outcome.done, outcome.total)
+                    continue
                 if outcome is None:
                     worker.kill()
                     outcome = Outcome(_stamp(job.source), error=WorkerDiedError.__name__, lasting=True,
