@@ -141,3 +141,18 @@ def test_pipe_tables_are_left_alone_by_the_cleaner():
     assert [line for _, line, _, _ in unfold_columns([(line, None, 0) for line in table])] == table
     cleaned = clean("KẾ HOẠCH\n" + "\n".join(table) + "\nsau bảng\n").text.split("\n")
     assert cleaned[1:1 + len(table)] == table
+
+
+@pytest.mark.parametrize(("name", "number", "date"), [("to-trinh-so-tu-phap.pdf", "85/TTr-STP", "2026-04-03"),
+                                                      ("cv-gui-cac-bo-tinh-ve-viec-bo-sung-so-lieu-1.pdf",
+                                                       "5816/BNV-CCHC", "2025-07-31")])
+def test_the_number_and_day_stamped_on_a_signed_pdf_fill_their_blanks(realworld, name, number, date):
+    """E-office systems stamp the number and day into the blanks (``Số: /TTr-STP``, ``ngày tháng 4``) as
+    annotations after signing; they are read in their lines."""
+    document = planparse.parse_file(realworld / name).document
+    assert (document.number, document.date.isoformat()) == (number, date)
+
+
+def test_a_signature_box_drawn_apart_from_the_lines_stays_out_of_the_text(realworld):
+    text = planparse.read(realworld / "58-cd-vpcp-10012026-2-signed.pdf").text
+    assert "Cơquanpháthành" not in text

@@ -28,6 +28,7 @@ from planparse.lang.genre import is_caps
 from planparse.errors import CorruptFileError, EmptyDocumentError, EncryptedError, NeedsOCRError
 from planparse.model import SourceInfo
 from planparse.read import Progress, Source, textlayer
+from planparse.read.stamps import stamped_words
 
 _PAGE_NUMBER = re.compile(r"[-–—\s]*(?:(?:trang|page)\s*)?\d{1,4}(?:\s*(?:/|of|trên)\s*\d{1,4})?[-–—\s]*",
                           re.IGNORECASE)
@@ -83,7 +84,8 @@ def read_pdf(data: bytes, info: SourceInfo, ocr: str = "auto", progress: Progres
         raise CorruptFileError("the PDF is truncated (it has no end-of-file marker)")
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            pages = [_page_items(page, number) for number, page in enumerate(pdf.pages, start=1)]
+            stamps = stamped_words(data, [n for n, page in enumerate(pdf.pages, start=1) if page.page_obj.annots])
+            pages = [_page_items(page, n, stamps.get(n, [])) for n, page in enumerate(pdf.pages, start=1)]
             layers = [_layer(items) for items in pages]
             todo = [k for k, page in enumerate(pdf.pages) if _wants_ocr(ocr, layers[k], page, pages[k])]
             if ocr == "never":
@@ -171,8 +173,8 @@ def _pdfminer_error(exc: Exception) -> Exception:
     return CorruptFileError(f"the PDF is damaged ({type(cause).__name__}: {cause})")
 
 
-def _page_items(page, number: int) -> list[_Line | _Table]:
-    """The lines and tables of one page, top to bottom."""
+def _page_items(page, number: int, stamped: list[dict]) -> list[_Line | _Table]:
+    """The lines and tables of one page, top to bottom; ``stamped`` are words its annotations draw."""
     if _has_doubled_chars(page.chars):
         page = page.dedupe_chars()  # bold drawn by printing each letter twice
     for char in page.chars:
@@ -185,13 +187,20 @@ def _page_items(page, number: int) -> list[_Line | _Table]:
         cx, cy = (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2
         return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
 
-    words = [w for w in page.extract_words(extra_attrs=["size"]) if not in_table(w)]
+    words = page.extract_words(extra_attrs=["size"])
+    words = [w for w in [*words, *_in_blanks(stamped, words)] if not in_table(w)]
     items: list[_Line | _Table] = _lines(words, number)
     items += [_Table(number, t.bbox[1], t.extract()) for t in tables]
     items.sort(key=lambda item: item.top)
     for position, item in enumerate(items):
         item.position = position
     return items
+
+
+def _in_blanks(stamped: list[dict], words: list[dict]) -> list[dict]:
+    """The stamped words that fill a blank of a line of text (a number or a day stamped after signing), not
+    those set apart (a signature's box)."""
+    return [s for s in stamped if any(w["top"] <= (s["top"] + s["bottom"]) / 2 <= w["bottom"] for w in words)]
 
 
 def _has_doubled_chars(chars: list[dict]) -> bool:

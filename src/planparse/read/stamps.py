@@ -1,0 +1,63 @@
+"""Text stamped on a PDF page by its annotations: the number and day an e-office system writes into the
+blanks of a signed document (``Số: 85/TTr-STP``, ``ngày 03 tháng 4``) are drawn by annotation appearances,
+which a text layer reader does not see.
+
+The words are found by what the page gains when its annotations are flattened into it (pdfium), each
+with its place on the page, as pdfplumber gives words (``text``, ``x0``, ``x1``, ``top``, ``bottom``,
+``size``), so the PDF reader sets them in their lines.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+_Char = tuple[str, float, float, float, float]  # text, x0, top, x1, bottom (from the page's top)
+
+
+def stamped_words(data: bytes, pages: list[int]) -> dict[int, list[dict]]:
+    """The words the annotations of each of ``pages`` (1-based) draw, by page."""
+    import pypdfium2
+    import pypdfium2.raw as pdfium
+
+    before = pypdfium2.PdfDocument(data)
+    after = pypdfium2.PdfDocument(data)
+    after.init_forms()  # a form's fields are drawn too, where the document has a form
+    out: dict[int, list[dict]] = {}
+    try:
+        for number in pages:
+            if pdfium.FPDFPage_Flatten(after[number - 1], pdfium.FLAT_NORMALDISPLAY) != pdfium.FLATTEN_SUCCESS:
+                continue  # nothing drawn by annotations
+            gained = _chars(after[number - 1]) - _chars(before[number - 1])
+            if gained:
+                out[number] = _words(sorted(gained.elements(), key=lambda c: (round(c[2]), c[1])))
+    finally:
+        before.close()
+        after.close()
+    return out
+
+
+def _chars(page) -> Counter[_Char]:
+    """The page's visible characters with their (loose, font-sized) boxes, rounded to half a point."""
+    text = page.get_textpage()
+    height = page.get_height()
+    found: Counter[_Char] = Counter()
+    for i in range(text.count_chars()):
+        ch = text.get_text_range(i, 1)
+        if ch.strip():
+            left, bottom, right, top = text.get_charbox(i, loose=True)
+            found[(ch, *(round(v * 2) / 2 for v in (left, height - top, right, height - bottom)))] += 1
+    return found
+
+
+def _words(chars: list[_Char]) -> list[dict]:
+    """Characters side by side on one line (loose boxes may overlap; no gap wider than a third of their
+    height) joined into words."""
+    words: list[dict] = []
+    for ch, x0, top, x1, bottom in chars:
+        size = bottom - top
+        last = words[-1] if words else None
+        if last and abs(last["top"] - top) < 0.3 * size and -0.5 * size <= x0 - last["x1"] < 0.3 * size:
+            last.update(text=last["text"] + ch, x1=x1, bottom=max(last["bottom"], bottom))
+        else:
+            words.append({"text": ch, "x0": x0, "x1": x1, "top": top, "bottom": bottom, "size": size})
+    return words
