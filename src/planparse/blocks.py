@@ -122,6 +122,11 @@ class Rendering:
     table_rows: dict[int, tuple[int, ...]] = field(default_factory=dict)  # block → rendered line of each row
 
     @cached_property
+    def paged(self) -> bool:
+        """Do the lines have pages (a PDF)?"""
+        return any(page is not None for page in self.line_pages)
+
+    @cached_property
     def line_starts(self) -> tuple[int, ...]:
         starts, pos = [], 0
         for line in self.text.split("\n"):

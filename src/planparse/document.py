@@ -56,16 +56,16 @@ class Document:
     def page_of(self, offset: int) -> int | None:
         """The 1-based page of cleaned ``offset`` (``None`` for a source without pages)."""
         rendering = self.source.rendering
-        if not any(rendering.line_pages):
-            return None
-        line = bisect.bisect_right(rendering.line_starts, self.cleaned.to_raw(offset)) - 1
-        return rendering.line_pages[max(line, 0)]
+        return rendering.line_pages[self._rendered_line(offset)] if rendering.paged else None
 
     def block_of(self, offset: int) -> int:
         """The index in :attr:`blocks` of the block cleaned ``offset`` came from."""
-        rendering = self.source.rendering
-        line = bisect.bisect_right(rendering.line_starts, self.cleaned.to_raw(offset)) - 1
-        return rendering.line_blocks[max(line, 0)]
+        return self.source.rendering.line_blocks[self._rendered_line(offset)]
+
+    def _rendered_line(self, offset: int) -> int:
+        """The 0-based line of the rendered source text that cleaned ``offset`` came from."""
+        line = bisect.bisect_right(self.source.rendering.line_starts, self.cleaned.to_raw(offset)) - 1
+        return max(line, 0)
 
     def locate(self, start: int, end: int) -> Provenance:
         """The provenance of ``text[start:end]``: the span, its source line and page."""

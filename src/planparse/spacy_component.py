@@ -26,7 +26,7 @@ from spacy.vocab import Vocab
 from planparse import document as documents
 from planparse.errors import EmptyDocumentError, NotAPlanError
 from planparse.lang.segment import word_spans
-from planparse.model import Plan, Provenance, SourceInfo
+from planparse.model import Plan, SourceInfo
 from planparse.pipeline import extract
 from planparse.read import Source
 
@@ -105,29 +105,26 @@ def make_planparse(nlp: Language, name: str, spans_key: str) -> PlanparseCompone
     return PlanparseComponent(spans_key)
 
 
-def facts_spans(plan: Plan) -> Iterator[tuple[Provenance, str]]:
-    """(where, label) for each fact of the plan that has a place in its text."""
+def facts_spans(plan: Plan) -> Iterator[tuple[int, int, str]]:
+    """(start, end, label) in ``plan.text`` for each fact of the plan that has a place in it."""
     for objective in plan.objectives:
-        yield objective.provenance, "OBJECTIVE"
+        yield objective.provenance.start, objective.provenance.end, "OBJECTIVE"
         for q in objective.quantities:
-            yield Provenance(start=q.start, end=q.end, line=objective.provenance.line), "QUANTITY"
-    for a in plan.assignments:
-        yield a.body.provenance, "BODY"
-    for deadline in plan.deadlines:
-        yield deadline.provenance, "DEADLINE"
-    for source in plan.budget_sources:
-        yield source.provenance, "BUDGET"
-    for ref in plan.references:
-        for mention in ref.mentions:
-            yield mention, "REFERENCE"
+            yield q.start, q.end, "QUANTITY"
+    placed = [(a.body.provenance, "BODY") for a in plan.assignments]
+    placed += [(deadline.provenance, "DEADLINE") for deadline in plan.deadlines]
+    placed += [(source.provenance, "BUDGET") for source in plan.budget_sources]
+    placed += [(mention, "REFERENCE") for ref in plan.references for mention in ref.mentions]
+    for where, label in placed:
+        yield where.start, where.end, label
 
 
 def plan_spans(doc: Doc, plan: Plan, document: documents.Document) -> list[Span]:
     """The labelled spans of ``plan``'s facts in ``doc`` (each once, in order); ``document`` is the one
     ``plan`` was extracted from, out of ``doc.text``."""
     seen: dict[tuple[int, int, str], Span] = {}
-    for where, label in facts_spans(plan):
-        start, end = document.source_span(where.start, where.end)
+    for fact_start, fact_end, label in facts_spans(plan):
+        start, end = document.source_span(fact_start, fact_end)
         span = doc.char_span(start, end, label=label, alignment_mode="expand")
         if span is not None:
             seen.setdefault((span.start, span.end, label), span)

@@ -9,7 +9,8 @@ import unicodedata
 from planparse.errors import UndecodableError
 from planparse.model import SourceInfo
 from planparse.read import Source
-from planparse.read.legacy import CERTAIN, SAMPLE, looks_legacy, syllable_share
+from planparse.lang.syllables import syllable_share
+from planparse.read.legacy import CERTAIN, SAMPLE, looks_legacy
 
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f]")  # not tab, line breaks and page breaks
 # what Windows-1258 has and Windows-1252 lacks: the combining tone marks, ă đ ơ ư
