@@ -372,6 +372,26 @@ def write_scan(text: str, path: Path, dpi: int = 300, skew: float = 0.0) -> Path
     return path
 
 
+def write_page_images(text: str, path: Path, dpi: int | None = 300) -> Path:
+    """The text scanned into an image file whose format is ``path``'s suffix (a TIFF holds every page, other
+    formats the first), stating its resolution ``dpi`` (``None``: stating none, as a photo)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        scan = write_scan(text, Path(folder) / "scan.pdf", dpi or 300)
+        import pypdfium2
+
+        document = pypdfium2.PdfDocument(scan)
+        pages = [page.render(scale=(dpi or 300) / 72, grayscale=True).to_pil() for page in document]
+        document.close()
+    stated = {"dpi": (dpi, dpi)} if dpi else {}
+    if path.suffix in (".tif", ".tiff"):
+        pages[0].save(path, save_all=True, append_images=pages[1:], compression="tiff_deflate", **stated)
+    else:
+        pages[0].convert("RGB").save(path, **stated)
+    return path
+
+
 def write_shifted_pdf(text: str, path: Path, shift: int = 29) -> Path:
     """The PDF of :func:`write_pdf` with a broken font map: every letter maps to the character ``shift``
     code points before it (``Thực`` is extracted as ``7KӵF``), as fonts that map glyph numbers do."""

@@ -20,10 +20,11 @@ from planparse import (
     NeedsOCRError,
     NotAPlanError,
     TooLargeError,
+    TooManyPagesError,
     UndecodableError,
     UnsupportedFormatError,
 )
-from planparse.read import MAX_BYTES
+from planparse.read import MAX_BYTES, Limits
 
 PLAN = corpus_documents()[0]
 
@@ -141,10 +142,27 @@ def test_a_binary_file_with_a_plans_suffix(tmp_path, suffix, error):
     refused(path, error)
 
 
-def test_an_image_with_a_plans_suffix(tmp_path):
-    path = tmp_path / "plan.pdf"
+@pytest.mark.parametrize("name", ["plan.pdf", "scan.png", "scan.tif"])
+def test_a_damaged_image(tmp_path, name):
+    path = tmp_path / name
     path.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 100)
-    refused(path, UnsupportedFormatError, "PNG", "OCR")
+    refused(path, CorruptFileError, "PNG image cannot be decoded")
+
+
+def test_a_file_named_as_an_image_that_is_none(tmp_path):
+    path = tmp_path / "scan.jpg"
+    path.write_text("not a picture", encoding="utf-8")
+    refused(path, CorruptFileError, "named .jpg but is not an image")
+
+
+def test_an_image_of_more_pages_than_the_limit(tmp_path):
+    from PIL import Image
+
+    path = tmp_path / "scan.tif"
+    pages = [Image.new("L", (40, 40), 255) for _ in range(4)]
+    pages[0].save(path, save_all=True, append_images=pages[1:])
+    with pytest.raises(TooManyPagesError, match="4 pages.*--max-pages"):
+        planparse.parse_file(path, limits=Limits(pages=3))
 
 
 @pytest.mark.parametrize("suffix", [".pdf", ".txt"])

@@ -69,7 +69,7 @@ def test_batch_accounts_for_every_file_saying_what_it_is(tmp_path, capsys):
     lines = [json.loads(line) for line in (tmp_path / "out" / "errors.jsonl").read_text("utf-8").splitlines()]
     said = {Path(line["file"]).name: line["message"] for line in lines}
     assert said.keys() == {"photo.jpg", "budget.xls", "notes"}
-    assert "JPEG image" in said["photo.jpg"] and "Excel 97-2003 workbook" in said["budget.xls"]
+    assert "JPEG image cannot be decoded" in said["photo.jpg"] and "Excel 97-2003 workbook" in said["budget.xls"]
     assert "4 documents: 1 converted, 0 up to date, 3 failed" in capsys.readouterr().err
 
 

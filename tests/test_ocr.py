@@ -33,6 +33,33 @@ def test_a_scanned_plan_gives_the_facts_of_its_text(scorer, tmp_path, stem, dpi,
     assert plan.references[0].provenance.page == 1
 
 
+IMAGES = [("scan.tif", 300), ("scan.png", 300), ("photo.jpg", None)]
+
+
+@pytest.mark.parametrize(("name", "dpi"), IMAGES, ids=[name for name, _ in IMAGES])
+def test_an_image_of_a_plans_pages_gives_the_facts_of_its_text(scorer, tmp_path, name, dpi):
+    """A scanner's multi-page TIFF, one page as PNG, a photo's JPEG that states no resolution."""
+    stem = "nghe-an-2024-phong-chong-thien-tai"
+    text_plan = planparse.parse_file(CORPUS / f"{stem}.txt")
+    image = formats.write_page_images((CORPUS / f"{stem}.txt").read_text("utf-8"), tmp_path / name, dpi)
+    pages: list[tuple[int, int]] = []
+    plan = planparse.parse_file(image, progress=lambda done, total: pages.append((done, total)))
+    assert plan.source.format == "image"
+    header = ("type", "number", "date", "place", "issuer")  # on the first page
+    assert [plan.to_facts()["document"][k] for k in header] == [text_plan.to_facts()["document"][k] for k in header]
+    if name.endswith(".tif"):  # every page: the whole plan
+        assert pages[-1][0] == pages[-1][1] >= 2
+        f1, misses = facts_f1(scorer, text_plan.to_facts(), plan.to_facts())
+        assert f1 >= 0.9, misses
+        assert {a.body.provenance.page for a in plan.assignments} >= {2}
+
+
+def test_an_image_is_not_read_without_ocr(tmp_path):
+    image = formats.write_page_images("KẾ HOẠCH\nChuyển đổi số", tmp_path / "scan.png")
+    with pytest.raises(NeedsOCRError, match="scan.png.*--ocr auto"):
+        planparse.parse_file(image, ocr="never")
+
+
 def test_a_real_scan_gives_its_number_and_date(realworld):
     plan = planparse.parse_file(realworld / "1-cv-xin-phep-dai-hoi.pdf")  # a Tờ trình scanned, no text layer
     assert (plan.document.number, plan.document.date.isoformat()) == ("310/HHDN-K4", "2025-05-14")

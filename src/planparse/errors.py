@@ -75,7 +75,7 @@ class TooManyEntriesError(LimitExceededError):
 
 
 class TooManyPagesError(LimitExceededError):
-    """A PDF of more pages than the limit."""
+    """A PDF or an image file of more pages than the limit."""
 
 
 class TextTooLongError(LimitExceededError):

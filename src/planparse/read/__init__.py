@@ -117,6 +117,10 @@ def _read(data: bytes, info: SourceInfo, ocr: str, progress: Progress | None, li
         from planparse.read.doc import read_converted
 
         return read_converted(data, info)
+    if info.format == "image":
+        from planparse.read.image import read_image
+
+        return read_image(data, info, ocr, progress, limits)
     if info.format == "docx":
         from planparse.read.docx import read_docx
 

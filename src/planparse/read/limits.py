@@ -32,7 +32,7 @@ class Limits:
     file_mb: int = field(default=50, metadata={"help": "MB a file may have"})
     unpacked_mb: int = field(default=64, metadata={"help": "MB the parts of a DOCX may unpack to"})
     entries: int = field(default=10_000, metadata={"help": "entries a DOCX (a ZIP archive) may hold"})
-    pages: int = field(default=1_000, metadata={"help": "pages a PDF may have"})
+    pages: int = field(default=1_000, metadata={"help": "pages a PDF or an image file may have"})
     chars: int = field(default=2_000_000, metadata={"help": "characters the text read from a file may have"})
     elements: int = field(default=200_000, metadata={"help": "elements an HTML page may hold (real pages: < 3,000)"})
     depth: int = field(default=5_000, metadata={"help": "levels an HTML page's elements may nest (real pages: < 100)"})

@@ -10,15 +10,18 @@ from planparse.errors import CorruptFileError, EncryptedError, UndecodableError,
 TEXT_SUFFIXES = {".txt": "text", ".text": "text", "": "text", ".md": "markdown", ".markdown": "markdown"}
 DOCUMENT_SUFFIXES = {".pdf": "pdf", ".docx": "docx", ".html": "html", ".htm": "html", ".xhtml": "html",
                      ".doc": "doc", ".rtf": "rtf", ".odt": "odt"}
-SUFFIXES = {**TEXT_SUFFIXES, **DOCUMENT_SUFFIXES}
+IMAGE_SUFFIXES = {s: "image" for s in (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".gif", ".webp")}
+SUFFIXES = {**TEXT_SUFFIXES, **DOCUMENT_SUFFIXES, **IMAGE_SUFFIXES}
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003, and Office files protected by a password
+_IMAGES = {  # scans and photos of pages, read by OCR
+    b"\x89PNG": "PNG",
+    b"\xff\xd8\xff": "JPEG",
+    b"GIF8": "GIF",
+    b"II*\x00": "TIFF",
+    b"MM\x00*": "TIFF",
+}
 _FOREIGN = {  # other things people save with a plan's name
-    b"\x89PNG": "a PNG image",
-    b"\xff\xd8\xff": "a JPEG image",
-    b"GIF8": "a GIF image",
-    b"II*\x00": "a TIFF image",
-    b"MM\x00*": "a TIFF image",
     b"\x1f\x8b": "a gzip archive",
     b"Rar!": "a RAR archive",
     b"7z\xbc\xaf": "a 7-Zip archive",
@@ -32,7 +35,7 @@ _HTML_STARTS = (b"<!doctype html", b"<html", b"<?xml", b"<head", b"<body", b"<me
 
 def sniff(data: bytes, suffix: str) -> str:
     """The format of a file's ``data`` (``suffix``: its lower-case file suffix): ``pdf``, ``docx``, ``doc``
-    (Word 97-2003), ``rtf``, ``odt``, ``html``, ``text`` or ``markdown``.
+    (Word 97-2003), ``rtf``, ``odt``, ``html``, ``image`` (read by OCR), ``text`` or ``markdown``.
 
     Raises a typed error for what planparse cannot read, saying what the file is.
     """
@@ -49,10 +52,11 @@ def sniff(data: bytes, suffix: str) -> str:
         return _ole_kind(data)
     if head.startswith(b"{\\rtf"):
         return "rtf"
+    if image_kind(head):
+        return "image"
     for magic, what in _FOREIGN.items():
         if head.startswith(magic):
-            hint = "; run OCR on it first" if "image" in what else ""
-            raise UnsupportedFormatError(f"{what}, not a document planparse reads{hint}")
+            raise UnsupportedFormatError(f"{what}, not a document planparse reads")
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if start.startswith(_HTML_STARTS) and (start.startswith(b"<!doctype html") or b"<html" in head.lower()
                                            or DOCUMENT_SUFFIXES.get(suffix) == "html"):
@@ -60,8 +64,9 @@ def sniff(data: bytes, suffix: str) -> str:
     fmt = SUFFIXES.get(suffix)
     if fmt == "html" and b"\x00" in head:
         raise UndecodableError("binary data (NUL bytes), not an HTML page")
-    if fmt in ("pdf", "docx", "doc", "rtf", "odt"):
-        raise CorruptFileError(f"the file is named {suffix} but is not a {fmt.upper()} file (its signature is missing)")
+    if fmt in ("pdf", "docx", "doc", "rtf", "odt", "image"):
+        what = "an image" if fmt == "image" else f"a {fmt.upper()} file"
+        raise CorruptFileError(f"the file is named {suffix} but is not {what} (its signature is missing)")
     if fmt is None:
         known = ", ".join(sorted(s for s in SUFFIXES if s))
         raise UnsupportedFormatError(f"unsupported file type {suffix!r} (planparse reads {known})")
@@ -93,3 +98,12 @@ def _ole_kind(data: bytes) -> str:
     what = next((w for name, w in _OLE_STREAMS.items() if name.encode("utf-16-le") + b"\x00\x00" in data),
                 "an OLE file that is not a Word document")
     raise UnsupportedFormatError(f"{what}, not a document planparse reads")
+
+
+def image_kind(data: bytes) -> str | None:
+    """``PNG``, ``JPEG``, ``TIFF``, ``GIF``, ``BMP`` or ``WebP`` if ``data`` starts as that image does."""
+    if data.startswith(b"RIFF") and data[8:12] == b"WEBP":
+        return "WebP"
+    if data.startswith(b"BM") and data[6:10] == b"\x00\x00\x00\x00":  # two bytes alone could start a text
+        return "BMP"
+    return next((kind for magic, kind in _IMAGES.items() if data.startswith(magic)), None)
