@@ -315,3 +315,33 @@ def test_an_issuer_whose_lower_line_was_lost_is_named_by_its_numbers_code():
     assert (doc.issuer, doc.parent_issuer) == ("Sở Tư pháp", "Ủy ban nhân dân tỉnh Lâm Đồng")
     own = parse(text.replace("85/TTr-STP", "85/TTr-UBND")).document
     assert (own.issuer, own.parent_issuer) == ("Ủy ban nhân dân tỉnh Lâm Đồng", None)
+
+
+HEADER = ("ỦY BAN NHÂN DÂN\nTỈNH TIỀN GIANG\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+          "---------------\nSố: 328/KH-UBND\nTiền Giang, ngày 08 tháng 10 năm 2019\n\nKẾ HOẠCH\n"
+          "XÂY DỰNG CHÍNH QUYỀN SỐ CỦA TỈNH TIỀN GIANG\n\nI. MỤC TIÊU\n- Nâng cao nhận thức của các ngành.\n")
+PREAMBLES = {
+    "navigation": "Bộ lọc tìm kiếm\n\nTải văn bản\n\nLưu trữ Góp ý\n\n  • Thuộc tính\n  • Nội dung\n\n",
+    "summary": "Văn bản khác 328/KH-UBND\n\nKế hoạch 328/KH-UBND năm 2019 về xây dựng chính quyền số Tiền Giang\n\n"
+               "Nội dung toàn văn Kế hoạch 328/KH-UBND\n\n\n",
+    "properties": "Kế hoạch 328/KH-UBND năm 2019 xây dựng chính quyền số\n| Số hiệu | 328/KH-UBND |\n"
+                  "| Ngày ban hành | 08/10/2019 |\n| Loại văn bản | Kế hoạch |\n| Người ký | Nguyễn Văn A |\n|\n",
+}
+
+
+@pytest.mark.parametrize("preamble", PREAMBLES.values(), ids=PREAMBLES.keys())
+def test_a_header_under_what_a_web_page_puts_above_it(preamble):
+    """A legal portal's copy: navigation, a summary or a table of the document's properties above the header."""
+    doc = parse(preamble + HEADER).document
+    assert (doc.type, doc.number, doc.date, doc.issuer) == ("Kế hoạch", "328/KH-UBND", dt.date(2019, 10, 8),
+                                                            "Ủy ban nhân dân tỉnh Tiền Giang")
+    assert doc.title == "Xây dựng chính quyền số của tỉnh Tiền Giang"
+
+
+@pytest.mark.parametrize("authority", ["ỦY BAN NHÂN DÂN TỈNH THANH HÓA", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH THANH HÓA"])
+def test_a_decisions_issuing_authority_is_not_its_title(authority):
+    """NĐ 30/2020: a decision names its issuing authority (the body, or its head) on the line under its title."""
+    text = ("UBND TỈNH THANH HÓA\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 4216/QĐ-UBND\nThanh Hóa, ngày 06 tháng 10 năm 2020"
+            f"\nQUYẾT ĐỊNH\nVỀ VIỆC BAN HÀNH KẾ HOẠCH CHUYỂN ĐỔI SỐ TỈNH THANH HÓA\n{authority}\n"
+            "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành Kế hoạch.\n")
+    assert parse(text).document.title == "Ban hành kế hoạch chuyển đổi số tỉnh Thanh Hóa"

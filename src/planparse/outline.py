@@ -47,6 +47,8 @@ _ITEM = 3
 _RANK = {SectionKind.ARTICLE: 1, SectionKind.ROMAN: 2, SectionKind.ARABIC: _ITEM, SectionKind.DECIMAL: _ITEM,
          SectionKind.LETTER: _ITEM, SectionKind.BULLET: _ITEM}
 _NOTE_LINES = 2  # lines a copier may put above the header (a source note)
+_PREAMBLE_LINES = 80  # lines a web page may put above the header (navigation, summary, the document's properties)
+_ISSUER_LINES = 8  # lines of a header above its motto: the issuer and its parent, rules, blanks, cells' bars
 _SENTENCE_ENDS = (".", ":", ";")
 _MARK_WORDS = 3
 _PART_WORDS = 6  # a part's heading in capitals (MỤC ĐÍCH, YÊU CẦU), shorter than a title  # a mark above the type line (``Dự thảo``, ``Mẫu số 01``)
@@ -127,11 +129,25 @@ def build_outline(doc: Document) -> list[Section]:
 
 
 def header_span(lines: list[_Line]) -> tuple[int, int]:
-    """The leading lines that form the header block (issuer, motto, number, date, type, title), as
-    ``(first, end)``; a note a copier put above the header (``[Bản trích …]``) is left out."""
+    """The lines that form the header block (issuer, motto, number, date, type, title), as ``(first, end)``.
+
+    The header opens the document, under at most a note a copier put above it (``[Bản trích …]``); when
+    those first lines hold none of its markers (the motto, the number or date line), the header is the one
+    whose motto or number comes first in the document's opening lines, under what a web page puts above it
+    (its navigation, a summary, a table of the document's properties).
+    """
     first = next((k for k in range(min(_NOTE_LINES + 1, len(lines))) if _header_line(lines, k)), None)
-    if first is None:
-        return 0, 0
+    span = _header_from(lines, first) if first is not None else (0, 0)
+    if _marked(lines, span):
+        return span
+    anchored = _header_from(lines, first) if (first := _above_first_marker(lines)) is not None else (0, 0)
+    if _marked(lines, anchored):
+        return anchored
+    return (0, 0) if span[0] else span
+
+
+def _header_from(lines: list[_Line], first: int) -> tuple[int, int]:
+    """The header block that starts at line ``first``, as ``(first, end)``."""
     n = first
     in_title = titled = False
     for k in range(first, len(lines)):
@@ -146,9 +162,28 @@ def header_span(lines: list[_Line]) -> tuple[int, int]:
         n += 1
     while n > first and not lines[n - 1].text:
         n -= 1
-    if first and not any(MOTTO.search(line.text) or NUMBER_LINE.search(line.text) for line in lines[first:n]):
-        return 0, 0  # the lines under a note are a header only if they hold its markers
     return first, n
+
+
+def _marked(lines: list[_Line], span: tuple[int, int]) -> bool:
+    """Does the span hold a header's markers: the motto, the number line or the date line?"""
+    return any(MOTTO.search(line.text) or NUMBER_LINE.search(line.text) or date_line(line.text)
+               for line in lines[span[0]:span[1]])
+
+
+def _above_first_marker(lines: list[_Line]) -> int | None:
+    """The first line of a header found by its first marker (the motto or the number line) among the
+    document's opening lines: the header lines right above it (the issuer, rules, cells' bars)."""
+    marker = next((k for k, line in enumerate(lines[:_PREAMBLE_LINES])
+                   if MOTTO.search(line.text) or NUMBER_LINE.match(line.text.lstrip("| "))), None)
+    if marker is None:
+        return None
+    first = marker
+    while first > max(0, marker - _ISSUER_LINES) and _header_line(lines, first - 1):
+        first -= 1
+    while first < marker and not lines[first].text.strip("| "):
+        first += 1
+    return first
 
 
 def _header_line(lines: list[_Line], k: int) -> bool:

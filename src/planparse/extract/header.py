@@ -227,7 +227,7 @@ def _parse_header(segments: list[_Segment], put) -> None:
         elif (doctype := starts_with_doctype(text)) and (is_caps(text[:len(doctype)]) or seg.heading):
             put("type", _doctype_name(doctype), seg.start, seg.start + len(text))
             rest = text[len(doctype):].strip(" :")
-            i = _parse_title(segments, i + 1, rest, seg, put)
+            i = _parse_title(segments, i + 1, rest, seg, put, authority=issuer_parts)
             issuer_done = True
             continue
         elif not issuer_done and issuer_line:
@@ -308,10 +308,12 @@ def _parse_date(m: re.Match[str], seg: _Segment, put) -> None:
             put("date", dt.date(int(year), int(month), int(day)), seg.start + m.start(), seg.start + m.end())
 
 
-def _parse_title(segments: list[_Segment], i: int, rest: str, type_seg: _Segment, put, about: bool = False) -> int:
+def _parse_title(segments: list[_Segment], i: int, rest: str, type_seg: _Segment, put, about: bool = False,
+                 authority: list[_Segment] = ()) -> int:
     """Collect the trích yếu after the type line (or a letter's V/v subject over its lines); return the index
     after it. The words on the type line qualify it in the type's capitals (``KẾ HOẠCH QUỐC GIA``); the lines
-    under it keep one case, so a line in the other case (the issuing authority of a decision) ends it."""
+    under it keep one case, so a line in the other case ends it, as does the issuing authority of a decision
+    (NĐ 30/2020: its position, or the issuer's name, under the title)."""
     parts = [rest] if rest else []
     first = type_seg if rest else None
     last = type_seg
@@ -324,6 +326,7 @@ def _parse_title(segments: list[_Segment], i: int, rest: str, type_seg: _Segment
             or NUMBER_LINE.match(text)
             or date_line(text)
             or is_position(text)
+            or parts and _names_the_issuer(text, authority)
             or LEGAL_OPENER.match(text)
             or ADDRESSEES.match(text)
             or (about and is_caps(text))
@@ -342,6 +345,15 @@ def _parse_title(segments: list[_Segment], i: int, rest: str, type_seg: _Segment
         title = ATTACHED.split(title, maxsplit=1)[0].strip()
         put("title", title[:1].upper() + title[1:], first.start, last.end)
     return i
+
+
+def _names_the_issuer(text: str, issuer: list[_Segment]) -> bool:
+    """A line under a title that is the issuer's name (``ỦY BAN NHÂN DÂN TỈNH THANH HÓA`` under a header's
+    ``UBND TỈNH THANH HÓA``): the issuing authority of a decision, not the title's last line."""
+    if not issuer or not opens_body(text):
+        return False
+    names = {proper_case_body(" ".join(s.text for s in body)).casefold() for body in _split_bodies(issuer)}
+    return proper_case_body(text).casefold() in names
 
 
 def _opens_unit(text: str) -> bool:
