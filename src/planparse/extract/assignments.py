@@ -42,7 +42,6 @@ _SCOPE = {SectionRole.TASKS, SectionRole.ORGANISATION, SectionRole.ANNEX}
 _NUMBERED = {SectionKind.ARTICLE, SectionKind.ROMAN, SectionKind.ARABIC, SectionKind.DECIMAL, SectionKind.LETTER,
              SectionKind.MARKDOWN}
 _SENTENCE_START = re.compile(r"(?:^|\n|[.;]\s+|:\s+)(?=\w)")
-_PARENTHESIS = re.compile(r"\s*\([^)]*\)\s*")
 _COMMA = re.compile(r"\s*,\s*")
 
 
@@ -102,9 +101,9 @@ class _Extractor:
         before_end = colon if colon >= 0 else end
         if colon < 0 and section.kind is SectionKind.BULLET:
             return []  # a bullet names its bodies before a colon (- Sở Y tế: …)
-        paren = _PARENTHESIS.search(self.text, start, before_end)
-        if paren:
-            before_end = paren.start()
+        opening = self.text.find("(", start, before_end)  # a bracket closed before the end: a note, not bodies
+        if opening >= 0 and self.text.find(")", opening, before_end) >= 0:
+            before_end = start + len(self.text[start:opening].rstrip())
         before = self.reader.listing(self.text, start, before_end)
         if not before:
             return []
