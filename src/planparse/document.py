@@ -13,6 +13,8 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field, replace
+from functools import cached_property
+from itertools import accumulate
 
 from planparse.blocks import Block, Table as TableBlock
 from planparse.clean import Cleaned, clean
@@ -48,6 +50,18 @@ class Document:
     @property
     def blocks(self) -> tuple[Block, ...]:
         return self.source.blocks
+
+    def table_at(self, offset: int) -> Table | None:
+        """The first of :attr:`tables` that holds cleaned ``offset``, if any (found by bisection: one look-up
+        for every line of a long document)."""
+        starts, reach = self._table_index
+        k = bisect.bisect_right(reach, offset)  # the first table that ends past the offset, tables before it end
+        return self.tables[k] if k < bisect.bisect_right(starts, offset) else None
+
+    @cached_property
+    def _table_index(self) -> tuple[list[int], list[int]]:
+        """The tables' starts, and the furthest end of the tables up to each."""
+        return [t.start for t in self.tables], list(accumulate((t.end for t in self.tables), max))
 
     def line_of(self, offset: int) -> int:
         """The 1-based source line of cleaned ``offset``."""

@@ -16,9 +16,11 @@ chí tỉnh``).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from functools import cache
+from itertools import accumulate
 
 from planparse.document import Document
 from planparse.lang import times, vocab
@@ -42,7 +44,6 @@ _SCOPE = {SectionRole.TASKS, SectionRole.ORGANISATION, SectionRole.ANNEX}
 _NUMBERED = {SectionKind.ARTICLE, SectionKind.ROMAN, SectionKind.ARABIC, SectionKind.DECIMAL, SectionKind.LETTER,
              SectionKind.MARKDOWN}
 _SENTENCE_START = re.compile(r"(?:^|\n|[.;]\s+|:\s+)(?=\w)")
-_PARENTHESIS = re.compile(r"\s*\([^)]*\)\s*")
 _COMMA = re.compile(r"\s*,\s*")
 
 
@@ -60,6 +61,11 @@ class _Extractor:
     def __init__(self, doc: Document, reader: BodyReader, deadlines: list[Deadline]):
         self.text = doc.text
         self.deadlines = deadlines
+        self.first_of_task: dict[int | None, Deadline] = {}
+        for d in deadlines:
+            self.first_of_task.setdefault(d.task, d)
+        self.by_start = sorted((d.provenance.start, k) for k, d in enumerate(deadlines))  # (start, index)
+        self.starts = [start for start, _ in self.by_start]
         self.span = doc.locate
         self.reader = reader
         self.out: list[Assignment] = []
@@ -82,7 +88,8 @@ class _Extractor:
         """The first time limit written inside a duty's text."""
         if task is None:
             return None
-        return next((d for d in self.deadlines if task[0] <= d.provenance.start < task[1]), None)
+        inside = self.by_start[bisect.bisect_left(self.starts, task[0]):bisect.bisect_left(self.starts, task[1])]
+        return self.deadlines[min(k for _, k in inside)] if inside else None
 
     # -- headings ----------------------------------------------------------------------------------
 
@@ -102,9 +109,9 @@ class _Extractor:
         before_end = colon if colon >= 0 else end
         if colon < 0 and section.kind is SectionKind.BULLET:
             return []  # a bullet names its bodies before a colon (- Sở Y tế: …)
-        paren = _PARENTHESIS.search(self.text, start, before_end)
-        if paren:
-            before_end = paren.start()
+        opening = self.text.find("(", start, before_end)  # a bracket closed before the end: a note, not bodies
+        if opening >= 0 and self.text.find(")", opening, before_end) >= 0:
+            before_end = start + len(self.text[start:opening].rstrip())
         before = self.reader.listing(self.text, start, before_end)
         if not before:
             return []
@@ -168,7 +175,7 @@ class _Extractor:
             if task.source != "table":
                 continue
             text = task.cells.get("text", task.provenance)
-            deadline = next((d for d in self.deadlines if d.task == index), None)
+            deadline = self.first_of_task.get(index)
             for column, role in (("lead", Role.LEAD), ("support", Role.SUPPORT)):
                 cell = task.cells.get(column)
                 if cell:
@@ -233,6 +240,7 @@ def extract(doc: Document, header: DocumentInfo, tasks: list[Task], deadlines: l
     reader = BodyReader(province_of(header.issuer, header.place, header.parent_issuer), segment=segment)
     ex = _Extractor(doc, reader, list(deadlines))
     rows = sorted((t.provenance.start, t.provenance.end) for t in tasks if t.source == "table")
+    starts, reach = [start for start, _ in rows], list(accumulate((end for _, end in rows), max, initial=0))
     parts = list(scope(doc.sections))
     headed: dict[int, list[Mention]] = {}
     for section, _ in parts:
@@ -248,11 +256,12 @@ def extract(doc: Document, header: DocumentInfo, tasks: list[Task], deadlines: l
             under_heading.update(id(s) for s in walk_sections([section]))
         subjects = id(section) not in under_heading
         pos = section.provenance.start
-        for start, end in rows:  # table rows are read by column, not as prose
-            if pos < start < own_end:
+        first = bisect.bisect_right(starts, pos)  # the rows before the section only move its start past them
+        pos = max(pos, reach[first])
+        for start, end in rows[first:bisect.bisect_left(starts, own_end)]:  # table rows are read by column
+            if pos < start:
                 ex.prose(pos, start, subjects)
-            if start < own_end:
-                pos = max(pos, end)
+            pos = max(pos, end)
         if pos < own_end:
             ex.prose(pos, own_end, subjects)
     ex.table(list(tasks))

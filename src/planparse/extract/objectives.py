@@ -131,10 +131,8 @@ def _visit(doc: Document, section: Section, ctx: _Context, out: list[Objective])
 def _states_an_aim(doc: Document, body: list[tuple[int, int]], section: Section) -> bool:
     """An objectives part that is only prose without a number (no items, no lead-in, no table, no target)
     states one general aim."""
-    in_table = [(t.start, t.end) for t in doc.tables]
     return bool(body) and not section.children and not any(
-        extract_quantities(doc.text[s:e]) or doc.text[s:e].endswith(":") or any(a <= s < b for a, b in in_table)
-        for s, e in body)
+        extract_quantities(doc.text[s:e]) or doc.text[s:e].endswith(":") or doc.table_at(s) for s, e in body)
 
 
 def _lines(text: str, start: int, stop: int) -> list[tuple[int, int]]:
@@ -177,7 +175,7 @@ def _heading_year(heading: str) -> int | None:
 def _paragraphs(doc: Document, spans: list[tuple[int, int]], ctx: _Context, out: list[Objective]) -> None:
     text = doc.text
     for start, end in spans:
-        if table := next((t for t in doc.tables if t.start <= start < t.end), None):
+        if table := doc.table_at(start):
             if start == table.start:
                 out.extend(_table_targets(doc, table, ctx))
             continue

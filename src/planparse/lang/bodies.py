@@ -42,6 +42,8 @@ from planparse.lang.segment import word_spans
 _TOKEN = re.compile(r"[\w&]+(?:[-.&,/][\w&]+)*|[^\w\s]")
 _MAX_TAIL = 3  # lower-case words between a name and its unit: Đài Khí tượng [thủy văn] tỉnh
 _MAX_QUALIFIER = 10
+_WINDOW = 500  # characters a list of bodies is first read in (a list that may go on past them, in four times more)
+_LOOKAHEAD = 2 * _MAX_QUALIFIER  # words past a list the grammar reads to end it, beyond a phrase's length
 _MAX_LOWER = 6  # lower-case words in a row that continue a name in sentence case: Viện Khoa học [lâm nghiệp] Việt Nam
 
 
@@ -268,9 +270,18 @@ class BodyReader:
         """The list of bodies written from ``start`` on (``phối hợp với Sở Y, Sở Z và …``; a cell's
         ``- Vụ Pháp chế; - Văn phòng Bộ``), empty if none."""
         end = len(text) if end is None else end
-        words = _words(text, start, end)
-        first = next((k for k, w in enumerate(words) if w.folded not in vocab.body_words("bullet")), len(words))
-        return self._list(text, words, first, bare=bare)[0]
+        stop = min(end, start + _WINDOW)
+        while True:  # the words of a window, a wider one while the list may go on past it: linear in the text
+            words = _words(text, start, stop)
+            first = next((k for k, w in enumerate(words) if w.folded not in vocab.body_words("bullet")), len(words))
+            mentions, last = self._list(text, words, first, bare=bare)
+            if stop == end or _next_item(words, last) + self._lookahead() < len(words):
+                return mentions
+            stop = min(end, start + 4 * (stop - start))
+
+    def _lookahead(self) -> int:
+        """How many words past a list's next item the grammar may read: the longest phrase it matches, and some."""
+        return _LOOKAHEAD + max(self.lexicon.lengths[:1] + [_longest_phrase()])
 
     def find_all(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
         """Every body named in a span of text, catch-alls left out."""
@@ -297,11 +308,7 @@ class BodyReader:
             mention, i = found
             mentions.append(mention)
             found = None
-            k = i
-            while k < len(words) and words[k].folded in vocab.body_words("list_separator"):
-                k += 1
-            while k > i and k < len(words) and words[k].folded in vocab.body_words("bullet"):
-                k += 1  # a list written as bullets in a cell: - Vụ Pháp chế; - Văn phòng Bộ
+            k = _next_item(words, i)
             if k > i:
                 found = self._one(text, words, k, bare=True)
         return mentions, i
@@ -548,6 +555,24 @@ class BodyReader:
                 if known in vocab.bodies() or known in vocab.body_aliases():
                     return span[:-n], [], span[-n:]
         return span, [], []
+
+
+def _next_item(words: list[_Word], i: int) -> int:
+    """Where the next item of a list begins, past the separators after an item that ends at ``i`` (and the
+    bullets of a list written as bullets in a cell: ``- Vụ Pháp chế; - Văn phòng Bộ``)."""
+    k = i
+    while k < len(words) and words[k].folded in vocab.body_words("list_separator"):
+        k += 1
+    while k > i and k < len(words) and words[k].folded in vocab.body_words("bullet"):
+        k += 1
+    return k
+
+
+@cache
+def _longest_phrase() -> int:
+    """The most words a phrase of the grammar's tables has."""
+    tables = (_positions(), _heads(), _known(), _units(), _collective_nouns(), _stops(), _catchall())
+    return max(t.lengths[0] for t in tables if t.lengths)
 
 
 def _has_phrase(words: list[_Word], phrase: tuple[str, ...]) -> bool:

@@ -37,10 +37,12 @@ NUMBER_LINE = re.compile(_marker("number", capitals=True) + r"(?:\s*:\s*|\s+(?=[
 # "<Place>, ngày DD tháng MM năm YYYY"; day and month may be blank in an unissued copy. For ``search``:
 # a match starts where a place can (the start, after "," or a line break), which finds the same match
 # as starting anywhere (a place holds no "," or line break) in linear time, not quadratic on a long line.
+# The place ends on a letter and the runs of spaces between the parts are taken whole (possessive), so that
+# a run of spaces is not split every way between place, comma and number (cubic in the run's length).
 _DAY, _MONTH, _YEAR = (_words("time_words", unit) for unit in ("day", "month", "year"))
 DATE_LINE = re.compile(
-    rf"(?:^|(?<=[,\n]))(?P<place>[^,\n]*?)\s*,?\s*(?P<dayword>{_DAY})\s*(?P<day>\d{{1,2}})?[\s.…_]*"
-    rf"{_MONTH}\s*(?P<month>\d{{1,2}})?[\s.…_]*{_YEAR}\s*(?P<year>\d{{4}})",
+    rf"(?:^|(?<=[,\n]))(?P<place>(?:[^,\n]*?[^,\s])?)\s*+,?\s*+(?P<dayword>{_DAY})\s*+(?P<day>\d{{1,2}})?[\s.…_]*+"
+    rf"{_MONTH}\s*+(?P<month>\d{{1,2}})?[\s.…_]*+{_YEAR}\s*+(?P<year>\d{{4}})",
     re.IGNORECASE,
 )
 _PLACE_WORDS = 6  # a place name with its number before it on one line: "Số: 5/KH-UBND Thành phố Hồ Chí Minh"

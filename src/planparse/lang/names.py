@@ -65,6 +65,12 @@ def match_unit(words: list[str], i: int) -> tuple[str, int] | None:
     return None
 
 
+@cache
+def _province_words() -> int:
+    """The most words a province's name has: a longer rest of a name is no province (and is not joined to see)."""
+    return max(len(name.split()) for name in vocab.provinces())
+
+
 def proper_case_body(name: str) -> str:
     """A body's name, expanded and (when written in capitals) in proper case."""
     caps = is_caps(name)
@@ -95,9 +101,8 @@ def proper_case_body(name: str) -> str:
             out += [unit[0], place_case(" ".join(words[i:j]))] if j > i else [unit[0]]
             i = j
             continue
-        rest = " ".join(words[i:])
-        if rest.casefold() in vocab.provinces():
-            out.append(place_case(rest))  # Tỉnh ủy Lai Châu
+        if len(words) - i <= _province_words() and " ".join(words[i:]).casefold() in vocab.provinces():
+            out.append(place_case(" ".join(words[i:])))  # Tỉnh ủy Lai Châu
             break
         if not is_caps(word) and any(ch.isalpha() for ch in word):
             out.append(word)  # an expanded abbreviation, already in proper case

@@ -178,9 +178,12 @@ def read_cell(text: str, offset: int = 0) -> list[TimeExpression]:
     yearly or event time.
     """
     found = find_times(text, offset)
+    times, k = len(found), 0  # the grammar's times are in order and apart: one sweep finds those a bare one meets
     for m in _bare_grammar().finditer(text):
         start, end = m.start() + offset, m.end() + offset
-        if not any(t.start < end and start < t.end for t in found):
+        while k < times and found[k].end <= start:
+            k += 1
+        if k == times or found[k].start >= end:
             year = int(m["y"]) if m["y"] else None
             fields = {"kind": "month", "month": int(m["m"]), "year": year} if m["month"] else \
                 {"kind": "year", "year": year}
