@@ -29,6 +29,7 @@ Truyền hình Lai Châu``).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -57,38 +58,73 @@ class Mention:
     successor: str | None = field(default=None, compare=False)
 
 
-@dataclass(frozen=True)
 class _Word:
-    text: str  # the word, abbreviations expanded (UBND gives three words)
-    start: int
-    end: int
+    """A word (abbreviations expanded: UBND gives three words), its folded form and its case read once."""
 
-    @property
-    def folded(self) -> str:
-        return self.text.casefold()
+    __slots__ = ("text", "start", "end", "folded", "capitalised", "is_word")
 
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[:1].isalnum()
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text, self.start, self.end = text, start, end
+        self.folded = text.casefold()
+        self.capitalised = text[:1].isupper()
+        self.is_word = text[:1].isalnum()
 
 
-def _words(text: str, start: int, end: int) -> list[_Word]:
+class _Tokens:
+    """A text's tokens, each with its words, read once: the words of any span are those of the tokens inside
+    it, with the tokens it cuts read again within it."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.words: list[list[_Word]] = []
+        for m in _TOKEN.finditer(text):
+            self.starts.append(m.start())
+            self.ends.append(m.end())
+            self.words.append(_token_words(m))
+
+    def span(self, start: int, end: int) -> list[_Word]:
+        """The words of ``text[start:end]``, as :func:`_words` reads them."""
+        first = bisect.bisect_right(self.ends, start)  # the first token ending after start
+        last = bisect.bisect_left(self.starts, end)  # the tokens from here on start at or after end
+        out: list[_Word] = []
+        k = first
+        if k < last and self.starts[k] < start:  # a token cut at its head
+            out += _raw_words(self.text, start, min(self.ends[k], end))
+            k += 1
+        while k < last and self.ends[k] <= end:
+            out += self.words[k]
+            k += 1
+        if k < last:  # a token cut at its tail
+            out += _raw_words(self.text, self.starts[k], end)
+        return out
+
+
+def _words(text: str, start: int, end: int, tokens: _Tokens | None = None) -> list[_Word]:
+    """The words of ``text[start:end]``, positions read as the bodies they head; ``tokens``: the text's, if read."""
+    words = tokens.span(start, end) if tokens is not None else _raw_words(text, start, end)
+    return _positions_read_as_bodies(words)
+
+
+def _raw_words(text: str, start: int, end: int) -> list[_Word]:
+    return [w for m in _TOKEN.finditer(text, start, end) for w in _token_words(m)]
+
+
+def _token_words(m: re.Match[str]) -> list[_Word]:
     abbreviations = vocab.abbreviations()
-    out: list[_Word] = []
-    for m in _TOKEN.finditer(text, start, end):
-        for token, at in _split_slash(m.group(), m.start()):
-            expansion = abbreviations.get(token)
-            for part in (_TOKEN.findall(expansion) if expansion else [token]):
-                out.append(_Word(part, at, at + len(token)))
-    return _positions_read_as_bodies(out)
+    out = []
+    for token, at in _split_slash(m.group(), m.start()):
+        expansion = abbreviations.get(token)
+        for part in (_TOKEN.findall(expansion) if expansion else [token]):
+            out.append(_Word(part, at, at + len(token)))
+    return out
 
 
 def _split_slash(token: str, at: int) -> list[tuple[str, int]]:
     """A token split at a ``/`` before a capital, which lists two names (``quy hoạch/Tư vấn``), with offsets."""
+    if "/" not in token:
+        return [(token, at)]
     parts, start = [], 0
     for k, ch in enumerate(token):
         if ch == "/" and k + 1 < len(token) and token[k + 1].isupper():
@@ -126,7 +162,7 @@ def _positions_read_as_bodies(words: list[_Word]) -> list[_Word]:
 
 def _position_before_body(words: list[_Word], k: int) -> int:
     """The length of a position at ``k`` that a body's name or a group follows, else 0."""
-    if not words[k].capitalised:
+    if not words[k].capitalised or words[k].folded not in _positions().firsts:
         return 0
     for n in _positions().lengths:
         after = k + n
@@ -138,16 +174,20 @@ def _position_before_body(words: list[_Word], k: int) -> int:
 
 
 class _Phrases(dict[tuple[str, ...], str]):
-    """Phrases as tuples of case-folded words, with the lengths they come in (longest first)."""
+    """Phrases as tuples of case-folded words, with the lengths they come in (longest first) and their first
+    words (so that a word no phrase opens with is passed over at once)."""
 
     def __init__(self, items) -> None:
         super().__init__((tuple(key.casefold().split()), value) for key, value in items)
         self.lengths = sorted({len(key) for key in self if key}, reverse=True)
+        self.firsts = {key[0] for key in self if key}
 
     def __setitem__(self, key: tuple[str, ...], value: str) -> None:
         super().__setitem__(key, value)
         if key and len(key) not in self.lengths:
             self.lengths = sorted({*self.lengths, len(key)}, reverse=True)
+        if key:
+            self.firsts.add(key[0])
 
 
 @cache
@@ -219,6 +259,8 @@ def _split_punct(name: str) -> str:
 
 def _match(table: _Phrases, words: list[_Word], i: int) -> tuple[str, int] | None:
     """The longest entry of ``table`` written at ``words[i:]``: (value, number of words)."""
+    if i >= len(words) or words[i].folded not in table.firsts:
+        return None
     folded = [w.folded for w in words[i:i + (table.lengths[0] if table.lengths else 0)]]
     for n in table.lengths:
         value = table.get(tuple(folded[:n])) if n <= len(folded) else None
@@ -245,18 +287,24 @@ class BodyReader:
         self.province = province
         self.segment = segment
         self.lexicon = _Phrases((_split_punct(k), v) for k, v in (lexicon or {}).items())
+        self._tokens: _Tokens | None = None  # the tokens of the text last read (a plan's text is read many times)
+
+    def _words(self, text: str, start: int, end: int) -> list[_Word]:
+        if self._tokens is None or self._tokens.text is not text:
+            self._tokens = _Tokens(text)
+        return _words(text, start, end, self._tokens)
 
     def learn(self, text: str, mention: Mention) -> None:
         """Remember a name the plan spells out, so that its prose mentions are matched whole."""
         if not mention.collective:
-            self.lexicon[tuple(w.folded for w in _words(text, mention.start, mention.end))] = mention.name
+            self.lexicon[tuple(w.folded for w in self._words(text, mention.start, mention.end))] = mention.name
 
     # -- public readers --------------------------------------------------------------------------
 
     def listing(self, text: str, start: int = 0, end: int | None = None) -> list[Mention] | None:
         """The bodies of a span that holds nothing but a list of bodies (a heading, a table cell), else None."""
         end = len(text) if end is None else end
-        words = _words(text, start, end)
+        words = self._words(text, start, end)
         while words and not words[-1].is_word:
             words.pop()
         if not words:
@@ -268,14 +316,14 @@ class BodyReader:
         """The list of bodies written from ``start`` on (``phối hợp với Sở Y, Sở Z và …``; a cell's
         ``- Vụ Pháp chế; - Văn phòng Bộ``), empty if none."""
         end = len(text) if end is None else end
-        words = _words(text, start, end)
+        words = self._words(text, start, end)
         first = next((k for k, w in enumerate(words) if w.folded not in vocab.body_words("bullet")), len(words))
         return self._list(text, words, first, bare=bare)[0]
 
     def find_all(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
         """Every body named in a span of text, catch-alls left out."""
         end = len(text) if end is None else end
-        words = _words(text, start, end)
+        words = self._words(text, start, end)
         out: list[Mention] = []
         i = 0
         while i < len(words):
