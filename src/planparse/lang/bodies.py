@@ -29,7 +29,6 @@ Truyền hình Lai Châu``).
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -70,55 +69,15 @@ class _Word:
         self.is_word = text[:1].isalnum()
 
 
-class _Tokens:
-    """A text's tokens, each with its words, read once: the words of any span are those of the tokens inside
-    it, with the tokens it cuts read again within it."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        self.words: list[list[_Word]] = []
-        for m in _TOKEN.finditer(text):
-            self.starts.append(m.start())
-            self.ends.append(m.end())
-            self.words.append(_token_words(m))
-
-    def span(self, start: int, end: int) -> list[_Word]:
-        """The words of ``text[start:end]``, as :func:`_words` reads them."""
-        first = bisect.bisect_right(self.ends, start)  # the first token ending after start
-        last = bisect.bisect_left(self.starts, end)  # the tokens from here on start at or after end
-        out: list[_Word] = []
-        k = first
-        if k < last and self.starts[k] < start:  # a token cut at its head
-            out += _raw_words(self.text, start, min(self.ends[k], end))
-            k += 1
-        while k < last and self.ends[k] <= end:
-            out += self.words[k]
-            k += 1
-        if k < last:  # a token cut at its tail
-            out += _raw_words(self.text, self.starts[k], end)
-        return out
-
-
-def _words(text: str, start: int, end: int, tokens: _Tokens | None = None) -> list[_Word]:
-    """The words of ``text[start:end]``, positions read as the bodies they head; ``tokens``: the text's, if read."""
-    words = tokens.span(start, end) if tokens is not None else _raw_words(text, start, end)
-    return _positions_read_as_bodies(words)
-
-
-def _raw_words(text: str, start: int, end: int) -> list[_Word]:
-    return [w for m in _TOKEN.finditer(text, start, end) for w in _token_words(m)]
-
-
-def _token_words(m: re.Match[str]) -> list[_Word]:
+def _words(text: str, start: int, end: int) -> list[_Word]:
     abbreviations = vocab.abbreviations()
-    out = []
-    for token, at in _split_slash(m.group(), m.start()):
-        expansion = abbreviations.get(token)
-        for part in (_TOKEN.findall(expansion) if expansion else [token]):
-            out.append(_Word(part, at, at + len(token)))
-    return out
+    out: list[_Word] = []
+    for m in _TOKEN.finditer(text, start, end):
+        for token, at in _split_slash(m.group(), m.start()):
+            expansion = abbreviations.get(token)
+            for part in (_TOKEN.findall(expansion) if expansion else [token]):
+                out.append(_Word(part, at, at + len(token)))
+    return _positions_read_as_bodies(out)
 
 
 def _split_slash(token: str, at: int) -> list[tuple[str, int]]:
@@ -287,24 +246,18 @@ class BodyReader:
         self.province = province
         self.segment = segment
         self.lexicon = _Phrases((_split_punct(k), v) for k, v in (lexicon or {}).items())
-        self._tokens: _Tokens | None = None  # the tokens of the text last read (a plan's text is read many times)
-
-    def _words(self, text: str, start: int, end: int) -> list[_Word]:
-        if self._tokens is None or self._tokens.text is not text:
-            self._tokens = _Tokens(text)
-        return _words(text, start, end, self._tokens)
 
     def learn(self, text: str, mention: Mention) -> None:
         """Remember a name the plan spells out, so that its prose mentions are matched whole."""
         if not mention.collective:
-            self.lexicon[tuple(w.folded for w in self._words(text, mention.start, mention.end))] = mention.name
+            self.lexicon[tuple(w.folded for w in _words(text, mention.start, mention.end))] = mention.name
 
     # -- public readers --------------------------------------------------------------------------
 
     def listing(self, text: str, start: int = 0, end: int | None = None) -> list[Mention] | None:
         """The bodies of a span that holds nothing but a list of bodies (a heading, a table cell), else None."""
         end = len(text) if end is None else end
-        words = self._words(text, start, end)
+        words = _words(text, start, end)
         while words and not words[-1].is_word:
             words.pop()
         if not words:
@@ -316,14 +269,14 @@ class BodyReader:
         """The list of bodies written from ``start`` on (``phối hợp với Sở Y, Sở Z và …``; a cell's
         ``- Vụ Pháp chế; - Văn phòng Bộ``), empty if none."""
         end = len(text) if end is None else end
-        words = self._words(text, start, end)
+        words = _words(text, start, end)
         first = next((k for k, w in enumerate(words) if w.folded not in vocab.body_words("bullet")), len(words))
         return self._list(text, words, first, bare=bare)[0]
 
     def find_all(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
         """Every body named in a span of text, catch-alls left out."""
         end = len(text) if end is None else end
-        words = self._words(text, start, end)
+        words = _words(text, start, end)
         out: list[Mention] = []
         i = 0
         while i < len(words):
