@@ -91,7 +91,10 @@ def _grammar() -> regex.Pattern[str]:
     ]
     lead_word = rf"(?:{w['limit']}|{w['within']})"
     lead = rf"(?:(?P<lead>{lead_word}(?:{_S}(?:{w['linker']}{_S})?{lead_word})*){_S}(?:{w['linker']}{_S})?)?"
-    return regex.compile(lead + "(?:" + "|".join(forms) + ")", regex.IGNORECASE | regex.VERSION0)
+    # a time opens with a digit or one of the words: a match is tried only there (a quick test before the grammar)
+    firsts = "".join(sorted({word[0] for words in lex.values() for word in words}))
+    first = rf"(?=\d|[{regex.escape(firsts)}])"
+    return regex.compile(first + lead + "(?:" + "|".join(forms) + ")", regex.IGNORECASE | regex.VERSION0)
 
 
 @cache
