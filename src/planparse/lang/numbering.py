@@ -25,6 +25,9 @@ _PATTERNS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
     (SectionKind.BULLET, re.compile(r"([-+•*·–●○▪■♦➢✓])\s+(?=\S)")),
 )
 
+# the characters a label opens with, besides a digit (kept with _PATTERNS and _MARKDOWN): other lines are passed over
+_FIRSTS = frozenset("#Đđ" "IVX" "abcdefghijklmnopqrstuvwxyz" "-+•*·–●○▪■♦➢✓")
+
 
 @dataclass(frozen=True)
 class Label:
@@ -43,7 +46,7 @@ def is_rule(line: str) -> bool:
 
 def match_label(line: str) -> Label | None:
     """The numbering label (or markdown heading) at the start of ``line``, if any."""
-    if is_rule(line):
+    if not line or not (line[0] in _FIRSTS or line[0].isdecimal()) or is_rule(line):
         return None
     md = _MARKDOWN.match(line)
     offset, level = 0, 0
