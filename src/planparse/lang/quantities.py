@@ -148,11 +148,12 @@ def _grammar() -> _Grammar:
     number = rf"(?:{_NUMBER}|{phrases(lex['number_word'], lead=True)})"
     money_unit = rf"(?:{w['money_multiplier']}{_HS})?{w['currency']}"
     unit = rf"(?:{w['percent']}|{money_unit}|{w['level_suffix']}|{w['count_noun']})"
-    # what a quantity's first character may be: a match is tried only there (a quick test before the grammar)
+    # a quantity opens a word (or stands after a mark) with a digit or the first letter of a word it may open
+    # with: a match is tried only there, a quick test before the grammar
     firsts = {ch for category in ("comparator_pre", "range_from", "number_word", "level_prefix")
               for ch in (word[0] for word in lex[category])}
     quantity = (
-        rf"(?=\d|[{re.escape(''.join(sorted(firsts)))}])"
+        rf"(?<!\w)(?=\d|[{re.escape(''.join(sorted(firsts)))}])"
         rf"(?:(?<!\w)(?P<cmp>{w['comparator_pre']}){_HS}(?:{w['linker']}{_HS})?)?"
         rf"(?:(?<!\w)(?P<from>{w['range_from']}){_HS})?"
         rf"(?:{_FREE}(?P<n1>{number})(?:{_HS}(?P<u1>{unit}|{w['money_multiplier']}))?"
