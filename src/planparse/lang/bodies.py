@@ -30,7 +30,7 @@ Truyền hình Lai Châu``).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -70,14 +70,24 @@ class _Word:
 
 
 def _words(text: str, start: int, end: int) -> list[_Word]:
+    return _positions_read_as_bodies(list(_raw_words(text, start, end)))
+
+
+def _raw_words(text: str, start: int, end: int) -> Iterator[_Word]:
     abbreviations = vocab.abbreviations()
-    out: list[_Word] = []
     for m in _TOKEN.finditer(text, start, end):
         for token, at in _split_slash(m.group(), m.start()):
             expansion = abbreviations.get(token)
             for part in (_TOKEN.findall(expansion) if expansion else [token]):
-                out.append(_Word(part, at, at + len(token)))
-    return _positions_read_as_bodies(out)
+                yield _Word(part, at, at + len(token))
+
+
+def _may_open_a_body(text: str, start: int, end: int) -> bool:
+    """Does the first word of ``text[start:end]`` that is no bullet begin a body, a group or a position? A list
+    of bodies opens with one (the quick test before its words are all read)."""
+    bullets = vocab.body_words("bullet")
+    first = next((w for w in _raw_words(text, start, end) if w.folded not in bullets), None)
+    return first is not None and first.folded in _openers()
 
 
 def _split_slash(token: str, at: int) -> list[tuple[str, int]]:
@@ -152,6 +162,12 @@ class _Phrases(dict[tuple[str, ...], str]):
 @cache
 def _positions() -> _Phrases:
     return _Phrases(vocab.position_bodies().items())
+
+
+@cache
+def _openers() -> frozenset[str]:
+    """The words a body, a group of bodies or a position read as one begins with."""
+    return frozenset(_heads().firsts | _collective_nouns().firsts | _positions().firsts | vocab.body_words("plural"))
 
 
 @cache
@@ -257,6 +273,8 @@ class BodyReader:
     def listing(self, text: str, start: int = 0, end: int | None = None) -> list[Mention] | None:
         """The bodies of a span that holds nothing but a list of bodies (a heading, a table cell), else None."""
         end = len(text) if end is None else end
+        if not _may_open_a_body(text, start, end):
+            return None
         words = _words(text, start, end)
         while words and not words[-1].is_word:
             words.pop()
@@ -269,6 +287,8 @@ class BodyReader:
         """The list of bodies written from ``start`` on (``phối hợp với Sở Y, Sở Z và …``; a cell's
         ``- Vụ Pháp chế; - Văn phòng Bộ``), empty if none."""
         end = len(text) if end is None else end
+        if not _may_open_a_body(text, start, end):
+            return []
         words = _words(text, start, end)
         first = next((k for k, w in enumerate(words) if w.folded not in vocab.body_words("bullet")), len(words))
         return self._list(text, words, first, bare=bare)[0]
