@@ -262,6 +262,7 @@ class BodyReader:
         self.province = province
         self.segment = segment
         self.lexicon = _Phrases((_split_punct(k), v) for k, v in (lexicon or {}).items())
+        self._segmented: dict[str, list[tuple[int, int]]] = {}  # a plan names its bodies again and again
 
     def learn(self, text: str, mention: Mention) -> None:
         """Remember a name the plan spells out, so that its prose mentions are matched whole."""
@@ -452,7 +453,10 @@ class BodyReader:
             return {}
         last = min(len(words), k + 12) - 1
         start, end = words[k].start, words[last].end
-        spans = word_spans(text[start:end])
+        window = text[start:end]
+        spans = self._segmented.get(window)
+        if spans is None:
+            spans = self._segmented[window] = word_spans(window)
         ends = {start + a: start + b for a, b in spans}
         out: dict[int, int] = {}
         for i in range(k, last + 1):
