@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from planparse.model import SectionKind
 
@@ -44,6 +45,7 @@ def is_rule(line: str) -> bool:
     return bool(_RULE.fullmatch(line.strip()))
 
 
+@lru_cache(maxsize=4096)  # the cleaner, the outline and the extractors read the same lines' labels
 def match_label(line: str) -> Label | None:
     """The numbering label (or markdown heading) at the start of ``line``, if any."""
     if not line or not (line[0] in _FIRSTS or line[0].isdecimal()) or is_rule(line):
