@@ -56,8 +56,11 @@ def normalize_tones(text: str) -> str:
     return unicodedata.normalize("NFC", _OLD_STYLE.sub(move, unicodedata.normalize("NFD", text)))
 
 
+_TONED_SECOND = re.compile("[àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ]")  # the second vowels of oa, oe, uy with a tone
+
+
 def _has_tone_pair(text: str) -> bool:
-    return any(ch in text for ch in "àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ")
+    return _TONED_SECOND.search(text) is not None
 
 
 def normalize_line(line: str) -> str:
