@@ -50,6 +50,8 @@ def extract_quantities(text: str, offset: int = 0) -> list[Quantity]:
         group for m in g.quantity.finditer(text) for group in _read(m, g)
         if _whole(group) and not g.after_time_word.search(text, max(0, group[0].start - 20), group[0].start)
     ]
+    if not groups:
+        return []
     ends = [m.start() for m in _SENTENCE_END.finditer(text)]
     sentences = [_sentence(ends, group[0].start, group[-1].end, len(text)) for group in groups]
     nexts = [later[0].start for later in groups[1:]] + [len(text)]
