@@ -118,13 +118,16 @@ def lexicon() -> dict[str, dict[str, str]]:
 def phrases(words: Iterable[str], lead: bool = False) -> str:
     """An alternation of phrases, longest first, each ending (with ``lead`` also starting) on a word edge; tried
     only at a character a phrase begins with (a quick test that spares a search the whole alternation)."""
+    words = sorted(words, key=len, reverse=True)
     parts = []
-    for word in sorted(words, key=len, reverse=True):
+    for word in words:
         body = r"\s+".join(re.escape(t) for t in word.split()).replace("/", r"/\s*")
         head = r"(?<!\w)" if lead and word[0].isalnum() else ""
         parts.append(head + body + (r"(?!\w)" if word[-1].isalnum() else ""))
-    firsts = "".join(sorted({part[0] for part in words}))
-    return (f"(?=[{re.escape(firsts)}])" if firsts else "") + "(?:" + "|".join(parts) + ")"
+    firsts = {word[0] for word in words}
+    quick = r"(?<!\w)" if lead and all(ch.isalnum() for ch in firsts) else ""  # all start on a word edge
+    quick += f"(?=[{re.escape(''.join(sorted(firsts)))}])" if firsts else ""
+    return quick + "(?:" + "|".join(parts) + ")"
 
 
 @dataclass(frozen=True)
