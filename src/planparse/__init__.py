@@ -9,7 +9,6 @@
 from importlib.metadata import PackageNotFoundError, version
 
 from planparse.blocks import Block, Columns, Paragraph, Table, TableCell
-from planparse.comparison import Comparison, compare
 from planparse.document import Document
 from planparse.errors import (
     ConversionError,
@@ -70,6 +69,23 @@ from planparse.model import (
 )
 from planparse.pipeline import extract, load_plan, parse, parse_file
 from planparse.read import Limits, Source, read
+
+
+_LAZY = frozenset({"compare", "Comparison"})
+
+
+def __getattr__(name: str):
+    """The comparison is imported when first asked for: a parse (a batch worker) does not need it."""
+    if name in _LAZY:
+        import planparse.comparison
+
+        return getattr(planparse.comparison, name)
+    raise AttributeError(f"module 'planparse' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
 
 try:
     __version__ = version("planparse")  # written once, in pyproject.toml

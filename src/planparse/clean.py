@@ -28,6 +28,10 @@ _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _EMPHASIS = re.compile(r"\*\*|__")
 _ITALIC = re.compile(r"(?<![\w*])\*(?=\S)([^*]*?\S)\*(?![\w*])")
 _TRANSLATE = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00d0": "Đ", "\u00f0": "đ"})
+# what the spaces, dashes and emphasis steps change: a line without any is passed over at once
+_MARKED = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v\u200b-\u200d\u2060\ufeff\u00ad*_\u2013\u2014\u2212\u00d0\u00f0]")
+# an oa, oe or uy with the tone on its second vowel (in NFC): the only syllables normalize_tones moves a mark in
+_TONE_ON_SECOND = re.compile("[oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ]")
 _TERMINAL = tuple(".;:!?…")  # a line ending so is closed, but ";" may run on in lower case
 _HEADING_LABELS = {SectionKind.ARTICLE, SectionKind.ROMAN, SectionKind.ARABIC, SectionKind.DECIMAL}
 
@@ -46,18 +50,25 @@ def normalize_tones(text: str) -> str:
 
     if not _has_tone_pair(text):
         return text
+    composed = unicodedata.normalize("NFC", text)
+    if not _TONE_ON_SECOND.search(composed):
+        return composed
     return unicodedata.normalize("NFC", _OLD_STYLE.sub(move, unicodedata.normalize("NFD", text)))
 
 
+_TONED_SECOND = re.compile("[àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ]")  # the second vowels of oa, oe, uy with a tone
+
+
 def _has_tone_pair(text: str) -> bool:
-    return any(ch in text for ch in "àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ")
+    return _TONED_SECOND.search(text) is not None
 
 
 def normalize_line(line: str) -> str:
     """One source line made plain: NFC, tone marks, spaces, dashes, emphasis."""
-    line = unicodedata.normalize("NFC", line).translate(_TRANSLATE)
-    line = _INVISIBLE.sub("", _ODD_SPACES.sub(" ", line))
-    line = _ITALIC.sub(r"\1", _EMPHASIS.sub("", line))
+    line = unicodedata.normalize("NFC", line)
+    if _MARKED.search(line):
+        line = _INVISIBLE.sub("", _ODD_SPACES.sub(" ", line.translate(_TRANSLATE)))
+        line = _ITALIC.sub(r"\1", _EMPHASIS.sub("", line))
     line = normalize_tones(line)
     return " ".join(line.split())
 

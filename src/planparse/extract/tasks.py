@@ -230,8 +230,12 @@ def duty_task(duty: Duty, locate: Locate) -> Task:
 
 def _names_role(section: Section) -> bool:
     """The heading that gives a part its role (``V. TỔ CHỨC THỰC HIỆN``), not a heading inside it."""
-    title = section.title.casefold()
-    return any(title.startswith(keyword) for keyword, _ in vocab.section_roles())
+    return section.title.casefold().startswith(_role_keywords())
+
+
+@cache
+def _role_keywords() -> tuple[str, ...]:
+    return tuple(keyword for keyword, _ in vocab.section_roles())
 
 
 # --- deadlines ---------------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@
 - ``numbering`` — section labels (``I.``, ``1.1.``, ``a)``, ``-``);
 - ``names`` — body names: abbreviations, proper case, provinces;
 - ``quantities``, ``times``, ``bodies`` — the grammars of numbers, times and responsible bodies;
-- ``segment`` — underthesea word segmentation.
+- ``segment`` — underthesea word segmentation (its model run on ``tokens``, underthesea's token grammar).
 
 Nothing here builds a ``Plan`` fact; the extractors do, from these grammars.
 """

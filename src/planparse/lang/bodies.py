@@ -30,7 +30,7 @@ Truyền hình Lai Châu``).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -59,38 +59,43 @@ class Mention:
     successor: str | None = field(default=None, compare=False)
 
 
-@dataclass(frozen=True)
 class _Word:
-    text: str  # the word, abbreviations expanded (UBND gives three words)
-    start: int
-    end: int
+    """A word (abbreviations expanded: UBND gives three words), its folded form and its case read once."""
 
-    @property
-    def folded(self) -> str:
-        return self.text.casefold()
+    __slots__ = ("text", "start", "end", "folded", "capitalised", "is_word")
 
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[:1].isalnum()
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text, self.start, self.end = text, start, end
+        self.folded = text.casefold()
+        self.capitalised = text[:1].isupper()
+        self.is_word = text[:1].isalnum()
 
 
 def _words(text: str, start: int, end: int) -> list[_Word]:
+    return _positions_read_as_bodies(list(_raw_words(text, start, end)))
+
+
+def _raw_words(text: str, start: int, end: int) -> Iterator[_Word]:
     abbreviations = vocab.abbreviations()
-    out: list[_Word] = []
     for m in _TOKEN.finditer(text, start, end):
         for token, at in _split_slash(m.group(), m.start()):
             expansion = abbreviations.get(token)
             for part in (_TOKEN.findall(expansion) if expansion else [token]):
-                out.append(_Word(part, at, at + len(token)))
-    return _positions_read_as_bodies(out)
+                yield _Word(part, at, at + len(token))
+
+
+def _may_open_a_body(text: str, start: int, end: int) -> bool:
+    """Does the first word of ``text[start:end]`` that is no bullet begin a body, a group or a position? A list
+    of bodies opens with one (the quick test before its words are all read)."""
+    bullets = vocab.body_words("bullet")
+    first = next((w for w in _raw_words(text, start, end) if w.folded not in bullets), None)
+    return first is not None and first.folded in _openers()
 
 
 def _split_slash(token: str, at: int) -> list[tuple[str, int]]:
     """A token split at a ``/`` before a capital, which lists two names (``quy hoạch/Tư vấn``), with offsets."""
+    if "/" not in token:
+        return [(token, at)]
     parts, start = [], 0
     for k, ch in enumerate(token):
         if ch == "/" and k + 1 < len(token) and token[k + 1].isupper():
@@ -128,7 +133,7 @@ def _positions_read_as_bodies(words: list[_Word]) -> list[_Word]:
 
 def _position_before_body(words: list[_Word], k: int) -> int:
     """The length of a position at ``k`` that a body's name or a group follows, else 0."""
-    if not words[k].capitalised:
+    if not words[k].capitalised or words[k].folded not in _positions().firsts:
         return 0
     for n in _positions().lengths:
         after = k + n
@@ -140,21 +145,31 @@ def _position_before_body(words: list[_Word], k: int) -> int:
 
 
 class _Phrases(dict[tuple[str, ...], str]):
-    """Phrases as tuples of case-folded words, with the lengths they come in (longest first)."""
+    """Phrases as tuples of case-folded words, with the lengths they come in (longest first) and their first
+    words (so that a word no phrase opens with is passed over at once)."""
 
     def __init__(self, items) -> None:
         super().__init__((tuple(key.casefold().split()), value) for key, value in items)
         self.lengths = sorted({len(key) for key in self if key}, reverse=True)
+        self.firsts = {key[0] for key in self if key}
 
     def __setitem__(self, key: tuple[str, ...], value: str) -> None:
         super().__setitem__(key, value)
         if key and len(key) not in self.lengths:
             self.lengths = sorted({*self.lengths, len(key)}, reverse=True)
+        if key:
+            self.firsts.add(key[0])
 
 
 @cache
 def _positions() -> _Phrases:
     return _Phrases(vocab.position_bodies().items())
+
+
+@cache
+def _openers() -> frozenset[str]:
+    """The words a body, a group of bodies or a position read as one begins with."""
+    return frozenset(_heads().firsts | _collective_nouns().firsts | _positions().firsts | vocab.body_words("plural"))
 
 
 @cache
@@ -221,6 +236,8 @@ def _split_punct(name: str) -> str:
 
 def _match(table: _Phrases, words: list[_Word], i: int) -> tuple[str, int] | None:
     """The longest entry of ``table`` written at ``words[i:]``: (value, number of words)."""
+    if i >= len(words) or words[i].folded not in table.firsts:
+        return None
     folded = [w.folded for w in words[i:i + (table.lengths[0] if table.lengths else 0)]]
     for n in table.lengths:
         value = table.get(tuple(folded[:n])) if n <= len(folded) else None
@@ -247,6 +264,7 @@ class BodyReader:
         self.province = province
         self.segment = segment
         self.lexicon = _Phrases((_split_punct(k), v) for k, v in (lexicon or {}).items())
+        self._segmented: dict[str, list[tuple[int, int]]] = {}  # a plan names its bodies again and again
 
     def learn(self, text: str, mention: Mention) -> None:
         """Remember a name the plan spells out, so that its prose mentions are matched whole."""
@@ -258,6 +276,8 @@ class BodyReader:
     def listing(self, text: str, start: int = 0, end: int | None = None) -> list[Mention] | None:
         """The bodies of a span that holds nothing but a list of bodies (a heading, a table cell), else None."""
         end = len(text) if end is None else end
+        if not _may_open_a_body(text, start, end):
+            return None
         words = _words(text, start, end)
         while words and not words[-1].is_word:
             words.pop()
@@ -270,6 +290,8 @@ class BodyReader:
         """The list of bodies written from ``start`` on (``phối hợp với Sở Y, Sở Z và …``; a cell's
         ``- Vụ Pháp chế; - Văn phòng Bộ``), empty if none."""
         end = len(text) if end is None else end
+        if not _may_open_a_body(text, start, end):
+            return []
         stop = min(end, start + _WINDOW)
         while True:  # the words of a window, a wider one while the list may go on past it: linear in the text
             words = _words(text, start, stop)
@@ -438,7 +460,10 @@ class BodyReader:
             return {}
         last = min(len(words), k + 12) - 1
         start, end = words[k].start, words[last].end
-        spans = word_spans(text[start:end])
+        window = text[start:end]
+        spans = self._segmented.get(window)
+        if spans is None:
+            spans = self._segmented[window] = word_spans(window)
         ends = {start + a: start + b for a, b in spans}
         out: dict[int, int] = {}
         for i in range(k, last + 1):

@@ -110,8 +110,14 @@ def is_lone_label(line: str) -> bool:
     return _LONE_LABEL.fullmatch(line.strip()) is not None
 
 
+# the lower-case characters that are not letters (small Roman numerals, circled letters): str.isupper() counts them
+_LOWER_NOT_LETTER = re.compile("[\u0345\u2170-\u217f\u24d0-\u24e9]")
+
+
 def is_caps(line: str) -> bool:
     """All the letters are capitals (and there are at least two)."""
+    if not line.isupper() and not _LOWER_NOT_LETTER.search(line):
+        return False  # a lower-case letter, or no letter in capitals: the common case, read at C speed
     letters = [ch for ch in line if ch.isalpha()]
     return len(letters) >= 2 and all(ch.isupper() for ch in letters)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from planparse.model import SectionKind
 
@@ -24,6 +25,9 @@ _PATTERNS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
     (SectionKind.LETTER, re.compile(r"([a-zđ])\s*[).]\s+(?=\S)")),
     (SectionKind.BULLET, re.compile(r"([-+•*·–●○▪■♦➢✓])\s+(?=\S)")),
 )
+
+# the characters a label opens with, besides a digit (kept with _PATTERNS and _MARKDOWN): other lines are passed over
+_FIRSTS = frozenset("#Đđ" "IVX" "abcdefghijklmnopqrstuvwxyz" "-+•*·–●○▪■♦➢✓")
 
 
 @dataclass(frozen=True)
@@ -41,9 +45,10 @@ def is_rule(line: str) -> bool:
     return bool(_RULE.fullmatch(line.strip()))
 
 
+@lru_cache(maxsize=4096)  # the cleaner, the outline and the extractors read the same lines' labels
 def match_label(line: str) -> Label | None:
     """The numbering label (or markdown heading) at the start of ``line``, if any."""
-    if is_rule(line):
+    if not line or not (line[0] in _FIRSTS or line[0].isdecimal()) or is_rule(line):
         return None
     md = _MARKDOWN.match(line)
     offset, level = 0, 0

@@ -50,6 +50,8 @@ def extract_quantities(text: str, offset: int = 0) -> list[Quantity]:
         group for m in g.quantity.finditer(text) for group in _read(m, g)
         if _whole(group) and not g.after_time_word.search(text, max(0, group[0].start - 20), group[0].start)
     ]
+    if not groups:
+        return []
     ends = [m.start() for m in _SENTENCE_END.finditer(text)]
     sentences = [_sentence(ends, group[0].start, group[-1].end, len(text)) for group in groups]
     nexts = [later[0].start for later in groups[1:]] + [len(text)]
@@ -114,13 +116,18 @@ def lexicon() -> dict[str, dict[str, str]]:
 
 
 def phrases(words: Iterable[str], lead: bool = False) -> str:
-    """An alternation of phrases, longest first, each ending (with ``lead`` also starting) on a word edge."""
+    """An alternation of phrases, longest first, each ending (with ``lead`` also starting) on a word edge; tried
+    only at a character a phrase begins with (a quick test that spares a search the whole alternation)."""
+    words = sorted(words, key=len, reverse=True)
     parts = []
-    for word in sorted(words, key=len, reverse=True):
+    for word in words:
         body = r"\s+".join(re.escape(t) for t in word.split()).replace("/", r"/\s*")
         head = r"(?<!\w)" if lead and word[0].isalnum() else ""
         parts.append(head + body + (r"(?!\w)" if word[-1].isalnum() else ""))
-    return "(?:" + "|".join(parts) + ")"
+    firsts = {word[0] for word in words}
+    quick = r"(?<!\w)" if lead and all(ch.isalnum() for ch in firsts) else ""  # all start on a word edge
+    quick += f"(?=[{re.escape(''.join(sorted(firsts)))}])" if firsts else ""
+    return quick + "(?:" + "|".join(parts) + ")"
 
 
 @dataclass(frozen=True)
@@ -148,7 +155,12 @@ def _grammar() -> _Grammar:
     number = rf"(?:{_NUMBER}|{phrases(lex['number_word'], lead=True)})"
     money_unit = rf"(?:{w['money_multiplier']}{_HS})?{w['currency']}"
     unit = rf"(?:{w['percent']}|{money_unit}|{w['level_suffix']}|{w['count_noun']})"
+    # a quantity opens a word (or stands after a mark) with a digit or the first letter of a word it may open
+    # with: a match is tried only there, a quick test before the grammar
+    firsts = {ch for category in ("comparator_pre", "range_from", "number_word", "level_prefix")
+              for ch in (word[0] for word in lex[category])}
     quantity = (
+        rf"(?<!\w)(?=\d|[{re.escape(''.join(sorted(firsts)))}])"
         rf"(?:(?<!\w)(?P<cmp>{w['comparator_pre']}){_HS}(?:{w['linker']}{_HS})?)?"
         rf"(?:(?<!\w)(?P<from>{w['range_from']}){_HS})?"
         rf"(?:{_FREE}(?P<n1>{number})(?:{_HS}(?P<u1>{unit}|{w['money_multiplier']}))?"

@@ -91,7 +91,13 @@ def _grammar() -> regex.Pattern[str]:
     ]
     lead_word = rf"(?:{w['limit']}|{w['within']})"
     lead = rf"(?:(?P<lead>{lead_word}(?:{_S}(?:{w['linker']}{_S})?{lead_word})*){_S}(?:{w['linker']}{_S})?)?"
-    return regex.compile(lead + "(?:" + "|".join(forms) + ")", regex.IGNORECASE | regex.VERSION0)
+    # a time opens with a digit or a word (on a word's edge, as phrases() writes it): a match is tried only there,
+    # a quick test before the grammar
+    firsts = {word[0] for words in lex.values() for word in words}
+    edged = regex.escape("".join(sorted(ch for ch in firsts if ch.isalnum())))
+    marks = "".join(f"|{regex.escape(ch)}" for ch in sorted(firsts) if not ch.isalnum())
+    first = rf"(?=\d|(?<!\w)[{edged}]{marks})"
+    return regex.compile(first + lead + "(?:" + "|".join(forms) + ")", regex.IGNORECASE | regex.VERSION0)
 
 
 @cache

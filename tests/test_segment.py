@@ -1,0 +1,46 @@
+"""Word segmentation: underthesea's words, read without importing the underthesea package."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from conftest import corpus_documents
+
+from planparse.lang import segment
+
+_ODD = [
+    "", "  ", "Sở TT&TT, H'Mông, T.Ư, Tp. Hà Nội, NĐ-CP; v.v... ==> 3x4, °C",
+    "xem http://vbpl.vn/a?b=1 và tk@gmail.com; gọi 03-5730-2357, ngày 02/05/2014, 4K, 43H-0530, 1.600m-2.000m",
+    "4.123,2 tỷ đồng; 60.542.000 đồng; 100,000,000; 1,5%; :) <3 ʺ × ÷",
+    "Hoà bình, thuỷ lợi, Ðà Nẵng",  # old tone placement and an eth: normalised as underthesea does
+]
+
+
+@pytest.mark.parametrize("text", _ODD)
+def test_words_are_underthesea_words_on_odd_tokens(text):
+    from underthesea import word_tokenize
+
+    assert segment.words(text) == word_tokenize(text)
+
+
+def test_words_are_underthesea_words_on_the_corpus():
+    from underthesea import word_tokenize
+
+    for path in corpus_documents():
+        for line in path.read_text("utf-8").splitlines():
+            assert segment.words(line) == word_tokenize(line), line
+
+
+def test_spans_cover_the_words_of_the_text():
+    text = "Phòng Quản lý Công nghệ thông tin cảnh báo"
+    assert [text[a:b] for a, b in segment.word_spans(text)] == [
+        "Phòng", "Quản lý", "Công nghệ thông tin", "cảnh báo"]
+
+
+def test_segmenting_does_not_import_the_underthesea_package():
+    code = "from planparse.lang import segment; segment.words('Sở Tài chính'); import sys; " \
+           "print('underthesea' in sys.modules, 'numpy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "False"]
