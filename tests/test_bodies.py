@@ -75,6 +75,11 @@ def test_bodies_named_after_the_mergers_are_current(name):
     ("UBND các xã, phường", ["Ủy ban nhân dân các xã, phường"]),
     ("Các cơ quan báo chí tỉnh", ["Các cơ quan báo chí tỉnh"]),
     ("Các doanh nghiệp viễn thông trên địa bàn tỉnh", ["Các doanh nghiệp viễn thông trên địa bàn tỉnh"]),
+    # FACTS.md: a plural or a list of generic nouns is a collective body, unless liên quan qualifies it
+    ("các cơ quan, đơn vị, địa phương", ["Các cơ quan, đơn vị, địa phương"]),
+    ("Các địa phương", ["Các địa phương"]),
+    ("các cơ quan, đơn vị khác", ["Các cơ quan, đơn vị khác"]),
+    ("các đơn vị trên địa bàn tỉnh", ["Các đơn vị trên địa bàn tỉnh"]),
 ])
 def test_collective_bodies(written, groups):
     mentions = BodyReader("Lai Châu").listing(written)
@@ -83,7 +88,7 @@ def test_collective_bodies(written, groups):
 
 
 @pytest.mark.parametrize("written", ["các cơ quan, đơn vị liên quan", "các đơn vị có liên quan",
-                                     "các cơ quan, đơn vị, địa phương", "các đơn vị trên địa bàn tỉnh"])
+                                     "các sở, ngành liên quan", "cơ quan", "đơn vị khác", "các đơn vị thuộc"])
 def test_catch_alls_are_not_bodies(written):
     assert all(m.catchall for m in BodyReader("Lai Châu").listing(written))
 

@@ -9,9 +9,12 @@ plan spells out in its own headings (the ``lexicon``) are matched whole, so
 their lower-case words need no grammar. A group of bodies is named by
 ``các`` and group nouns (``Các sở, ban, ngành``, ``các cơ quan báo chí tỉnh``)
 or by a levelled body over several units (``UBND các huyện, thành phố``); a
-group of generic nouns qualified by nothing narrower (``các cơ quan, đơn vị
-liên quan``) is a catch-all; a group of a body (``cơ quan chuyên môn thuộc Bộ
-Tài chính``) is narrowed by it.
+group qualified by ``liên quan`` (``các cơ quan, đơn vị có liên quan``) is a
+catch-all, and so is a generic noun written alone
+(``cơ quan``, ``đơn vị khác``) or left by a relative clause without its body
+(``các cơ quan được phân công``); a plural or a list of generic nouns is a
+collective body (``Các địa phương``, ``Các cơ quan, đơn vị khác``); a group of
+a body (``cơ quan chuyên môn thuộc Bộ Tài chính``) is narrowed by it.
 
 A ministry's units, a department's Phòng and service units are named in
 sentence case (``Vụ Hợp tác quốc tế``, ``Cục Biến đổi khí hậu``; the heads with
@@ -474,6 +477,7 @@ class BodyReader:
             qualifier.append(w)
             k += 1
         generic = all(vocab.collective_nouns()[n] for n in nouns)
+        plural = k > i and words[i].folded in vocab.body_words("plural") or len(nouns) > 1
         if parent:  # the qualifier may go on after the body: các đơn vị thuộc Bộ … có liên quan
             after = k
             while k < len(words) and (more := _match(_catchall(), words, k)):
@@ -483,7 +487,9 @@ class BodyReader:
         if parent:  # narrowed by the body it belongs to, named canonically
             name, catchall = f"{_join(words[i:own_end])} {parent.name}", related
         else:
-            name, catchall = _join(words[i:k]), generic and self._narrows_nothing(qualifier) or related
+            dangling = any(w.folded in vocab.body_words("relative") for w in qualifier)  # các đơn vị được giao
+            name = _join(words[i:k])
+            catchall = related or generic and (dangling or not plural and self._narrows_nothing(qualifier))
         return Mention(name[:1].upper() + name[1:], words[i].start, words[k - 1].end, collective=True,
                        catchall=catchall), k
 

@@ -151,6 +151,18 @@ def repeats(text: str) -> bool:
     return bool(_repeat().search(text))
 
 
+@cache
+def _how_often() -> regex.Pattern[str]:
+    lex = lexicon()
+    word = phrases([*lex["yearly"], *lex["periodic"], *lex["frequency"]], lead=True)
+    return regex.compile(rf"\s*{word}(?:\s+{word})*\s*", regex.IGNORECASE)
+
+
+def says_how_often(text: str) -> bool:
+    """Is ``text`` nothing but how often work comes back (``Hằng năm``, ``Định kỳ hằng quý``)?"""
+    return bool(_how_often().fullmatch(text))
+
+
 def find_times(text: str, offset: int = 0) -> list[TimeExpression]:
     """Every time written with a number in ``text``, in order; ``offset`` is added to the spans."""
     if not _hint().search(text):

@@ -109,7 +109,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
     Table("position_bodies", (Column("position"), Column("stands_for")), key=("position",), folded=True),
     Table("body_words", (Column("word"), Column("role", frozenset({"plural", "joiner", "list_separator",
                                                                    "qualifier_break", "of", "committee",
-                                                                   "name_break", "parent", "bullet"}),
+                                                                   "name_break", "parent", "relative", "bullet"}),
                                                 complete=True)), key=("word", "role")),
     Table("budget_terms", (Column("term"), Column("kind", _model_values("BudgetKind", frozenset({"allocated"})))),
           key=("term",), folded=True),
@@ -139,7 +139,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
     Table("provinces", (Column("name"), Column("kind", frozenset({"tỉnh", "thành phố"})), Column("merged_on", _DATE),
                         Column("merged_into")), key=("name",), folded=True),
     _word_table("quantity_words", "word", "category", _QUANTITY_VALUES),
-    Table("role_cues", (Column("cue"), Column("role", frozenset({"lead", "support", "request", "frame"}),
+    Table("role_cues", (Column("cue"), Column("role", frozenset({"lead", "support", "request", "frame", "condition"}),
                                                              complete=True)),
           key=("cue",), folded=True),
     Table("section_roles", (Column("keyword"), Column("role", _model_values("SectionRole"))), key=("keyword",),
@@ -242,7 +242,7 @@ def words(name: str, group: str) -> tuple[str, ...]:
 
 @cache
 def body_words(role: str) -> frozenset[str]:
-    """The function words of the body grammar with ``role`` (plural, joiner, list_separator, qualifier_break, of,
+    """The function words of the body grammar with ``role`` (plural, joiner, list_separator, qualifier_break, of, relative,
     committee), lower case."""
     return frozenset(words("body_words", role))
 
@@ -369,7 +369,7 @@ def collective_nouns() -> dict[str, bool]:
 
 @cache
 def role_cues() -> tuple[tuple[str, str], ...]:
-    """(cue, role) pairs: lead, support and request."""
+    """(cue, role) pairs: lead, support, request, frame and condition."""
     return tuple((r["cue"], r["role"]) for r in table("role_cues"))
 
 
