@@ -212,3 +212,9 @@ def test_a_subject_after_how_often_leads_and_one_after_a_condition_does_not():
     found = pairs("II. TỔ CHỨC THỰC HIỆN\n1. Hằng năm, các địa phương lập kế hoạch bố trí kinh phí.\n"
                   "2. Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, Sở Nội vụ báo cáo Ủy ban nhân dân tỉnh.\n")
     assert found == {("Các địa phương", "lead")}
+
+
+def test_duties_in_a_monitoring_part_are_assignments():
+    found = pairs("I. NHIỆM VỤ\n1. Sở Y tế chủ trì tuyên truyền.\nII. GIÁM SÁT VÀ ĐÁNH GIÁ\n- Các bộ, ngành và "
+                  "UBND các tỉnh chịu trách nhiệm giám sát việc thực hiện Kế hoạch.\n")
+    assert found == {("Sở Y tế", "lead"), ("Các bộ, ngành", "lead"), ("Ủy ban nhân dân các tỉnh", "lead")}
