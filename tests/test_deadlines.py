@@ -115,6 +115,8 @@ def test_month_and_recurring_limits_in_the_facts_view_a_duration_only_in_the_mod
      {"kind": "recurring", "every": "month", "day": 5}),
     ("I. TỔ CHỨC THỰC HIỆN\n- Sở Nội vụ tổng hợp, báo cáo định kỳ hằng quý.\n",
      {"kind": "recurring", "every": "quarter", "day": None}),
+    ("I. TỔ CHỨC THỰC HIỆN\n- Văn phòng tổng hợp tình hình, báo cáo định kỳ hằng tuần.\n",
+     {"kind": "recurring", "every": "week", "day": None}),
     ("I. NHIỆM VỤ\n- Ban hành quy chế, chậm nhất trong tháng 6/2026.\n", {"kind": "month", "year": 2026, "month": 6}),
     ("I. NHIỆM VỤ\n- Hoàn thành việc sắp xếp trong năm 2026.\n",
      {"kind": "period", "start_year": 2026, "end_year": 2026}),

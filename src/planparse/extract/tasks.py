@@ -253,7 +253,7 @@ def _without_bare_repeat(limits: list[TimeExpression]) -> list[TimeExpression]:
     (``định kỳ hằng năm báo cáo … trước ngày 25 tháng 12`` is one annual limit)."""
     if not any(t.kind is TimeKind.ANNUAL and t.day for t in limits):
         return limits
-    return [t for t in limits if not (t.kind is TimeKind.PERIODIC and t.every_months == 12)]
+    return [t for t in limits if not times.is_yearly(t)]
 
 
 def _with_year(time: TimeExpression, duty: str, year: int | None) -> TimeExpression:

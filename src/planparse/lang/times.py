@@ -27,7 +27,7 @@ import regex
 
 from planparse.lang import vocab
 from planparse.lang.quantities import phrases, roman_value
-from planparse.model import TimeExpression
+from planparse.model import TimeExpression, TimeKind
 
 _S = r"[^\S\n]+"  # spaces within a line
 _HS = r"[^\S\n]*"
@@ -299,21 +299,27 @@ def _fields(m: regex.Match[str]) -> dict | None:
     lex = lexicon()
     unit = _value(m["u"], lex["duration_unit"]) if m["u"] else None
     if m["recurring"] is not None:
-        return {"kind": "periodic", "every_months": int(_value(m["f"], lex["frequency"]) or 0), "day": int(m["d"])}
+        return {"kind": "periodic", **_interval(_value(m["f"], lex["frequency"]) or ""), "day": int(m["d"])}
     if m["periodic"] is not None:
         if m["f"]:
             frequency = _value(m["f"], lex["frequency"])
-            months = int(frequency) if frequency else _MONTHS["year"]  # định kỳ hằng năm
-        else:
-            months = int(m["n"]) * _MONTHS.get(unit or "", 0)
-        return {"kind": "periodic", "every_months": months} if months else None
+            return {"kind": "periodic", **_interval(frequency or "1 year")}  # định kỳ hằng năm
+        return {"kind": "periodic", **_interval(f"{m['n']} {unit}")}
     if m["dl"] is None and m["anchor"] is None:
         return None  # "30 ngày" alone is a count of days, not a time limit
     return {"kind": "duration", "amount": int(m["n"]), "unit": unit,
             "anchor": " ".join(m["anchor"].split()) if m["anchor"] else None}
 
 
-_MONTHS = {"month": 1, "year": 12}
+def _interval(value: str) -> dict:
+    """A repeat's interval (``3 month``, a frequency word's value) as the fields of a time."""
+    amount, unit = value.split()
+    return {"amount": int(amount), "unit": unit}
+
+
+def is_yearly(time: TimeExpression) -> bool:
+    """Does the time repeat every year (``định kỳ hằng năm``)?"""
+    return time.kind is TimeKind.PERIODIC and (time.amount, time.unit) == (1, "year")
 
 
 def _value(word: str, table: dict[str, str]) -> str | None:
