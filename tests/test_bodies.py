@@ -212,6 +212,9 @@ def test_a_group_belonging_to_a_body(text, name, catchall):
     # service units, community teams
     ("Bệnh viện Đa khoa tỉnh, Trạm Y tế các xã chủ trì", ["Bệnh viện Đa khoa tỉnh", "Trạm Y tế các xã"]),
     ("các Tổ công nghệ số cộng đồng triển khai", ["Các Tổ công nghệ số cộng đồng"]),
+    # teams, whose names open in lower case
+    ("Tổ công tác liên ngành, Tổ giúp việc Ban Chỉ đạo chủ trì", ["Tổ công tác liên ngành", "Tổ giúp việc Ban Chỉ đạo"]),
+    ("Tổ dân phố thực hiện việc rà soát", ["Tổ dân phố"]),
 ])
 def test_bodies_at_every_level(text, names):
     assert [m.name for m in BodyReader("Nghệ An").run(text, 0)] == names

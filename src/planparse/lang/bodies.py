@@ -19,7 +19,7 @@ a body (``cơ quan chuyên môn thuộc Bộ Tài chính``) is narrowed by it.
 A ministry's units, a department's Phòng and service units are named in
 sentence case (``Vụ Hợp tác quốc tế``, ``Cục Biến đổi khí hậu``; the heads with
 ``sentence`` in ``body_heads.tsv``): their lower-case words run on to a verb,
-a cue or a break. A position stands for the body it heads (``Thủ trưởng các
+a cue or a break; a team's may open in lower case (``Tổ công tác``). A position stands for the body it heads (``Thủ trưởng các
 sở, ban, ngành``; ``Bộ trưởng, Thủ trưởng cơ quan ngang bộ`` → ``các bộ, cơ
 quan ngang bộ``; ``data/position_bodies.tsv``).
 
@@ -329,7 +329,9 @@ class BodyReader:
         end = k
         known = _match(self.lexicon, words, i) or _match(_known(), words, i)
         compounds = self._compounds(text, words, k) if self.segment else {}
-        sentence = " ".join(w.folded for w in words[i:i + h]) in vocab.sentence_heads()
+        head = " ".join(w.folded for w in words[i:i + h])
+        sentence = head in vocab.sentence_heads()
+        opens_lower = head in vocab.lower_heads()
         lower = 0
         n = len(words)
         while k < n:
@@ -359,8 +361,8 @@ class BodyReader:
                     and not (w.folded in vocab.body_words("list_separator") and _head(words, k + 1)):
                 k += 1
                 continue
-            more = self._sentence_words(words, k) if sentence and not known and end > i + h and lower < _MAX_LOWER \
-                else 0
+            more = self._sentence_words(words, k) if sentence and not known and (end > i + h or opens_lower) \
+                and lower < _MAX_LOWER else 0
             if more:
                 k = end = k + more
                 lower += more

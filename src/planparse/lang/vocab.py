@@ -105,7 +105,8 @@ TABLES: dict[str, Table] = {t.name: t for t in (
                      Column("place", frozenset({"drop", "unit", "name"})),
                      Column("merged_on", _DATE), Column("merged_into")), key=("name",), folded=True),
     Table("body_aliases", (Column("alias"), Column("name", FILLED)), key=("alias",), folded=True),
-    Table("body_heads", (Column("head"), Column("levelled", YES), Column("sentence", YES)), key=("head",)),
+    Table("body_heads", (Column("head"), Column("levelled", YES), Column("sentence", YES | {"lower"})),
+          key=("head",)),
     Table("position_bodies", (Column("position"), Column("stands_for")), key=("position",), folded=True),
     Table("body_words", (Column("word"), Column("role", frozenset({"plural", "joiner", "list_separator",
                                                                    "qualifier_break", "of", "committee",
@@ -324,7 +325,13 @@ def body_heads() -> dict[str, bool]:
 @cache
 def sentence_heads() -> frozenset[str]:
     """Head nouns whose bodies are named in sentence case (``Vụ Hợp tác quốc tế``), case-folded."""
-    return frozenset(r["head"].casefold() for r in table("body_heads") if r["sentence"] == "yes")
+    return frozenset(r["head"].casefold() for r in table("body_heads") if r["sentence"])
+
+
+@cache
+def lower_heads() -> frozenset[str]:
+    """Head nouns whose names may open in lower case (``Tổ công tác``, ``Tổ giúp việc``), case-folded."""
+    return frozenset(r["head"].casefold() for r in table("body_heads") if r["sentence"] == "lower")
 
 
 @cache
