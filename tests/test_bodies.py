@@ -215,6 +215,8 @@ def test_a_group_belonging_to_a_body(text, name, catchall):
     # teams, whose names open in lower case
     ("Tổ công tác liên ngành, Tổ giúp việc Ban Chỉ đạo chủ trì", ["Tổ công tác liên ngành", "Tổ giúp việc Ban Chỉ đạo"]),
     ("Tổ dân phố thực hiện việc rà soát", ["Tổ dân phố"]),
+    # an association's board, whose head holds a position's word (Ban Chủ nhiệm)
+    ("Ban Chủ nhiệm Đoàn Luật sư tỉnh chủ trì", ["Ban Chủ nhiệm Đoàn Luật sư tỉnh"]),
 ])
 def test_bodies_at_every_level(text, names):
     assert [m.name for m in BodyReader("Nghệ An").run(text, 0)] == names

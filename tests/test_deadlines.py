@@ -117,6 +117,8 @@ def test_month_and_recurring_limits_in_the_facts_view_a_duration_only_in_the_mod
      {"kind": "recurring", "every": "quarter", "day": None}),
     ("I. TỔ CHỨC THỰC HIỆN\n- Văn phòng tổng hợp tình hình, báo cáo định kỳ hằng tuần.\n",
      {"kind": "recurring", "every": "week", "day": None}),
+    ("I. TỔ CHỨC THỰC HIỆN\n- Công an tỉnh báo cáo trước 11 giờ ngày thứ 5 hằng tuần.\n",
+     {"kind": "recurring", "every": "week", "day": None}),  # a day of the week, not of the month
     ("I. NHIỆM VỤ\n- Ban hành quy chế, chậm nhất trong tháng 6/2026.\n", {"kind": "month", "year": 2026, "month": 6}),
     ("I. NHIỆM VỤ\n- Hoàn thành việc sắp xếp trong năm 2026.\n",
      {"kind": "period", "start_year": 2026, "end_year": 2026}),

@@ -78,7 +78,8 @@ def _deadline(deadline: Deadline) -> dict | None:
     elif kind == "periodic" and (t.amount, t.unit) == (1, "year"):
         kind, fields = "annual", {"month": None, "day": t.day}
     elif kind == "periodic" and (t.amount, t.unit) in _EVERY:
-        kind, fields = "recurring", {"every": _EVERY[t.amount, t.unit], "day": t.day}
+        every = _EVERY[t.amount, t.unit]
+        kind, fields = "recurring", {"every": every, "day": t.day if every != "week" else None}  # a day of the month
     else:
         view = {
             "date": lambda: {"date": t.date.isoformat() if t.date else None},

@@ -238,7 +238,8 @@ class TimeExpression(_Model):
     year: int | None = None
     quarter: Annotated[int, Field(ge=1, le=4)] | None = None
     month: Annotated[int, Field(ge=1, le=12)] | None = None
-    day: Annotated[int, Field(ge=1, le=31)] | None = None
+    day: Annotated[int, Field(ge=1, le=31, description="the day of the month; of a weekly repeat, the day of the "
+                                                       "week as written (thứ 5 hằng tuần → 5)")] | None = None
     start_year: int | None = None
     end_year: int | None = None
     amount: int | None = Field(default=None, description="duration: how many units; periodic: how many between "

@@ -129,8 +129,8 @@ def _positions_read_as_bodies(words: list[_Word]) -> list[_Word]:
 
 def _position_before_body(words: list[_Word], k: int) -> int:
     """The length of a position at ``k`` that a body's name or a group follows, else 0."""
-    if not words[k].capitalised:
-        return 0
+    if not words[k].capitalised or k and (head := _match(_heads(), words, k - 1)) and head[1] > 1:
+        return 0  # part of a head noun: Ban Chủ nhiệm
     for n in _positions().lengths:
         after = k + n
         if after < len(words) and tuple(w.folded for w in words[k:after]) in _positions() and (
