@@ -135,6 +135,16 @@ Chủ trì, phối hợp với các cơ quan báo chí thực hiện.
     assert ("Các cơ quan báo chí tỉnh", "support") in pairs(body)
 
 
+def test_the_provinces_of_a_national_plan_take_their_full_form():
+    body = """I. TỔ CHỨC THỰC HIỆN
+1. Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương chịu trách nhiệm giám sát.
+2. Bộ Tài chính chủ trì, phối hợp với Ủy ban nhân dân các tỉnh, thành phố rà soát.
+"""
+    assert pairs(body) == {("Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", "lead"),
+                           ("Bộ Tài chính", "lead"),
+                           ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", "support")}
+
+
 def test_a_letter_without_organisation_part_assigns_its_numbered_bodies():
     body = """Kính gửi:
 - Các sở, ban, ngành cấp tỉnh;
