@@ -206,6 +206,8 @@ def test_a_group_belonging_to_a_body(text, name, catchall):
     # a ministry's units by their short forms
     ("Vụ KHTC, Vụ HTQT chủ trì", ["Vụ Kế hoạch - Tài chính", "Vụ Hợp tác quốc tế"]),
     ("Văn phòng Bộ, Thanh tra Bộ chủ trì", ["Văn phòng Bộ", "Thanh tra Bộ"]),
+    ("Cục Chuyển đổi số và Thông tin dữ liệu TNMT chủ trì",  # its name in Nghị định 68/2022/NĐ-CP
+     ["Cục Chuyển đổi số và Thông tin dữ liệu tài nguyên môi trường"]),
     # a level rather than named units, and the local levels after the 2025 reform
     ("UBND cấp xã chủ trì", ["Ủy ban nhân dân cấp xã"]),
     ("UBND các xã, phường, đặc khu chủ trì", ["Ủy ban nhân dân các xã, phường, đặc khu"]),
