@@ -228,3 +228,10 @@ def test_duties_in_a_monitoring_part_are_assignments():
     found = pairs("I. NHIỆM VỤ\n1. Sở Y tế chủ trì tuyên truyền.\nII. GIÁM SÁT VÀ ĐÁNH GIÁ\n- Các bộ, ngành và "
                   "UBND các tỉnh chịu trách nhiệm giám sát việc thực hiện Kế hoạch.\n")
     assert found == {("Sở Y tế", "lead"), ("Các bộ, ngành", "lead"), ("Ủy ban nhân dân các tỉnh", "lead")}
+
+
+def test_a_heading_listing_ministries_and_provinces_gives_one_lead_each():
+    found = pairs("I. TỔ CHỨC THỰC HIỆN\n1. Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ, Ủy ban nhân dân các "
+                  "tỉnh, thành phố trực thuộc trung ương\n- Bố trí nguồn lực triển khai thực hiện Kế hoạch.\n")
+    assert found == {("Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ", "lead"),
+                     ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", "lead")}
