@@ -87,8 +87,18 @@ def test_collective_bodies(written, groups):
     assert all(m.collective and not m.catchall for m in mentions)
 
 
+@pytest.mark.parametrize(("text", "group"), [
+    ("Các cơ quan chuyên môn thuộc tỉnh đã thực hiện rà soát", "Các cơ quan chuyên môn thuộc tỉnh"),  # thuộc a level
+    ("Các cơ quan tổ chức thực hiện", "Các cơ quan"),  # tổ chức the verb, not a second group noun
+])
+def test_where_a_group_ends_before_its_duty(text, group):
+    (mention,) = BodyReader("Lâm Đồng").run(text, 0)
+    assert (mention.name, mention.catchall) == (group, False)
+
+
 @pytest.mark.parametrize("written", ["các cơ quan, đơn vị liên quan", "các đơn vị có liên quan",
-                                     "các sở, ngành liên quan", "cơ quan", "đơn vị khác", "các đơn vị thuộc"])
+                                     "các sở, ngành liên quan", "cơ quan", "đơn vị khác", "các đơn vị thuộc",
+                                     "các cơ quan tổ chức, cá nhân có liên quan"])  # a comma left out
 def test_catch_alls_are_not_bodies(written):
     assert all(m.catchall for m in BodyReader("Lai Châu").listing(written))
 

@@ -205,6 +205,12 @@ def _cues() -> frozenset[str]:
 
 
 @cache
+def _fillers() -> _Phrases:
+    """Words that narrow no group, its level aside (được, giao, khác)."""
+    return _Phrases((w, w) for w in vocab.catchall_words())
+
+
+@cache
 def _catchall() -> _Phrases:
     words = [*vocab.catchall_words(), *vocab.admin_units()]
     return _Phrases((w, w) for w in words)
@@ -461,9 +467,9 @@ class BodyReader:
             return None
         nouns = [noun[0]]
         k += noun[1]
-        while k + 1 < len(words) and words[k].folded == "," and (more := _match(_collective_nouns(), words, k + 1)):
+        while k + 1 < len(words) and (more := _next_noun(words, k, nouns[-1])):
             nouns.append(more[0])
-            k += 1 + more[1]
+            k += more[1]
         qualifier: list[_Word] = []
         parent: Mention | None = None  # the body the group belongs to: các đơn vị thuộc Bộ Tài chính
         while k < len(words) and len(qualifier) < _MAX_QUALIFIER:
@@ -489,11 +495,23 @@ class BodyReader:
         if parent:  # narrowed by the body it belongs to, named canonically
             name, catchall = f"{_join(words[i:own_end])} {parent.name}", related
         else:
-            dangling = any(w.folded in vocab.body_words("relative") for w in qualifier)  # các đơn vị được giao
+            dangling = self._dangles(qualifier)  # các đơn vị được giao
             name = _join(words[i:k])
             catchall = related or generic and (dangling or not plural and self._narrows_nothing(qualifier))
         return Mention(name[:1].upper() + name[1:], words[i].start, words[k - 1].end, collective=True,
                        catchall=catchall), k
+
+    def _dangles(self, qualifier: list[_Word]) -> bool:
+        """Does the qualifier end with a relative clause that names nothing (``được phân công``, ``thuộc``), where
+        a body or a level would (``thuộc Bộ Tài chính``, ``thuộc tỉnh``)?"""
+        relative = [k for k, w in enumerate(qualifier) if w.folded in vocab.body_words("relative")]
+        if not relative:
+            return False
+        rest = qualifier[relative[-1] + 1:]
+        k = 0
+        while k < len(rest) and (found := _match(_fillers(), rest, k)):
+            k += found[1]
+        return k == len(rest)
 
     def _narrows_nothing(self, qualifier: list[_Word]) -> bool:
         k = 0
@@ -556,6 +574,22 @@ class BodyReader:
                 if known in vocab.bodies() or known in vocab.body_aliases():
                     return span[:-n], [], span[-n:]
         return span, [], []
+
+
+def _next_noun(words: list[_Word], k: int, last: str) -> tuple[str, int] | None:
+    """The group noun that goes on a list of them at ``k`` (``, đơn vị``), and the words it takes; a generic noun
+    written straight after a generic one, a comma left out, goes on only where the list does (``cơ quan tổ chức,
+    cá nhân``; not ``cơ quan tổ chức thực hiện``)."""
+    nouns = vocab.collective_nouns()
+    if words[k].folded == ",":
+        more = _match(_collective_nouns(), words, k + 1)
+        return (more[0], 1 + more[1]) if more else None
+    more = _match(_collective_nouns(), words, k)
+    after = k + more[1] if more else k
+    if more and nouns[last] and nouns[more[0]] and after + 1 < len(words) and words[after].folded == "," \
+            and _match(_collective_nouns(), words, after + 1):
+        return more
+    return None
 
 
 def _has_phrase(words: list[_Word], phrase: tuple[str, ...]) -> bool:
