@@ -245,7 +245,7 @@ def limits_work(time: TimeExpression) -> bool:
         return time.lead is not None
     if time.kind is TimeKind.PERIODIC:
         return times.is_set_repeat(time)
-    return time.kind is TimeKind.DURATION
+    return time.kind in {TimeKind.DURATION, TimeKind.ON_EVENT}  # within 30 days of …; at once upon …
 
 
 def _without_bare_repeat(limits: list[TimeExpression]) -> list[TimeExpression]:

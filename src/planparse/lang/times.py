@@ -38,6 +38,7 @@ _QUARTER = r"(?:(?-i:IV|I{1,3})|[1-4])"
 _EDGE_BEFORE = r"(?<![\w/.-])"
 _EDGE_AFTER = r"(?![\w]|[/.-]\d)"
 _CLAUSE = r"[^\n;,.()]*[^\s;,.()]"  # the rest of a clause, up to its punctuation
+_EVENT = r"(?:[^\n;,.()]|\([^()\n]*\))*[^\s;,.()]"  # an event's clause, over its parentheses: Luật … (sửa đổi) ban hành
 
 
 def lexicon() -> dict[str, dict[str, str]]:
@@ -85,6 +86,8 @@ def _grammar() -> regex.Pattern[str]:
         rf"(?P<periodic>(?:{w['periodic']}{_S})?(?P<f>{w['frequency']})|{w['periodic']}{_S}(?P<f>{w['yearly']})"
         rf"|{w['periodic']}{_S}(?P<n>\d{{1,2}}){_S}(?P<u>{w['duration_unit']})"
         rf"|(?P<n>\d{{1,2}}){_S}(?P<u>{w['duration_unit']})(?:{_HS}/{_HS}lần|{_S}một{_S}lần))",
+        # ngay sau khi các văn bản được ban hành: work due at once upon an event
+        rf"(?P<upon>{w['upon']}{_S}(?P<event>{_EVENT}))",
         # trong vòng 30 ngày kể từ ngày ký · 15 ngày làm việc kể từ ngày nhận
         rf"(?P<duration>(?:(?P<dl>{w['duration_lead']}){_S})?(?P<n>\d{{1,3}}){_S}(?P<u>{w['duration_unit']})"
         rf"(?:{_S}(?P<anchor>{w['anchor']}{_S}{_CLAUSE}))?)",
@@ -96,9 +99,10 @@ def _grammar() -> regex.Pattern[str]:
 
 @cache
 def _hint() -> regex.Pattern[str]:
-    """What every time of the grammar holds: a digit, or a quarter, periodic or frequency word."""
+    """What every time of the grammar holds: a digit, or a quarter, periodic, frequency or upon word."""
     lex = lexicon()
-    return regex.compile(r"\d|" + phrases([*lex["quarter"], *lex["periodic"], *lex["frequency"]]), regex.IGNORECASE)
+    return regex.compile(r"\d|" + phrases([*lex["quarter"], *lex["periodic"], *lex["frequency"], *lex["upon"]]),
+                         regex.IGNORECASE)
 
 
 @cache
@@ -259,6 +263,9 @@ def _times(text: str, offset: int) -> Iterator[TimeExpression]:
         fields = _fields(m)
         if fields is None:
             continue
+        if m["upon"] is not None and (dated := list(_times(m["event"], offset + m.start("event")))):
+            yield from dated  # an event the text dates is due by its date: ngay sau khi Luật … ban hành trong năm 2024
+            continue
         lead = " ".join(m["lead"].split()) if m["lead"] else None
         yield TimeExpression(text=m.group(), start=m.start() + offset, end=m.end() + offset, lead=lead, **fields)
 
@@ -305,6 +312,8 @@ def _fields(m: regex.Match[str]) -> dict | None:
             frequency = _value(m["f"], lex["frequency"])
             return {"kind": "periodic", **_interval(frequency or "1 year")}  # định kỳ hằng năm
         return {"kind": "periodic", **_interval(f"{m['n']} {unit}")}
+    if m["upon"] is not None:
+        return {"kind": "on_event", "event": " ".join(m["event"].split())}
     if m["dl"] is None and m["anchor"] is None:
         return None  # "30 ngày" alone is a count of days, not a time limit
     return {"kind": "duration", "amount": int(m["n"]), "unit": unit,
