@@ -124,6 +124,8 @@ def test_month_and_recurring_limits_in_the_facts_view_a_duration_only_in_the_mod
      {"kind": "period", "start_year": 2026, "end_year": 2026}),
     ("I. NHIỆM VỤ\n- Hoàn thành việc số hóa trước năm 2025.\n",
      {"kind": "period", "start_year": None, "end_year": 2025}),
+    ("I. NHIỆM VỤ\n- Trình Quốc hội tại kỳ họp cuối năm 2023.\n",
+     {"kind": "period", "start_year": 2023, "end_year": 2023}),
     # work due at once upon an event; an event the text dates is due by its date
     ("I. NHIỆM VỤ\n- Tổ chức phổ biến ngay sau khi các văn bản được ban hành.\n", {"kind": "on_event"}),
     ("I. NHIỆM VỤ\n- Ban hành văn bản hướng dẫn ngay sau khi Luật Khoáng sản (sửa đổi) ban hành trong năm 2024.\n",
