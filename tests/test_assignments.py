@@ -121,7 +121,8 @@ Sở TTTT đôn đốc, theo dõi
 
 def test_a_flattened_table_cell_names_its_body_before_other_words():
     found = pairs(FLATTENED)
-    assert found == {("Các cơ quan báo chí tỉnh", "lead"), ("Sở Thông tin và Truyền thông", "support")}
+    assert found == {("Các cơ quan báo chí tỉnh", "lead"), ("Sở Thông tin và Truyền thông", "support"),
+                     ("Các đơn vị", "lead")}  # the prose's subject: a plural of a generic noun is a collective body
 
 
 def test_a_short_group_takes_the_fullest_form_the_plan_uses():
@@ -132,6 +133,16 @@ Xây dựng kế hoạch.
 Chủ trì, phối hợp với các cơ quan báo chí thực hiện.
 """
     assert ("Các cơ quan báo chí tỉnh", "support") in pairs(body)
+
+
+def test_the_provinces_of_a_national_plan_take_their_full_form():
+    body = """I. TỔ CHỨC THỰC HIỆN
+1. Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương chịu trách nhiệm giám sát.
+2. Bộ Tài chính chủ trì, phối hợp với Ủy ban nhân dân các tỉnh, thành phố rà soát.
+"""
+    assert pairs(body) == {("Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", "lead"),
+                           ("Bộ Tài chính", "lead"),
+                           ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", "support")}
 
 
 def test_a_letter_without_organisation_part_assigns_its_numbered_bodies():
@@ -197,3 +208,30 @@ def test_the_subject_after_a_clause_framing_the_duty_leads():
     found = pairs("I. NHIỆM VỤ\n1. Bảo đảm kinh phí\nĐối với các nhiệm vụ thuộc chức năng, nhiệm vụ thường xuyên, "
                   "các bộ, ngành, địa phương có trách nhiệm bố trí kinh phí.\n")
     assert found == {("Các bộ, ngành, địa phương", "lead")}
+
+
+def test_generic_groups_written_as_plurals_are_bodies_but_not_when_liên_quan_or_a_bare_noun():
+    found = pairs("II. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính chủ trì, phối hợp chặt chẽ với các cơ quan, đơn vị khác "
+                  "bố trí kinh phí.\n2. Các địa phương lập kế hoạch bảo vệ rừng.\n"
+                  "3. Sở Y tế phối hợp với các đơn vị có liên quan và cơ quan được phân công thực hiện.\n")
+    assert found == {("Sở Tài chính", "lead"), ("Các cơ quan, đơn vị khác", "support"), ("Các địa phương", "lead"),
+                     ("Sở Y tế", "lead")}
+
+
+def test_a_subject_after_how_often_leads_and_one_after_a_condition_does_not():
+    found = pairs("II. TỔ CHỨC THỰC HIỆN\n1. Hằng năm, các địa phương lập kế hoạch bố trí kinh phí.\n"
+                  "2. Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, Sở Nội vụ báo cáo Ủy ban nhân dân tỉnh.\n")
+    assert found == {("Các địa phương", "lead")}
+
+
+def test_duties_in_a_monitoring_part_are_assignments():
+    found = pairs("I. NHIỆM VỤ\n1. Sở Y tế chủ trì tuyên truyền.\nII. GIÁM SÁT VÀ ĐÁNH GIÁ\n- Các bộ, ngành và "
+                  "UBND các tỉnh chịu trách nhiệm giám sát việc thực hiện Kế hoạch.\n")
+    assert found == {("Sở Y tế", "lead"), ("Các bộ, ngành", "lead"), ("Ủy ban nhân dân các tỉnh", "lead")}
+
+
+def test_a_heading_listing_ministries_and_provinces_gives_one_lead_each():
+    found = pairs("I. TỔ CHỨC THỰC HIỆN\n1. Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ, Ủy ban nhân dân các "
+                  "tỉnh, thành phố trực thuộc trung ương\n- Bố trí nguồn lực triển khai thực hiện Kế hoạch.\n")
+    assert found == {("Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ", "lead"),
+                     ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", "lead")}

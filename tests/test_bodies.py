@@ -75,6 +75,11 @@ def test_bodies_named_after_the_mergers_are_current(name):
     ("UBND các xã, phường", ["Ủy ban nhân dân các xã, phường"]),
     ("Các cơ quan báo chí tỉnh", ["Các cơ quan báo chí tỉnh"]),
     ("Các doanh nghiệp viễn thông trên địa bàn tỉnh", ["Các doanh nghiệp viễn thông trên địa bàn tỉnh"]),
+    # FACTS.md: a plural or a list of generic nouns is a collective body, unless liên quan qualifies it
+    ("các cơ quan, đơn vị, địa phương", ["Các cơ quan, đơn vị, địa phương"]),
+    ("Các địa phương", ["Các địa phương"]),
+    ("các cơ quan, đơn vị khác", ["Các cơ quan, đơn vị khác"]),
+    ("các đơn vị trên địa bàn tỉnh", ["Các đơn vị trên địa bàn tỉnh"]),
 ])
 def test_collective_bodies(written, groups):
     mentions = BodyReader("Lai Châu").listing(written)
@@ -82,8 +87,18 @@ def test_collective_bodies(written, groups):
     assert all(m.collective and not m.catchall for m in mentions)
 
 
+@pytest.mark.parametrize(("text", "group"), [
+    ("Các cơ quan chuyên môn thuộc tỉnh đã thực hiện rà soát", "Các cơ quan chuyên môn thuộc tỉnh"),  # thuộc a level
+    ("Các cơ quan tổ chức thực hiện", "Các cơ quan"),  # tổ chức the verb, not a second group noun
+])
+def test_where_a_group_ends_before_its_duty(text, group):
+    (mention,) = BodyReader("Lâm Đồng").run(text, 0)
+    assert (mention.name, mention.catchall) == (group, False)
+
+
 @pytest.mark.parametrize("written", ["các cơ quan, đơn vị liên quan", "các đơn vị có liên quan",
-                                     "các cơ quan, đơn vị, địa phương", "các đơn vị trên địa bàn tỉnh"])
+                                     "các sở, ngành liên quan", "cơ quan", "đơn vị khác", "các đơn vị thuộc",
+                                     "các cơ quan tổ chức, cá nhân có liên quan"])  # a comma left out
 def test_catch_alls_are_not_bodies(written):
     assert all(m.catchall for m in BodyReader("Lai Châu").listing(written))
 
@@ -201,12 +216,19 @@ def test_a_group_belonging_to_a_body(text, name, catchall):
     # a ministry's units by their short forms
     ("Vụ KHTC, Vụ HTQT chủ trì", ["Vụ Kế hoạch - Tài chính", "Vụ Hợp tác quốc tế"]),
     ("Văn phòng Bộ, Thanh tra Bộ chủ trì", ["Văn phòng Bộ", "Thanh tra Bộ"]),
+    ("Cục Chuyển đổi số và Thông tin dữ liệu TNMT chủ trì",  # its name in Nghị định 68/2022/NĐ-CP
+     ["Cục Chuyển đổi số và Thông tin dữ liệu tài nguyên môi trường"]),
     # a level rather than named units, and the local levels after the 2025 reform
     ("UBND cấp xã chủ trì", ["Ủy ban nhân dân cấp xã"]),
     ("UBND các xã, phường, đặc khu chủ trì", ["Ủy ban nhân dân các xã, phường, đặc khu"]),
     # service units, community teams
     ("Bệnh viện Đa khoa tỉnh, Trạm Y tế các xã chủ trì", ["Bệnh viện Đa khoa tỉnh", "Trạm Y tế các xã"]),
     ("các Tổ công nghệ số cộng đồng triển khai", ["Các Tổ công nghệ số cộng đồng"]),
+    # teams, whose names open in lower case
+    ("Tổ công tác liên ngành, Tổ giúp việc Ban Chỉ đạo chủ trì", ["Tổ công tác liên ngành", "Tổ giúp việc Ban Chỉ đạo"]),
+    ("Tổ dân phố thực hiện việc rà soát", ["Tổ dân phố"]),
+    # an association's board, whose head holds a position's word (Ban Chủ nhiệm)
+    ("Ban Chủ nhiệm Đoàn Luật sư tỉnh chủ trì", ["Ban Chủ nhiệm Đoàn Luật sư tỉnh"]),
 ])
 def test_bodies_at_every_level(text, names):
     assert [m.name for m in BodyReader("Nghệ An").run(text, 0)] == names

@@ -261,12 +261,26 @@ def test_a_database_of_a_newer_schema_says_to_upgrade_planparse(tmp_path, capsys
 
 def test_a_database_of_an_older_schema_is_migrated_or_says_to_rebuild(tmp_path, capsys, monkeypatch):
     path = _with_version(tmp_path / "plans.duckdb", schema.SCHEMA_VERSION - 1)
+    monkeypatch.delitem(schema.MIGRATIONS, schema.SCHEMA_VERSION - 1, raising=False)
     err = _fails(["db", "add", str(path), str(CORPUS / SHARED_PLANS[0])], capsys, planparse.OlderSchemaError, path)
     assert "rebuild" in err
     monkeypatch.setitem(schema.MIGRATIONS, schema.SCHEMA_VERSION - 1, ["ALTER TABLE documents ADD COLUMN note VARCHAR"])
     with PlanDatabase(path) as db:
         assert db.sql("SELECT value FROM meta").fetchall() == [(str(schema.SCHEMA_VERSION),)]
         assert "note" in db.sql("SELECT * FROM documents").columns
+
+
+def test_a_version_1_database_keeps_its_repeats_as_amount_and_unit(tmp_path):
+    path = _with_version(tmp_path / "plans.duckdb", 1)
+    con = duckdb.connect(str(path))
+    con.execute("ALTER TABLE deadlines ADD COLUMN every_months INTEGER")
+    con.execute("INSERT INTO deadlines (plan_id, deadline, kind, text, every_months) VALUES "
+                "(1, 0, 'periodic', 'định kỳ hằng quý', 3), (1, 1, 'periodic', 'định kỳ hằng năm', 12)")
+    con.close()
+    with PlanDatabase(path) as db:
+        rows = db.sql("SELECT text, amount, unit FROM deadlines ORDER BY deadline")
+        assert rows.fetchall() == [("định kỳ hằng quý", 3, "month"), ("định kỳ hằng năm", 1, "year")]
+        assert "every_months" not in rows.columns
 
 
 def test_a_database_another_process_writes_is_a_typed_error(tmp_path, capsys):

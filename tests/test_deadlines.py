@@ -115,11 +115,21 @@ def test_month_and_recurring_limits_in_the_facts_view_a_duration_only_in_the_mod
      {"kind": "recurring", "every": "month", "day": 5}),
     ("I. TỔ CHỨC THỰC HIỆN\n- Sở Nội vụ tổng hợp, báo cáo định kỳ hằng quý.\n",
      {"kind": "recurring", "every": "quarter", "day": None}),
+    ("I. TỔ CHỨC THỰC HIỆN\n- Văn phòng tổng hợp tình hình, báo cáo định kỳ hằng tuần.\n",
+     {"kind": "recurring", "every": "week", "day": None}),
+    ("I. TỔ CHỨC THỰC HIỆN\n- Công an tỉnh báo cáo trước 11 giờ ngày thứ 5 hằng tuần.\n",
+     {"kind": "recurring", "every": "week", "day": None}),  # a day of the week, not of the month
     ("I. NHIỆM VỤ\n- Ban hành quy chế, chậm nhất trong tháng 6/2026.\n", {"kind": "month", "year": 2026, "month": 6}),
     ("I. NHIỆM VỤ\n- Hoàn thành việc sắp xếp trong năm 2026.\n",
      {"kind": "period", "start_year": 2026, "end_year": 2026}),
     ("I. NHIỆM VỤ\n- Hoàn thành việc số hóa trước năm 2025.\n",
      {"kind": "period", "start_year": None, "end_year": 2025}),
+    ("I. NHIỆM VỤ\n- Trình Quốc hội tại kỳ họp cuối năm 2023.\n",
+     {"kind": "period", "start_year": 2023, "end_year": 2023}),
+    # work due at once upon an event; an event the text dates is due by its date
+    ("I. NHIỆM VỤ\n- Tổ chức phổ biến ngay sau khi các văn bản được ban hành.\n", {"kind": "on_event"}),
+    ("I. NHIỆM VỤ\n- Ban hành văn bản hướng dẫn ngay sau khi Luật Khoáng sản (sửa đổi) ban hành trong năm 2024.\n",
+     {"kind": "period", "start_year": 2024, "end_year": 2024}),
 ])
 def test_limits_running_text_sets(text, expected):
     (fact,) = _facts(text)

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from planparse.lang.times import find_times, has_limit, lexicon, read_cell
+from planparse.model import TimeExpression
 
 D = dt.date
 
@@ -56,12 +57,15 @@ PHRASES = [
     ("thời kỳ 2021–2030", "period", {"start_year": 2021, "end_year": 2030}),
     ("từ 2024 tới 2026", "period", {"start_year": 2024, "end_year": 2026}),
     # periodic
-    ("định kỳ 6 tháng", "periodic", {"every_months": 6}),
-    ("định kỳ hằng quý", "periodic", {"every_months": 3}),
-    ("hằng tháng", "periodic", {"every_months": 1}),
-    ("định kỳ hằng năm", "periodic", {"every_months": 12}),
-    ("6 tháng/lần", "periodic", {"every_months": 6}),
-    ("định kỳ 2 năm", "periodic", {"every_months": 24}),
+    ("định kỳ 6 tháng", "periodic", {"amount": 6, "unit": "month"}),
+    ("định kỳ hằng quý", "periodic", {"amount": 3, "unit": "month"}),
+    ("hằng tháng", "periodic", {"amount": 1, "unit": "month"}),
+    ("định kỳ hằng tuần", "periodic", {"amount": 1, "unit": "week"}),
+    ("hàng tuần", "periodic", {"amount": 1, "unit": "week"}),
+    ("định kỳ hằng năm", "periodic", {"amount": 1, "unit": "year"}),
+    ("định kỳ 12 tháng", "periodic", {"amount": 1, "unit": "year"}),
+    ("6 tháng/lần", "periodic", {"amount": 6, "unit": "month"}),
+    ("định kỳ 2 năm", "periodic", {"amount": 2, "unit": "year"}),
     # durations from an event
     ("trong vòng 30 ngày kể từ ngày ký", "duration", {"amount": 30, "unit": "day", "anchor": "kể từ ngày ký"}),
     ("trong thời hạn 15 ngày làm việc kể từ ngày nhận được hồ sơ", "duration",
@@ -128,8 +132,9 @@ SPANS = [
     ("Tháng 3/2026", "month", {"year": 2026, "month": 3}),
     ("Trong năm 2026", "year", {"year": 2026}),
     ("Trước năm 2025", "period", {"start_year": None, "end_year": 2025}),
-    ("trước ngày 05 hằng tháng", "periodic", {"every_months": 1, "day": 5}),
-    ("Định kỳ hằng quý", "periodic", {"every_months": 3}),
+    ("trước ngày 05 hằng tháng", "periodic", {"amount": 1, "unit": "month", "day": 5}),
+    ("Hằng tuần", "periodic", {"amount": 1, "unit": "week"}),
+    ("Định kỳ hằng quý", "periodic", {"amount": 3, "unit": "month"}),
     ("Theo kế hoạch của tỉnh", "on_event", {}),
     ("Theo hướng dẫn của Trung ương", "on_event", {}),
     ("Tháng 12/2025 - Tháng 3/2026", "month", {"year": 2026, "month": 3}),  # the span's end
@@ -188,4 +193,11 @@ def test_a_limit_lead_is_told_from_a_placing_one():
 def test_the_words_are_data():
     words = lexicon()
     assert "trước" in words["limit"] and "Thường xuyên".casefold() in words["ongoing"]
-    assert all(int(v) > 0 for v in words["frequency"].values())
+    assert words["frequency"]["hằng tuần"] == "1 week" and words["frequency"]["hằng quý"] == "3 month"
+
+
+@pytest.mark.parametrize(("saved", "amount", "unit"), [(3, 3, "month"), (12, 1, "year"), (24, 2, "year")])
+def test_a_repeat_saved_under_schema_1_reads_as_amount_and_unit(saved, amount, unit):
+    time = TimeExpression.model_validate({"kind": "periodic", "text": "định kỳ", "every_months": saved,
+                                          "start": 0, "end": 7})
+    assert (time.amount, time.unit) == (amount, unit)

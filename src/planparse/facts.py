@@ -61,12 +61,13 @@ def _assignments(plan: Plan) -> list[dict]:
     return [{"body": body, "role": role} for body, role in seen]
 
 
-_EVERY = {1: "month", 3: "quarter", 6: "half_year"}  # a repeat's interval in months → the facts' ``every``
+_EVERY = {(1, "week"): "week", (1, "month"): "month", (3, "month"): "quarter", (6, "month"): "half_year"}
+"""A repeat's interval → the facts' ``every``."""
 
 
 def _deadline(deadline: Deadline) -> dict | None:
     """The ``planparse-facts/1`` entry of a deadline; None for a time the view has no kind for (a duration,
-    a repeat other than monthly, quarterly, half-yearly or yearly).
+    a repeat other than weekly, monthly, quarterly, half-yearly or yearly).
 
     A year is the period of that one year (``Trong năm 2026``); a yearly repeat is a bare ``annual``.
     """
@@ -74,10 +75,11 @@ def _deadline(deadline: Deadline) -> dict | None:
     kind = t.kind.value
     if kind == "year":
         kind, fields = "period", {"start_year": t.year, "end_year": t.year}
-    elif kind == "periodic" and t.every_months == 12:
+    elif kind == "periodic" and (t.amount, t.unit) == (1, "year"):
         kind, fields = "annual", {"month": None, "day": t.day}
-    elif kind == "periodic" and t.every_months in _EVERY:
-        kind, fields = "recurring", {"every": _EVERY[t.every_months], "day": t.day}
+    elif kind == "periodic" and (t.amount, t.unit) in _EVERY:
+        every = _EVERY[t.amount, t.unit]
+        kind, fields = "recurring", {"every": every, "day": t.day if every != "week" else None}  # a day of the month
     else:
         view = {
             "date": lambda: {"date": t.date.isoformat() if t.date else None},

@@ -10,11 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Container, Iterator
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: a repeat's interval is amount and unit (schema 1: every_months)
 
 NonNegative = Annotated[int, Field(ge=0)]
 LineNumber = Annotated[int, Field(ge=1, description="1-based line in the source text")]
@@ -210,8 +210,8 @@ class BudgetAmount(_Model):
 
 class TimeKind(StrEnum):
     """The kinds of time the time grammar reads. The facts view shows a year as a one-year ``period`` and a
-    ``periodic`` time as ``recurring`` (monthly, quarterly, half-yearly; with its day: ``trước ngày 05 hằng
-    tháng``) or a bare ``annual`` (yearly); a duration it does not show."""
+    ``periodic`` time as ``recurring`` (weekly, monthly, quarterly, half-yearly; with its day: ``trước ngày 05
+    hằng tháng``) or a bare ``annual`` (yearly); a duration it does not show."""
 
     DATE = "date"  # trước ngày 15/12/2023
     ANNUAL = "annual"  # trước ngày 15 tháng 12 hằng năm; Hằng năm
@@ -221,7 +221,7 @@ class TimeKind(StrEnum):
     ON_EVENT = "on_event"  # Khi có yêu cầu
     MONTH = "month"  # tháng 6/2024
     YEAR = "year"  # năm 2024
-    PERIODIC = "periodic"  # định kỳ 6 tháng; trước ngày 05 hằng tháng (with its day)
+    PERIODIC = "periodic"  # định kỳ 6 tháng; hằng tuần; trước ngày 05 hằng tháng (with its day)
     DURATION = "duration"  # trong vòng 30 ngày kể từ ngày ký
 
 
@@ -238,16 +238,32 @@ class TimeExpression(_Model):
     year: int | None = None
     quarter: Annotated[int, Field(ge=1, le=4)] | None = None
     month: Annotated[int, Field(ge=1, le=12)] | None = None
-    day: Annotated[int, Field(ge=1, le=31)] | None = None
+    day: Annotated[int, Field(ge=1, le=31, description="the day of the month; of a weekly repeat, the day of the "
+                                                       "week as written (thứ 5 hằng tuần → 5)")] | None = None
     start_year: int | None = None
     end_year: int | None = None
-    every_months: int | None = Field(default=None, description="periodic: the interval (định kỳ 6 tháng → 6)")
-    amount: int | None = Field(default=None, description="duration: how many units")
-    unit: DurationUnit | None = None
+    amount: int | None = Field(default=None, description="duration: how many units; periodic: how many between "
+                                                         "repeats (định kỳ 6 tháng → 6, hằng tuần → 1)")
+    unit: DurationUnit | None = Field(default=None, description="duration and periodic: the unit (month, week …)")
     anchor: str | None = Field(default=None, description="duration: the event it runs from (kể từ ngày ký)")
     event: str | None = Field(default=None, description="on_event: the event (Khi có yêu cầu từ Bộ TTTT)")
     start: NonNegative
     end: NonNegative
+
+    @model_validator(mode="before")
+    @classmethod
+    def _whole_years(cls, data: Any) -> Any:
+        """A repeat's interval in whole years where it is (định kỳ 12 tháng → 1 year); a plan saved under schema 1
+        gave it in months (``every_months``)."""
+        if not isinstance(data, dict):
+            return data
+        data = dict(data)
+        if months := data.pop("every_months", None):
+            data["amount"], data["unit"] = months, "month"
+        if data.get("kind") == TimeKind.PERIODIC and data.get("unit") == "month" \
+                and data.get("amount") and data["amount"] % 12 == 0:
+            data["amount"], data["unit"] = data["amount"] // 12, "year"
+        return data
 
 
 class Task(_Model):

@@ -6,10 +6,16 @@ Every row of a table holds its plan's ``plan_id`` and, where the model has one, 
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """Raised whenever a table or view changes; :data:`MIGRATIONS` then says how to bring an older database up."""
 
-MIGRATIONS: dict[int, list[str]] = {}
+MIGRATIONS: dict[int, list[str]] = {
+    1: [  # a repeat's interval is amount and unit (hằng tuần → 1 week), as a duration's, not every_months
+        "UPDATE deadlines SET amount = CASE WHEN every_months % 12 = 0 THEN every_months // 12 ELSE every_months END, "
+        "unit = CASE WHEN every_months % 12 = 0 THEN 'year' ELSE 'month' END WHERE kind = 'periodic'",
+        "ALTER TABLE deadlines DROP COLUMN every_months",
+    ],
+}
 """For each older version, the statements that bring a database of that version to the next one."""
 
 PROVENANCE = [("file", "VARCHAR"), ("page", "INTEGER"), ("line", "INTEGER"), ("span_start", "INTEGER"),
@@ -58,7 +64,7 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("plan_id", "INTEGER"), ("deadline", "INTEGER"), ("task", "INTEGER"), ("kind", "VARCHAR"),
         ("text", "VARCHAR"), ("lead", "VARCHAR"), ("date", "DATE"), ("year", "INTEGER"), ("quarter", "INTEGER"),
         ("month", "INTEGER"), ("day", "INTEGER"), ("start_year", "INTEGER"), ("end_year", "INTEGER"),
-        ("every_months", "INTEGER"), ("amount", "INTEGER"), ("unit", "VARCHAR"), ("anchor", "VARCHAR"),
+        ("amount", "INTEGER"), ("unit", "VARCHAR"), ("anchor", "VARCHAR"),
         ("event", "VARCHAR"), *PROVENANCE,
     ],
     "budget_sources": [

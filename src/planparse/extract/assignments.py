@@ -139,7 +139,8 @@ class _Extractor:
 
     def subject(self, start: int, end: int, pending: list[Mention]) -> list[Mention]:
         """The bodies a duty sentence opens with, after a request cue or a time set before them
-        (``Trong năm 2022, các bộ, ngành … hoàn thành …``), with the ``pending`` subjects listed before it.
+        (``Trong năm 2022, các bộ, ngành … hoàn thành …``; ``Hằng năm, các địa phương …``), with the ``pending`` subjects listed before it; none
+        after a condition (``nếu có khó khăn, vướng mắc, các đơn vị báo cáo …``), which sets no work.
         A request cue opens a duty only at the start of its line (``Đề nghị Ủy ban MTTQ …``); after a ``;``
         the bodies it asks for are the duty's object (``…; yêu cầu các tổ chức, doanh nghiệp thực hiện …``).
         Returns the subjects still waiting for their duty: those of a sentence that is nothing but bodies."""
@@ -149,11 +150,16 @@ class _Extractor:
             return []
         at = request.end() if request else start
         fronted = next(iter(times.find_times(self.text[at:end], at)), None)
+        comma = _COMMA.search(self.text, at, end)
         if fronted and not self.text[at:fronted.start].strip():
             comma = _COMMA.match(self.text, fronted.end)
             at = comma.end() if comma else at
+        elif comma and times.says_how_often(self.text[at:comma.start()]):
+            at = comma.end()  # Hằng năm, các địa phương lập kế hoạch …
         if _cue_pattern("frame").match(self.text, at):
             at = next((c.end() for c in _COMMA.finditer(self.text, at, end) if self._opens_duty(c.end(), end)), at)
+        if _cue_pattern("condition").search(self.text, start, at):
+            return []  # a contingency: nếu có khó khăn, vướng mắc, các cơ quan, đơn vị báo cáo …
         mentions = self.reader.run(self.text, at, end)
         if mentions and _duty_start().match(self.text, mentions[-1].end, end):
             self.add(pending + mentions, Role.LEAD, (start, end))

@@ -249,7 +249,7 @@ def limits_work(time: TimeExpression) -> bool:
         return time.lead is not None
     if time.kind is TimeKind.PERIODIC:
         return times.is_set_repeat(time)
-    return time.kind is TimeKind.DURATION
+    return time.kind in {TimeKind.DURATION, TimeKind.ON_EVENT}  # within 30 days of …; at once upon …
 
 
 def _without_bare_repeat(limits: list[TimeExpression]) -> list[TimeExpression]:
@@ -257,7 +257,7 @@ def _without_bare_repeat(limits: list[TimeExpression]) -> list[TimeExpression]:
     (``định kỳ hằng năm báo cáo … trước ngày 25 tháng 12`` is one annual limit)."""
     if not any(t.kind is TimeKind.ANNUAL and t.day for t in limits):
         return limits
-    return [t for t in limits if not (t.kind is TimeKind.PERIODIC and t.every_months == 12)]
+    return [t for t in limits if not times.is_yearly(t)]
 
 
 def _with_year(time: TimeExpression, duty: str, year: int | None) -> TimeExpression:

@@ -9,14 +9,17 @@ plan spells out in its own headings (the ``lexicon``) are matched whole, so
 their lower-case words need no grammar. A group of bodies is named by
 ``các`` and group nouns (``Các sở, ban, ngành``, ``các cơ quan báo chí tỉnh``)
 or by a levelled body over several units (``UBND các huyện, thành phố``); a
-group of generic nouns qualified by nothing narrower (``các cơ quan, đơn vị
-liên quan``) is a catch-all; a group of a body (``cơ quan chuyên môn thuộc Bộ
-Tài chính``) is narrowed by it.
+group qualified by ``liên quan`` (``các cơ quan, đơn vị có liên quan``) is a
+catch-all, and so is a generic noun written alone
+(``cơ quan``, ``đơn vị khác``) or left by a relative clause without its body
+(``các cơ quan được phân công``); a plural or a list of generic nouns is a
+collective body (``Các địa phương``, ``Các cơ quan, đơn vị khác``); a group of
+a body (``cơ quan chuyên môn thuộc Bộ Tài chính``) is narrowed by it.
 
 A ministry's units, a department's Phòng and service units are named in
 sentence case (``Vụ Hợp tác quốc tế``, ``Cục Biến đổi khí hậu``; the heads with
 ``sentence`` in ``body_heads.tsv``): their lower-case words run on to a verb,
-a cue or a break. A position stands for the body it heads (``Thủ trưởng các
+a cue or a break; a team's may open in lower case (``Tổ công tác``). A position stands for the body it heads (``Thủ trưởng các
 sở, ban, ngành``; ``Bộ trưởng, Thủ trưởng cơ quan ngang bộ`` → ``các bộ, cơ
 quan ngang bộ``; ``data/position_bodies.tsv``).
 
@@ -135,6 +138,8 @@ def _position_before_body(words: list[_Word], k: int) -> int:
     """The length of a position at ``k`` that a body's name or a group follows, else 0."""
     if not words[k].capitalised or words[k].folded not in _positions().firsts:
         return 0
+    if k and (head := _match(_heads(), words, k - 1)) and head[1] > 1:
+        return 0  # part of a head noun: Ban Chủ nhiệm
     for n in _positions().lengths:
         after = k + n
         if after < len(words) and tuple(w.folded for w in words[k:after]) in _positions() and (
@@ -216,6 +221,12 @@ def _name_breaks() -> frozenset[str]:
 @cache
 def _cues() -> frozenset[str]:
     return frozenset(cue for cue, _ in vocab.role_cues())
+
+
+@cache
+def _fillers() -> _Phrases:
+    """Words that narrow no group, its level aside (được, giao, khác)."""
+    return _Phrases((w, w) for w in vocab.catchall_words())
 
 
 @cache
@@ -355,7 +366,9 @@ class BodyReader:
         end = k
         known = _match(self.lexicon, words, i) or _match(_known(), words, i)
         compounds = self._compounds(text, words, k) if self.segment else {}
-        sentence = " ".join(w.folded for w in words[i:i + h]) in vocab.sentence_heads()
+        head = " ".join(w.folded for w in words[i:i + h])
+        sentence = head in vocab.sentence_heads()
+        opens_lower = head in vocab.lower_heads()
         lower = 0
         n = len(words)
         while k < n:
@@ -385,8 +398,8 @@ class BodyReader:
                     and not (w.folded in vocab.body_words("list_separator") and _head(words, k + 1)):
                 k += 1
                 continue
-            more = self._sentence_words(words, k) if sentence and not known and end > i + h and lower < _MAX_LOWER \
-                else 0
+            more = self._sentence_words(words, k) if sentence and not known and (end > i + h or opens_lower) \
+                and lower < _MAX_LOWER else 0
             if more:
                 k = end = k + more
                 lower += more
@@ -488,9 +501,9 @@ class BodyReader:
             return None
         nouns = [noun[0]]
         k += noun[1]
-        while k + 1 < len(words) and words[k].folded == "," and (more := _match(_collective_nouns(), words, k + 1)):
+        while k + 1 < len(words) and (more := _next_noun(words, k, nouns[-1])):
             nouns.append(more[0])
-            k += 1 + more[1]
+            k += more[1]
         qualifier: list[_Word] = []
         parent: Mention | None = None  # the body the group belongs to: các đơn vị thuộc Bộ Tài chính
         while k < len(words) and len(qualifier) < _MAX_QUALIFIER:
@@ -506,6 +519,7 @@ class BodyReader:
             qualifier.append(w)
             k += 1
         generic = all(vocab.collective_nouns()[n] for n in nouns)
+        plural = k > i and words[i].folded in vocab.body_words("plural") or len(nouns) > 1
         if parent:  # the qualifier may go on after the body: các đơn vị thuộc Bộ … có liên quan
             after = k
             while k < len(words) and (more := _match(_catchall(), words, k)):
@@ -515,9 +529,23 @@ class BodyReader:
         if parent:  # narrowed by the body it belongs to, named canonically
             name, catchall = f"{_join(words[i:own_end])} {parent.name}", related
         else:
-            name, catchall = _join(words[i:k]), generic and self._narrows_nothing(qualifier) or related
+            dangling = self._dangles(qualifier)  # các đơn vị được giao
+            name = _join(words[i:k])
+            catchall = related or generic and (dangling or not plural and self._narrows_nothing(qualifier))
         return Mention(name[:1].upper() + name[1:], words[i].start, words[k - 1].end, collective=True,
                        catchall=catchall), k
+
+    def _dangles(self, qualifier: list[_Word]) -> bool:
+        """Does the qualifier end with a relative clause that names nothing (``được phân công``, ``thuộc``), where
+        a body or a level would (``thuộc Bộ Tài chính``, ``thuộc tỉnh``)?"""
+        relative = [k for k, w in enumerate(qualifier) if w.folded in vocab.body_words("relative")]
+        if not relative:
+            return False
+        rest = qualifier[relative[-1] + 1:]
+        k = 0
+        while k < len(rest) and (found := _match(_fillers(), rest, k)):
+            k += found[1]
+        return k == len(rest)
 
     def _narrows_nothing(self, qualifier: list[_Word]) -> bool:
         k = 0
@@ -598,6 +626,22 @@ def _longest_phrase() -> int:
     """The most words a phrase of the grammar's tables has."""
     tables = (_positions(), _heads(), _known(), _units(), _collective_nouns(), _stops(), _catchall())
     return max(t.lengths[0] for t in tables if t.lengths)
+
+
+def _next_noun(words: list[_Word], k: int, last: str) -> tuple[str, int] | None:
+    """The group noun that goes on a list of them at ``k`` (``, đơn vị``), and the words it takes; a generic noun
+    written straight after a generic one, a comma left out, goes on only where the list does (``cơ quan tổ chức,
+    cá nhân``; not ``cơ quan tổ chức thực hiện``)."""
+    nouns = vocab.collective_nouns()
+    if words[k].folded == ",":
+        more = _match(_collective_nouns(), words, k + 1)
+        return (more[0], 1 + more[1]) if more else None
+    more = _match(_collective_nouns(), words, k)
+    after = k + more[1] if more else k
+    if more and nouns[last] and nouns[more[0]] and after + 1 < len(words) and words[after].folded == "," \
+            and _match(_collective_nouns(), words, after + 1):
+        return more
+    return None
 
 
 def _has_phrase(words: list[_Word], phrase: tuple[str, ...]) -> bool:

@@ -27,7 +27,7 @@ import regex
 
 from planparse.lang import vocab
 from planparse.lang.quantities import phrases, roman_value
-from planparse.model import TimeExpression
+from planparse.model import TimeExpression, TimeKind
 
 _S = r"[^\S\n]+"  # spaces within a line
 _HS = r"[^\S\n]*"
@@ -38,6 +38,7 @@ _QUARTER = r"(?:(?-i:IV|I{1,3})|[1-4])"
 _EDGE_BEFORE = r"(?<![\w/.-])"
 _EDGE_AFTER = r"(?![\w]|[/.-]\d)"
 _CLAUSE = r"[^\n;,.()]*[^\s;,.()]"  # the rest of a clause, up to its punctuation
+_EVENT = r"(?:[^\n;,.()]|\([^()\n]*\))*[^\s;,.()]"  # an event's clause, over its parentheses: Luật … (sửa đổi) ban hành
 
 
 def lexicon() -> dict[str, dict[str, str]]:
@@ -85,6 +86,8 @@ def _grammar() -> regex.Pattern[str]:
         rf"(?P<periodic>(?:{w['periodic']}{_S})?(?P<f>{w['frequency']})|{w['periodic']}{_S}(?P<f>{w['yearly']})"
         rf"|{w['periodic']}{_S}(?P<n>\d{{1,2}}){_S}(?P<u>{w['duration_unit']})"
         rf"|(?P<n>\d{{1,2}}){_S}(?P<u>{w['duration_unit']})(?:{_HS}/{_HS}lần|{_S}một{_S}lần))",
+        # ngay sau khi các văn bản được ban hành: work due at once upon an event
+        rf"(?P<upon>{w['upon']}{_S}(?P<event>{_EVENT}))",
         # trong vòng 30 ngày kể từ ngày ký · 15 ngày làm việc kể từ ngày nhận
         rf"(?P<duration>(?:(?P<dl>{w['duration_lead']}){_S})?(?P<n>\d{{1,3}}){_S}(?P<u>{w['duration_unit']})"
         rf"(?:{_S}(?P<anchor>{w['anchor']}{_S}{_CLAUSE}))?)",
@@ -102,9 +105,10 @@ def _grammar() -> regex.Pattern[str]:
 
 @cache
 def _hint() -> regex.Pattern[str]:
-    """What every time of the grammar holds: a digit, or a quarter, periodic or frequency word."""
+    """What every time of the grammar holds: a digit, or a quarter, periodic, frequency or upon word."""
     lex = lexicon()
-    return regex.compile(r"\d|" + phrases([*lex["quarter"], *lex["periodic"], *lex["frequency"]]), regex.IGNORECASE)
+    return regex.compile(r"\d|" + phrases([*lex["quarter"], *lex["periodic"], *lex["frequency"], *lex["upon"]]),
+                         regex.IGNORECASE)
 
 
 @cache
@@ -155,6 +159,18 @@ def _before() -> regex.Pattern[str]:
 def repeats(text: str) -> bool:
     """Does ``text`` say its work comes back every year or at set times (``Hằng năm``, ``định kỳ``)?"""
     return bool(_repeat().search(text))
+
+
+@cache
+def _how_often() -> regex.Pattern[str]:
+    lex = lexicon()
+    word = phrases([*lex["yearly"], *lex["periodic"], *lex["frequency"]], lead=True)
+    return regex.compile(rf"\s*{word}(?:\s+{word})*\s*", regex.IGNORECASE)
+
+
+def says_how_often(text: str) -> bool:
+    """Is ``text`` nothing but how often work comes back (``Hằng năm``, ``Định kỳ hằng quý``)?"""
+    return bool(_how_often().fullmatch(text))
 
 
 def find_times(text: str, offset: int = 0) -> list[TimeExpression]:
@@ -256,6 +272,9 @@ def _times(text: str, offset: int) -> Iterator[TimeExpression]:
         fields = _fields(m)
         if fields is None:
             continue
+        if m["upon"] is not None and (dated := list(_times(m["event"], offset + m.start("event")))):
+            yield from dated  # an event the text dates is due by its date: ngay sau khi Luật … ban hành trong năm 2024
+            continue
         lead = " ".join(m["lead"].split()) if m["lead"] else None
         yield TimeExpression(text=m.group(), start=m.start() + offset, end=m.end() + offset, lead=lead, **fields)
 
@@ -296,21 +315,29 @@ def _fields(m: regex.Match[str]) -> dict | None:
     lex = lexicon()
     unit = _value(m["u"], lex["duration_unit"]) if m["u"] else None
     if m["recurring"] is not None:
-        return {"kind": "periodic", "every_months": int(_value(m["f"], lex["frequency"]) or 0), "day": int(m["d"])}
+        return {"kind": "periodic", **_interval(_value(m["f"], lex["frequency"]) or ""), "day": int(m["d"])}
     if m["periodic"] is not None:
         if m["f"]:
             frequency = _value(m["f"], lex["frequency"])
-            months = int(frequency) if frequency else _MONTHS["year"]  # định kỳ hằng năm
-        else:
-            months = int(m["n"]) * _MONTHS.get(unit or "", 0)
-        return {"kind": "periodic", "every_months": months} if months else None
+            return {"kind": "periodic", **_interval(frequency or "1 year")}  # định kỳ hằng năm
+        return {"kind": "periodic", **_interval(f"{m['n']} {unit}")}
+    if m["upon"] is not None:
+        return {"kind": "on_event", "event": " ".join(m["event"].split())}
     if m["dl"] is None and m["anchor"] is None:
         return None  # "30 ngày" alone is a count of days, not a time limit
     return {"kind": "duration", "amount": int(m["n"]), "unit": unit,
             "anchor": " ".join(m["anchor"].split()) if m["anchor"] else None}
 
 
-_MONTHS = {"month": 1, "year": 12}
+def _interval(value: str) -> dict:
+    """A repeat's interval (``3 month``, a frequency word's value) as the fields of a time."""
+    amount, unit = value.split()
+    return {"amount": int(amount), "unit": unit}
+
+
+def is_yearly(time: TimeExpression) -> bool:
+    """Does the time repeat every year (``định kỳ hằng năm``)?"""
+    return time.kind is TimeKind.PERIODIC and (time.amount, time.unit) == (1, "year")
 
 
 def _value(word: str, table: dict[str, str]) -> str | None:

@@ -84,8 +84,8 @@ _QUANTITY_VALUES: dict[str, Allowed] = {
 _TIME_VALUES: dict[str, Allowed] = {
     **dict.fromkeys(("limit", "within", "linker", "yearly", "day", "month", "quarter", "year", "period",
                      "range_from", "range_to", "periodic", "duration_lead", "anchor", "ongoing", "event",
-                     "before", "onward", "span_joiner"), EMPTY),
-    "frequency": _COUNT,
+                     "before", "onward", "span_joiner", "upon"), EMPTY),
+    "frequency": re.compile(r"[1-9]\d? (?:day|week|month|year)"),
     "duration_unit": frozenset({"day", "working_day", "week", "month", "year"}),
 }
 
@@ -105,11 +105,12 @@ TABLES: dict[str, Table] = {t.name: t for t in (
                      Column("place", frozenset({"drop", "unit", "name"})),
                      Column("merged_on", _DATE), Column("merged_into")), key=("name",), folded=True),
     Table("body_aliases", (Column("alias"), Column("name", FILLED)), key=("alias",), folded=True),
-    Table("body_heads", (Column("head"), Column("levelled", YES), Column("sentence", YES)), key=("head",)),
+    Table("body_heads", (Column("head"), Column("levelled", YES), Column("sentence", YES | {"lower"})),
+          key=("head",)),
     Table("position_bodies", (Column("position"), Column("stands_for")), key=("position",), folded=True),
     Table("body_words", (Column("word"), Column("role", frozenset({"plural", "joiner", "list_separator",
                                                                    "qualifier_break", "of", "committee",
-                                                                   "name_break", "parent", "bullet"}),
+                                                                   "name_break", "parent", "relative", "bullet"}),
                                                 complete=True)), key=("word", "role")),
     Table("budget_terms", (Column("term"), Column("kind", _model_values("BudgetKind", frozenset({"allocated"})))),
           key=("term",), folded=True),
@@ -139,7 +140,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
     Table("provinces", (Column("name"), Column("kind", frozenset({"tỉnh", "thành phố"})), Column("merged_on", _DATE),
                         Column("merged_into")), key=("name",), folded=True),
     _word_table("quantity_words", "word", "category", _QUANTITY_VALUES),
-    Table("role_cues", (Column("cue"), Column("role", frozenset({"lead", "support", "request", "frame"}),
+    Table("role_cues", (Column("cue"), Column("role", frozenset({"lead", "support", "request", "frame", "condition"}),
                                                              complete=True)),
           key=("cue",), folded=True),
     Table("section_roles", (Column("keyword"), Column("role", _model_values("SectionRole"))), key=("keyword",),
@@ -242,7 +243,7 @@ def words(name: str, group: str) -> tuple[str, ...]:
 
 @cache
 def body_words(role: str) -> frozenset[str]:
-    """The function words of the body grammar with ``role`` (plural, joiner, list_separator, qualifier_break, of,
+    """The function words of the body grammar with ``role`` (plural, joiner, list_separator, qualifier_break, of, relative,
     committee), lower case."""
     return frozenset(words("body_words", role))
 
@@ -324,7 +325,13 @@ def body_heads() -> dict[str, bool]:
 @cache
 def sentence_heads() -> frozenset[str]:
     """Head nouns whose bodies are named in sentence case (``Vụ Hợp tác quốc tế``), case-folded."""
-    return frozenset(r["head"].casefold() for r in table("body_heads") if r["sentence"] == "yes")
+    return frozenset(r["head"].casefold() for r in table("body_heads") if r["sentence"])
+
+
+@cache
+def lower_heads() -> frozenset[str]:
+    """Head nouns whose names may open in lower case (``Tổ công tác``, ``Tổ giúp việc``), case-folded."""
+    return frozenset(r["head"].casefold() for r in table("body_heads") if r["sentence"] == "lower")
 
 
 @cache
@@ -369,7 +376,7 @@ def collective_nouns() -> dict[str, bool]:
 
 @cache
 def role_cues() -> tuple[tuple[str, str], ...]:
-    """(cue, role) pairs: lead, support and request."""
+    """(cue, role) pairs: lead, support, request, frame and condition."""
     return tuple((r["cue"], r["role"]) for r in table("role_cues"))
 
 
