@@ -23,7 +23,7 @@ BAD = {  # name: (bytes, the error it must be listed with)
     "empty.md": (b"   \n\n", "EmptyDocumentError"),
     "english.txt": (b"Minutes of the annual meeting.\nAll members were present.\n", "NotAPlanError"),
     "latin1.txt": (b"K\xe9 ho\xe1ch s\xf4 12\n", "UndecodableError"),
-    "scan.jpg": (b"\xff\xd8\xff\xe0" + b"\x00" * 100, "UnsupportedFormatError"),  # not a document: listed too
+    "scan.jpg": (b"\xff\xd8\xff\xe0" + b"\x00" * 100, "CorruptFileError"),  # an image that cannot be decoded: listed too
     "old.doc": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512), "UnsupportedFormatError"),  # an OLE file, not Word
 }
 
