@@ -13,13 +13,23 @@ quantity grammar and given in VND.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
 from planparse.lang import vocab
 from planparse.lang.quantities import extract_quantities, phrases
 from planparse.document import Document
-from planparse.model import BudgetAmount, BudgetSource, Reference, Section, SectionRole, parts, walk_sections
+from planparse.model import (
+    BudgetAmount,
+    BudgetSource,
+    Provenance,
+    Reference,
+    Section,
+    SectionRole,
+    parts,
+    walk_sections,
+)
 
 ALLOCATION_CODES = {"QĐ"}
 
@@ -62,18 +72,20 @@ def _budget_items(sections: list[Section]) -> list[Section]:
 def extract(doc: Document, references: list[Reference]) -> Budget:
     """The budget facts of the plan's budget sections (or budget items); ``references`` are the plan's references."""
     sections = list(parts(doc.sections, {SectionRole.BUDGET})) or _budget_items(doc.sections)
-    return Budget(_sources(doc, sections, references), _amounts(doc, sections), _allocations(sections, references))
+    cited = _allocations_cited(references)
+    return Budget(_sources(doc, sections, cited), _amounts(doc, sections), _allocations(sections, cited))
 
 
-def _sources(doc: Document, sections: list[Section], references: list[Reference]) -> list[BudgetSource]:
-    """Each kind of funding the budget sections name, once, at its first mention."""
+def _sources(doc: Document, sections: list[Section], cited: list[tuple[Reference, Provenance]]) -> list[BudgetSource]:
+    """Each kind of funding the budget sections name (``cited``: the allocations' mentions), once, at its first
+    mention."""
     text = doc.text
     found: dict[str, BudgetSource] = {}
     for section in sections:
         start, end = section.provenance.start, section.end
         hits = [(m.start() - start, _terms()[" ".join(m.group().casefold().split())], len(m.group()))
                 for m in _term_pattern().finditer(text, start, end)]
-        for _, mention in _allocation_mentions(section, references):
+        for _, mention in _allocation_mentions(section, cited):
             hits.append((mention.start - start, "allocated", mention.end - mention.start))
         for at, kind, length in sorted(hits):
             if kind not in found:
@@ -82,19 +94,25 @@ def _sources(doc: Document, sections: list[Section], references: list[Reference]
     return list(found.values())
 
 
-def _allocation_mentions(section: Section, references: list[Reference]):
-    """(reference, mention) for each decision cited inside the section."""
-    for ref in references:
-        for mention in ref.mentions:
-            if section.provenance.start <= mention.start < section.end and ref.type_code in ALLOCATION_CODES:
-                yield ref, mention
+def _allocation_mentions(section: Section, cited: list[tuple[Reference, Provenance]]) -> list[tuple[Reference, Provenance]]:
+    """(reference, mention) for each decision ``cited`` inside the section, in order of mention."""
+    lo = bisect_left(cited, section.provenance.start, key=lambda pair: pair[1].start)
+    hi = bisect_left(cited, section.end, key=lambda pair: pair[1].start)
+    return cited[lo:hi]
 
 
-def _allocations(sections: list[Section], references: list[Reference]) -> list[Reference]:
-    """The decisions the budget sections cite: allocations already made, once each, in order of mention."""
+def _allocations_cited(references: list[Reference]) -> list[tuple[Reference, Provenance]]:
+    """(reference, mention) for every mention of a decision that allocates, in order of mention."""
+    return sorted(((ref, mention) for ref in references if ref.type_code in ALLOCATION_CODES
+                   for mention in ref.mentions), key=lambda pair: pair[1].start)
+
+
+def _allocations(sections: list[Section], cited: list[tuple[Reference, Provenance]]) -> list[Reference]:
+    """The decisions the budget sections cite (``cited``: the allocations' mentions): allocations already made,
+    once each, in order of mention."""
     found: dict[str, Reference] = {}
     for section in sections:
-        for ref, _ in sorted(_allocation_mentions(section, references), key=lambda pair: pair[1].start):
+        for ref, _ in _allocation_mentions(section, cited):
             found.setdefault(ref.number, ref)
     return list(found.values())
 

@@ -197,11 +197,13 @@ def _states_something(words: str) -> bool:
     return len(words.split()) > 1 and not (words.startswith("(") and words.endswith(")"))
 
 
+_LEADS_IN = re.compile(r"\s*[:(]")
+
+
 def _leads_in(text: str, unit: _Unit) -> bool:
     """A clause ending in ``:`` (or opening a bracket of targets) with no number of its own introduces what
     follows."""
-    tail = text[unit.end:].lstrip()[:1]
-    return tail in (":", "(") and not extract_quantities(text[unit.start:unit.end])
+    return bool(_LEADS_IN.match(text, unit.end)) and not extract_quantities(text[unit.start:unit.end])
 
 
 # --- a table of targets ----------------------------------------------------------------------------------------

@@ -5,6 +5,9 @@ The targets' own quantities belong to their objectives; the grammar is ``lang/qu
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from itertools import accumulate
+
 from planparse.document import Document
 from planparse.lang.quantities import extract_quantities
 from planparse.model import Objective, Quantity, SectionRole
@@ -16,13 +19,16 @@ _OUTSIDE = {SectionRole.HEADER, SectionRole.SIGNATURE, SectionRole.RECIPIENTS, S
 def extract(doc: Document, objectives: list[Objective]) -> list[Quantity]:
     """The quantities stated in the plan's top-level parts other than its header, legal basis, objectives
     and closing, and not inside an objective."""
-    taken = [(o.provenance.start, o.provenance.end) for o in objectives]
+    taken = sorted((o.provenance.start, o.provenance.end) for o in objectives)
+    starts = [s for s, _ in taken]
+    reach = list(accumulate((e for _, e in taken), max))  # the furthest end of the spans starting so far
     out = []
     for section in doc.sections:
         if section.role in _OUTSIDE:
             continue
         start = section.provenance.start
         for q in extract_quantities(doc.text[start:section.end], start):
-            if not any(s <= q.start < e for s, e in taken):
+            k = bisect_right(starts, q.start)
+            if not (k and q.start < reach[k - 1]):
                 out.append(q)
     return out
