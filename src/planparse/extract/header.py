@@ -317,6 +317,7 @@ def _parse_title(segments: list[_Segment], i: int, rest: str, type_seg: _Segment
     parts = [rest] if rest else []
     first = type_seg if rest else None
     last = type_seg
+    issuer_names = {proper_case_body(" ".join(s.text for s in body)).casefold() for body in _split_bodies(authority)}
     caps_title: bool | None = None if about or not rest or len(rest.split()) <= _QUALIFIER_WORDS else is_caps(rest)
     while i < len(segments):
         text = segments[i].text
@@ -326,7 +327,7 @@ def _parse_title(segments: list[_Segment], i: int, rest: str, type_seg: _Segment
             or NUMBER_LINE.match(text)
             or date_line(text)
             or is_position(text)
-            or parts and _names_the_issuer(text, authority)
+            or parts and _names_the_issuer(text, issuer_names)
             or LEGAL_OPENER.match(text)
             or ADDRESSEES.match(text)
             or (about and is_caps(text))
@@ -347,13 +348,11 @@ def _parse_title(segments: list[_Segment], i: int, rest: str, type_seg: _Segment
     return i
 
 
-def _names_the_issuer(text: str, issuer: list[_Segment]) -> bool:
+def _names_the_issuer(text: str, issuer_names: set[str]) -> bool:
     """A line under a title that is the issuer's name (``ỦY BAN NHÂN DÂN TỈNH THANH HÓA`` under a header's
-    ``UBND TỈNH THANH HÓA``): the issuing authority of a decision, not the title's last line."""
-    if not issuer or not opens_body(text):
-        return False
-    names = {proper_case_body(" ".join(s.text for s in body)).casefold() for body in _split_bodies(issuer)}
-    return proper_case_body(text).casefold() in names
+    ``UBND TỈNH THANH HÓA``; ``issuer_names``: the header's bodies, read as names and case-folded): the issuing
+    authority of a decision, not the title's last line."""
+    return opens_body(text) and proper_case_body(text).casefold() in issuer_names
 
 
 def _opens_unit(text: str) -> bool:

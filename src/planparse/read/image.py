@@ -12,6 +12,7 @@ from planparse.errors import CorruptFileError, LimitExceededError, NeedsOCRError
 from planparse.model import SourceInfo
 from planparse.read import Progress, Source
 from planparse.read.limits import Limits
+from planparse.read.sniff import image_kind
 
 A4_SHORT_SIDE = 8.27  # inches: a page's width, to guess the resolution of an image that does not say it
 DPI_RANGE = (100, 1200)  # resolutions a scanner uses; outside it an image's stated dpi is a default, not a fact
@@ -44,7 +45,7 @@ def _as_pdf(data: bytes, limits: Limits) -> bytes:
     except Image.DecompressionBombError as exc:
         raise LimitExceededError(f"the image is too large to read as a page ({exc})") from None
     except (OSError, SyntaxError, ValueError, EOFError) as exc:  # what Pillow raises for a damaged image
-        raise CorruptFileError(f"the {_kind(data)} image cannot be decoded ({exc})") from None
+        raise CorruptFileError(f"the {image_kind(data) or 'scanned'} image cannot be decoded ({exc})") from None
     return pdf.getvalue()
 
 
@@ -57,8 +58,3 @@ def _dpi(image) -> float:
         return dpi
     return max(min(image.size) / A4_SHORT_SIDE, 1.0)
 
-
-def _kind(data: bytes) -> str:
-    from planparse.read.sniff import image_kind
-
-    return image_kind(data) or "image"
