@@ -211,6 +211,16 @@ def test_a_portal_copy_with_each_cell_broken_across_lines():
     assert doc.title == "Phát triển du lịch cộng đồng"
 
 
+@pytest.mark.parametrize("place", ["Bà Rịa - Vũng Tàu", "Thừa Thiên Huế"])
+def test_a_portal_copy_that_breaks_a_place_of_several_words(place):
+    """A web copy breaks the date line anywhere in the place's name; a province's name is joined again whole."""
+    head, tail = place.rsplit(" ", 1)
+    text = (f"ỦY BAN NHÂN DÂN\nTỈNH {place.upper()}\n-------\n|\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n|\n"
+            f"Số: 08/KH-UBND\n|\n{head}\n{tail}, ngày 08 tháng 01 năm 2023\n|\nKẾ HOẠCH\nTRUYỀN THÔNG CHÍNH SÁCH\n" + BODY)
+    doc = parse(text).document
+    assert (doc.place, doc.date, doc.title) == (place, dt.date(2023, 1, 8), "Truyền thông chính sách")
+
+
 def test_an_issuer_whose_second_line_was_lost_takes_the_place_of_the_date_line():
     text = ("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n------- | Độc lập - Tự do - Hạnh phúc\n"
             "Số: 45/KH-UBND | Quảng Trị, ngày 3 tháng 6 năm 2024\nKẾ HOẠCH\nChuyển đổi số năm 2024\n" + BODY)
@@ -338,9 +348,11 @@ def test_a_header_under_what_a_web_page_puts_above_it(preamble):
     assert doc.title == "Xây dựng chính quyền số của tỉnh Tiền Giang"
 
 
-@pytest.mark.parametrize("authority", ["ỦY BAN NHÂN DÂN TỈNH THANH HÓA", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH THANH HÓA"])
+@pytest.mark.parametrize("authority", ["ỦY BAN NHÂN DÂN TỈNH THANH HÓA", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH THANH HÓA",
+                                       "ỦY BAN NHÂN DÂN TỈNH"])
 def test_a_decisions_issuing_authority_is_not_its_title(authority):
-    """NĐ 30/2020: a decision names its issuing authority (the body, or its head) on the line under its title."""
+    """NĐ 30/2020: a decision names its issuing authority (the body, or its head; its place may be left to the
+    header) on the line under its title."""
     text = ("UBND TỈNH THANH HÓA\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 4216/QĐ-UBND\nThanh Hóa, ngày 06 tháng 10 năm 2020"
             f"\nQUYẾT ĐỊNH\nVỀ VIỆC BAN HÀNH KẾ HOẠCH CHUYỂN ĐỔI SỐ TỈNH THANH HÓA\n{authority}\n"
             "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành Kế hoạch.\n")

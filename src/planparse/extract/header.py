@@ -189,18 +189,20 @@ def _broken(head: str, tail: str) -> bool:
     """Is ``head`` the start of a field broken before ``tail``?"""
     if NUMBER_LINE.fullmatch(head + " "):  # "Số:" alone
         return True
-    if len(head.split()) > _BROKEN_WORDS or head.endswith((".", ",", ":", ";")) or opens_body(head) \
-            or MOTTO.search(head) or date_line(head):
+    if head.endswith((".", ",", ":", ";")) or opens_body(head) or MOTTO.search(head) or date_line(head):
+        return False
+    date = date_line(tail)  # Hà / Giang, ngày …: the head is a place's first words
+    if date and date.group("place").strip() and not is_caps(head) \
+            and all(word == "-" or word[:1].isupper() and word.isalpha() for word in head.split()):
+        place = f"{head} {date.group('place').strip(' ,')}".casefold()
+        return len(head.split()) <= _BROKEN_WORDS or place in vocab.provinces()  # Bà Rịa - Vũng / Tàu, ngày …
+    if len(head.split()) > _BROKEN_WORDS:
         return False
     joined = f"{head} {tail}"
     motto, tail_motto = MOTTO.match(joined), MOTTO.match(tail)
     if motto and (tail_motto is None or motto.end() > len(head) + 1 + tail_motto.end()):  # CỘNG / HÒA XÃ HỘI …
         return True
-    if len(body_opener(joined) or "") > len(head) + 1 + len(body_opener(tail) or ""):  # ỦY / BAN NHÂN DÂN
-        return True
-    date = date_line(tail)  # Hà / Giang, ngày …: the head is a place's first words
-    return bool(date and date.group("place").strip() and not is_caps(head)
-                and all(word[:1].isupper() and word.isalpha() for word in head.split()))
+    return len(body_opener(joined) or "") > len(head) + 1 + len(body_opener(tail) or "")  # ỦY / BAN NHÂN DÂN
 
 
 def _parse_header(segments: list[_Segment], put) -> None:
@@ -351,8 +353,18 @@ def _parse_title(segments: list[_Segment], i: int, rest: str, type_seg: _Segment
 def _names_the_issuer(text: str, issuer_names: set[str]) -> bool:
     """A line under a title that is the issuer's name (``ỦY BAN NHÂN DÂN TỈNH THANH HÓA`` under a header's
     ``UBND TỈNH THANH HÓA``; ``issuer_names``: the header's bodies, read as names and case-folded): the issuing
-    authority of a decision, not the title's last line."""
-    return opens_body(text) and proper_case_body(text).casefold() in issuer_names
+    authority of a decision, not the title's last line. The authority may leave out its place, which the header
+    gives (``ỦY BAN NHÂN DÂN TỈNH`` under ``UBND TỈNH BÌNH ĐỊNH``)."""
+    if not opens_body(text):
+        return False
+    name = proper_case_body(text).casefold()
+    return name in issuer_names or any(_without_place(issuer) == name for issuer in issuer_names)
+
+
+def _without_place(body: str) -> str:
+    """A body's name without the province it ends with (``ủy ban nhân dân tỉnh bình định`` → ``ủy ban nhân dân tỉnh``)."""
+    province = province_in(body)
+    return body.removesuffix(province.casefold()).rstrip() if province and _names_its_place(body) else body
 
 
 def _opens_unit(text: str) -> bool:
