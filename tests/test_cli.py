@@ -6,6 +6,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from conftest import CORPUS, ROOT
 from planparse.cli import main, schema_json
 
@@ -78,3 +80,12 @@ def test_parse_dash_reads_the_document_from_standard_input():
     assert plan["document"]["number"] == "3414/KH-UBND" and plan["source"]["path"] is None
     proc = subprocess.run([sys.executable, "-m", "planparse", "facts", "-"], input=b"", capture_output=True)
     assert proc.returncode == 1 and proc.stderr.decode().startswith("planparse: error: <stdin>: ")
+
+
+@pytest.mark.parametrize("command", [["summary"], ["compare"], ["db", "add", "plans.duckdb"]])
+def test_every_command_that_reads_documents_takes_the_limits(command, tmp_path, capsys, monkeypatch):
+    """A limit given to summary, compare or db add is the one applied: the file over it is refused, named."""
+    monkeypatch.chdir(tmp_path)
+    assert main([*command, str(LAI_CHAU), "--max-chars", "100", "--ocr", "never"]) == 1
+    err = capsys.readouterr().err
+    assert str(LAI_CHAU) in err and "--max-chars" in err

@@ -121,7 +121,7 @@ def _cmd_summary(args: argparse.Namespace) -> int:
     failed = done = 0
     for path, _ in documents(args.paths):
         try:
-            print(summary_line(path, parse_file(path)), flush=True)
+            print(summary_line(path, parse_file(path, _limits(args), args.ocr)), flush=True)
             done += 1
         except PlanparseError as exc:
             print(f"planparse: error: {exc}", file=sys.stderr, flush=True)
@@ -134,7 +134,7 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     from planparse.comparison import compare
     from planparse.comparison.report import render
 
-    reference = plan_of(args.reference) if args.reference else None
+    reference = plan_of(args.reference, _limits(args), args.ocr) if args.reference else None
     if args.db:
         from planparse.comparison.strategy import strategy_of
         from planparse.database import PlanDatabase
@@ -143,7 +143,7 @@ def _cmd_compare(args: argparse.Namespace) -> int:
         with PlanDatabase(args.db, read_only=True) as db:
             plans = db.plans(strategy)
     else:
-        plans = _plans(args.files)
+        plans = _plans(args.files, _limits(args), args.ocr)
     if not plans:
         where = f"{args.db} (strategy {strategy})" if args.db and strategy else args.db or " ".join(args.files)
         print(f"planparse: error: no plans found in {where}", file=sys.stderr)
@@ -152,14 +152,13 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     return 0
 
 
-def _plans(paths: Sequence[str]) -> list[Plan]:
+def _plans(paths: Sequence[str], limits: Limits, ocr: str) -> list[Plan]:
     """The plans named: documents are parsed; plans saved as ``*.json`` (a ``planparse batch`` folder) are loaded."""
     plans = []
     for name in paths:
         saved = [p for p, _ in documents([name], (".json",))] if Path(name).is_dir() else []
-        plans += [load_plan(p) for p in saved] if saved else [plan_of(p) for p, _ in documents([name])]
+        plans += [load_plan(p) for p in saved] if saved else [plan_of(p, limits, ocr) for p, _ in documents([name])]
     return plans
-
 
 
 def _cmd_batch(args: argparse.Namespace) -> int:
@@ -181,7 +180,7 @@ def _cmd_db_add(args: argparse.Namespace) -> int:
     from planparse.database import PlanDatabase
 
     with PlanDatabase(args.db) as db:
-        changes = db.add_paths(args.paths)
+        changes = db.add_paths(args.paths, _limits(args), args.ocr)
     for failure in changes.failed:
         print(f"planparse: error: {failure}", file=sys.stderr)
     print(changes.summary(db.path), file=sys.stderr)
@@ -248,6 +247,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=_cmd_facts)
     p = sub.add_parser("summary", help="one line per document of files and folders")
     p.add_argument("paths", nargs="+", metavar="PATH")
+    _limit_options(p)
+    _ocr_option(p)
     p.set_defaults(run=_cmd_summary)
     p = sub.add_parser("schema", help="print the JSON Schema of a Plan")
     p.add_argument("-o", "--output", help=f"output file (default: standard output; the committed one is "
@@ -261,6 +262,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--reference", metavar="FILE", help="the plan the others are compared with")
     p.add_argument("--format", choices=("table", "csv", "json", "html"), default="table")
     p.add_argument("-o", "--output", help="output file (default: standard output)")
+    _limit_options(p)
+    _ocr_option(p)
     p.set_defaults(run=_cmd_compare)
     p = sub.add_parser("batch", help="convert files and folders to JSON in parallel; resumable",
                        description="Convert every document to JSON in OUTDIR. Outputs already up to date are "
@@ -289,6 +292,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = db.add_parser("add", help="add plans (JSON a batch wrote, or documents) to a database, made if new")
     p.add_argument("db", metavar="DB")
     p.add_argument("paths", nargs="+", metavar="PATH", help="JSON files, batch output folders, documents")
+    _limit_options(p)
+    _ocr_option(p)
     p.set_defaults(run=_cmd_db_add)
     p = db.add_parser("export", help="write every table and view as Parquet files")
     p.add_argument("db", metavar="DB")

@@ -16,6 +16,7 @@ from planparse.comparison.result import Comparison, Status
 from planparse.errors import MissingExtraError
 from planparse.model import Plan
 from planparse.pipeline import load_plan, parse_file
+from planparse.read import Limits
 
 PlanLike = Plan | str | PathLike
 
@@ -44,11 +45,12 @@ def compare(plans: Sequence[PlanLike], reference: PlanLike | None = None) -> Com
     return build(parsed, index)
 
 
-def plan_of(item: PlanLike) -> Plan:
-    """A plan as given, loaded from the JSON ``planparse batch``/``parse`` wrote, or parsed from its document."""
+def plan_of(item: PlanLike, limits: Limits = Limits(), ocr: str = "auto") -> Plan:
+    """A plan as given, loaded from the JSON ``planparse batch``/``parse`` wrote, or parsed from its document
+    (within ``limits``, with ``ocr`` as in :func:`~planparse.parse_file`)."""
     if isinstance(item, Plan):
         return item
-    return load_plan(item) if Path(item).suffix.lower() == ".json" else parse_file(item)
+    return load_plan(item) if Path(item).suffix.lower() == ".json" else parse_file(item, limits, ocr)
 
 
 def _same(a: Plan, b: Plan) -> bool:

@@ -40,6 +40,7 @@ from planparse.errors import (
 )
 from planparse.model import Plan
 from planparse.pipeline import parse_file
+from planparse.read import Limits
 
 if TYPE_CHECKING:
     import duckdb
@@ -268,8 +269,9 @@ class PlanDatabase:
                 raise
             self.con.execute("COMMIT")
 
-    def add_paths(self, paths: Sequence[str | Path]) -> Changes:
-        """Add plans saved as JSON (files, or folders ``planparse batch`` wrote) and plan documents (parsed).
+    def add_paths(self, paths: Sequence[str | Path], limits: Limits = Limits(), ocr: str = "auto") -> Changes:
+        """Add plans saved as JSON (files, or folders ``planparse batch`` wrote) and plan documents (parsed
+        within ``limits``, with ``ocr`` as in :func:`~planparse.parse_file`).
 
         A plan from a batch folder is stored under the source its ``manifest.jsonl`` names, any other under
         its file's absolute path. A file that cannot be read is listed in ``failed`` and the rest go on.
@@ -277,7 +279,7 @@ class PlanDatabase:
         changes = Changes()
         for path, source, text in _saved(paths):
             try:
-                self._store(source, path, text, changes)
+                self._store(source, path, text, changes, limits, ocr)
             except PlanparseError as exc:
                 changes.failed.append(str(exc))
         self.regroup(changes.strategies)
@@ -307,13 +309,14 @@ class PlanDatabase:
         """The ``plan_id``, JSON hash and strategy of the plan stored under ``source``."""
         return self._one("SELECT plan_id, sha256, strategy FROM documents WHERE source = ?", [source])
 
-    def _store(self, source: str, path: Path, text: str | None, changes: Changes) -> None:
+    def _store(self, source: str, path: Path, text: str | None, changes: Changes, limits: Limits = Limits(),
+               ocr: str = "auto") -> None:
         """Add the plan at ``path`` (JSON ``text``, or a document to parse) unless it is stored as it is."""
         before = self._stored(source)
         if before and text is not None and before[1] == _sha256(text):
             changes.unchanged.append(source)
             return
-        plan = parse_file(path) if text is None else _plan_from(path, text)
+        plan = parse_file(path, limits, ocr) if text is None else _plan_from(path, text)
         if not self._write(plan, source, text, before, regroup=False):
             changes.unchanged.append(source)
             return
