@@ -38,6 +38,16 @@ def test_decomposed_text_is_composed():
     assert normalize_line(nfd) == "Kế hoạch chuyển đổi số"
 
 
+def test_the_horned_u_a_font_wrote_as_oi_is_given_back():
+    """Text layers of PDFs made with some fonts give ư Ư as ƣ Ƣ (U+01A3, U+01A2), letters no Vietnamese word has."""
+    assert normalize_line("PHƢƠNG HƢỚNG hoạt động của Hội, như vậy") == "PHƯƠNG HƯỚNG hoạt động của Hội, như vậy"
+    assert normalize_line("Ƣu tiên ƣ\u0300a") == "Ưu tiên ừa"
+    cleaned = clean("Nhiệm vụ trọng tâm\nĐịnh hƣớng phát triển\n")
+    assert "Định hướng phát triển" in cleaned.text
+    at = cleaned.text.index("hướng")
+    assert cleaned.to_raw(at + 1) == "Nhiệm vụ trọng tâm\nĐịnh hƣớng".index("ƣ")
+
+
 def test_odd_spaces_dashes_and_emphasis_are_made_plain():
     assert normalize_line("**Giai\u00a0đoạn**  2021 \u2013 2025\u200b") == "Giai đoạn 2021 - 2025"
     assert normalize_line("*Hà Nội, ngày 01 tháng 02 năm 2024*") == "Hà Nội, ngày 01 tháng 02 năm 2024"

@@ -28,6 +28,7 @@ _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _EMPHASIS = re.compile(r"\*\*|__")
 _ITALIC = re.compile(r"(?<![\w*])\*(?=\S)([^*]*?\S)\*(?![\w*])")
 _TRANSLATE = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00d0": "Đ", "\u00f0": "đ"})
+_HORN = str.maketrans({"\u01a3": "\u01b0", "\u01a2": "\u01af"})  # ƣ Ƣ (oi), which some fonts' text gives for ư Ư
 # what the spaces, dashes and emphasis steps change: a line without any is passed over at once
 _MARKED = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v\u200b-\u200d\u2060\ufeff\u00ad*_\u2013\u2014\u2212\u00d0\u00f0]")
 # an oa, oe or uy with the tone on its second vowel (in NFC): the only syllables normalize_tones moves a mark in
@@ -65,7 +66,7 @@ def _has_tone_pair(text: str) -> bool:
 
 def normalize_line(line: str) -> str:
     """One source line made plain: NFC, tone marks, spaces, dashes, emphasis."""
-    line = unicodedata.normalize("NFC", line)
+    line = unicodedata.normalize("NFC", _horned(line))
     if _MARKED.search(line):
         line = _INVISIBLE.sub("", _ODD_SPACES.sub(" ", line.translate(_TRANSLATE)))
         line = _ITALIC.sub(r"\1", _EMPHASIS.sub("", line))
@@ -99,9 +100,14 @@ def normalize_mapped(line: str) -> tuple[str, tuple[int, ...] | None]:
     return out, tuple(w for w, _ in kept)
 
 
+def _horned(text: str) -> str:
+    """``text`` with the horned u a font wrote as ``ƣ`` given back (``phƣơng`` → ``phương``); ``text`` itself if none."""
+    return text.translate(_HORN) if "\u01a3" in text or "\u01a2" in text else text
+
+
 def _composed(line: str) -> tuple[list[str], list[int]]:
     """``line`` in NFC as a list of characters, each with the offset of the cluster it came from."""
-    if unicodedata.is_normalized("NFC", line):
+    if unicodedata.is_normalized("NFC", line) and _horned(line) is line:
         return list(line), list(range(len(line)))
     chars: list[str] = []
     where: list[int] = []
@@ -110,7 +116,7 @@ def _composed(line: str) -> tuple[list[str], list[int]]:
         j = k + 1
         while j < len(line) and unicodedata.combining(line[j]):
             j += 1
-        for ch in unicodedata.normalize("NFC", line[k:j]):
+        for ch in unicodedata.normalize("NFC", _horned(line[k:j])):
             chars.append(ch)
             where.append(k)
         k = j
