@@ -234,7 +234,22 @@ def test_a_header_under_a_copiers_note_and_a_title_naming_a_date():
             "THỰC HIỆN CHỈ THỊ SỐ 13/CT-TTG NGÀY 02 THÁNG 5 NĂM 2024 CỦA THỦ TƯỚNG CHÍNH PHỦ\n" + BODY)
     doc = parse(text).document
     assert (doc.issuer, doc.number, doc.date, doc.place) == ("Bộ Nội vụ", "09/KH-BNV", dt.date(2024, 8, 6), "Hà Nội")
-    assert doc.title.startswith("Thực hiện chỉ thị số 13/ct-ttg")
+    assert doc.title == "Thực hiện chỉ thị số 13/CT-TTG ngày 02 tháng 5 năm 2024 của Thủ tướng Chính phủ"
+
+
+@pytest.mark.parametrize(("written", "title"), [
+    ("VỀ VIỆC BỔ SUNG TTHC THUỘC THẨM QUYỀN GIẢI QUYẾT CỦA SỞ TƯ PHÁP",
+     "Bổ sung TTHC thuộc thẩm quyền giải quyết của Sở Tư pháp"),
+    ("ỨNG DỤNG CNTT TRONG PHÒNG, CHỐNG DỊCH COVID-19 TẠI TỈNH ĐIỆN BIÊN",
+     "Ứng dụng CNTT trong phòng, chống dịch COVID-19 tại tỉnh Điện Biên"),
+    ("THỰC HIỆN KẾT LUẬN CỦA BỘ CHÍNH TRỊ VỀ PHÁT TRIỂN BÁO CHÍ",  # báo alone is a word: no body
+     "Thực hiện kết luận của Bộ Chính trị về phát triển báo chí"),
+])
+def test_a_title_in_capitals_keeps_the_capitals_of_proper_names_and_abbreviations(written, title):
+    """NĐ 30/2020, Phụ lục II: the names of bodies and places are capitalised; an abbreviation is no syllable."""
+    text = ("UBND TỈNH ĐIỆN BIÊN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/QĐ-UBND\n"
+            f"Điện Biên, ngày 3 tháng 6 năm 2024\nQUYẾT ĐỊNH\n{written}\n" + BODY)
+    assert parse(text).document.title == title
 
 
 def test_a_docx_header_table_with_a_spacer_column_and_breaks_inside_its_cells(tmp_path):

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 from planparse.lang import vocab
 from planparse.lang.genre import is_caps
+from planparse.lang.syllables import is_syllable
 
 
 @cache
@@ -116,14 +117,28 @@ def proper_case_body(name: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=64)
+def _names_restored(keep: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, str]]:
+    """The names ``keep`` (none: the provinces and known bodies) in lower case, as one pattern, and as written."""
+    bodies = (b.name for b in vocab.bodies().values() if " " in b.name)  # Báo alone is also a word (báo chí)
+    names = keep or (*(p.name for p in vocab.provinces().values()), *bodies)
+    written = {name.lower(): name for name in names}
+    alternatives = "|".join(map(re.escape, sorted(written, key=len, reverse=True)))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"), written
+
+
 def sentence_case(text: str, keep: tuple[str, ...] = ()) -> str:
-    """A title in capitals as a sentence, with the place names in ``keep`` (and provinces) restored."""
+    """A title in capitals as a sentence (NĐ 30/2020, Phụ lục II: proper names keep their capitals): the names
+    in ``keep``, provinces and known bodies restored, an abbreviation (no Vietnamese syllable: ``TTHC``) kept."""
     if not is_caps(text):
         return text
-    lowered = text.lower()
-    names = {p.name for p in vocab.provinces().values()} | set(keep)
-    for name in sorted(names, key=len, reverse=True):
-        lowered = re.sub(rf"(?<!\w){re.escape(name.lower())}(?!\w)", name, lowered)
+    lowered = _LETTERS.sub(lambda m: m[0].lower() if is_syllable(m[0]) else m[0], text)
+    keep = tuple(name for name in keep if name)
+    for pattern, written in [_names_restored(())] + ([_names_restored(keep)] if keep else []):
+        lowered = pattern.sub(lambda m: written[m[0]], lowered)
     first = next((k for k, ch in enumerate(lowered) if ch.isalpha()), 0)  # past an opening bracket
     return lowered[:first] + lowered[first:first + 1].upper() + lowered[first + 1:]
 

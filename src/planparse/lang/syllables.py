@@ -24,6 +24,12 @@ def _syllable() -> re.Pattern[str]:
     return re.compile(f"(?:{alt['onset']})?(?:{alt['vowel']})(?:{alt['coda']})?")
 
 
+def is_syllable(word: str) -> bool:
+    """Is ``word`` (letters only, any case) one Vietnamese syllable? ``TTHC``, ``CNTT`` are not: abbreviations."""
+    plain = unicodedata.normalize("NFC", unicodedata.normalize("NFD", word.casefold()).translate(_TONES))
+    return bool(_syllable().fullmatch(plain))
+
+
 def syllable_share(text: str, every_word: bool = False) -> float:
     """The share of the words with letters beyond ASCII that are Vietnamese syllables; with ``every_word``,
     of all the words with letters (garbage in plain ASCII counts too)."""
@@ -31,6 +37,4 @@ def syllable_share(text: str, every_word: bool = False) -> float:
              if (every_word or not w.isascii()) and not w.isdigit() and any(ch.isalpha() for ch in w)]
     if not words:
         return 0.0
-    syllable = _syllable()
-    plain = (unicodedata.normalize("NFC", unicodedata.normalize("NFD", w).translate(_TONES)) for w in words)
-    return sum(1 for w in plain if syllable.fullmatch(w)) / len(words)
+    return sum(1 for w in words if is_syllable(w)) / len(words)
