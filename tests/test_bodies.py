@@ -188,6 +188,8 @@ def test_a_name_learned_from_a_heading_is_matched_whole_in_prose():
      ["Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ",
       "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"]),
     ("Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ tập trung chỉ đạo", ["Các bộ, cơ quan ngang bộ"]),
+    # a position whose own words hold a group noun (Trưởng ban) is one position, not a position and a group
+    ("Trưởng ban: ông Nguyễn Văn A", []),
 ])
 def test_a_position_reads_as_the_body_it_heads(text, names):
     assert [m.name for m in BodyReader(None).run(text, 0)] == names
@@ -201,6 +203,10 @@ def test_a_position_reads_as_the_body_it_heads(text, names):
      "Cơ quan chuyên môn thuộc Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", False),
     ("các đơn vị có liên quan thuộc Bộ Tài chính.", "Các đơn vị có liên quan thuộc Bộ Tài chính", True),
     ("các đơn vị thuộc Bộ Tài chính có liên quan phối hợp", "Các đơn vị thuộc Bộ Tài chính", True),
+    # của as thuộc: the group's body may be a group itself, or the organisation the text is about, by its head
+    ("Cơ quan trung ương của các tổ chức chính trị - xã hội;",
+     "Cơ quan trung ương của các tổ chức chính trị - xã hội", False),
+    ("các ban chức năng của Liên đoàn để tổ chức thực hiện", "Các ban chức năng của Liên đoàn", False),
 ])
 def test_a_group_belonging_to_a_body(text, name, catchall):
     (mention,) = BodyReader(None).run(text, 0, bare=True)
@@ -213,6 +219,20 @@ def test_a_group_belonging_to_a_body(text, name, catchall):
      ["Tỉnh đoàn", "Hội Liên hiệp Phụ nữ tỉnh", "Hội Nông dân tỉnh", "Hội Cựu chiến binh tỉnh",
       "Liên đoàn Lao động tỉnh"]),
     ("Thành đoàn chủ trì", ["Thành đoàn"]),
+    # the national bodies of the mass organisations
+    ("Bộ Nội vụ, Tổng Liên đoàn Lao động Việt Nam rà soát",
+     ["Bộ Nội vụ", "Tổng Liên đoàn Lao động Việt Nam"]),
+    # a name the word segmenter reads from its joiner on (và Công nghiệp Việt Nam)
+    ("Văn phòng Đại diện Liên đoàn Thương mại và Công nghiệp Việt Nam tại Bình Thuận tổ chức",
+     ["Văn phòng Đại diện Liên đoàn Thương mại và Công nghiệp Việt Nam"]),
+    # the Party's committees and organisations, and the Party committee of a mass body (Điều lệ Đảng)
+    ("Các cấp ủy, tổ chức đảng chủ trì", ["Các cấp ủy, tổ chức đảng"]),
+    ("Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh chủ trì", ["Đảng ủy Mặt trận Tổ quốc", "Các đoàn thể tỉnh"]),
+    # national parks, companies (Luật Lâm nghiệp, Luật Doanh nghiệp)
+    ("Vườn quốc gia Bạch Mã, Công ty TNHH MTV Lâm nghiệp Hương Sơn thực hiện",
+     ["Vườn quốc gia Bạch Mã", "Công ty TNHH MTV Lâm nghiệp Hương Sơn"]),
+    # a group's duty verb ends it (Hội: a plural of associations, vận động: mobilise)
+    ("Các Hội vận động hội viên tích cực tham gia", ["Các Hội"]),
     # a ministry's units by their short forms
     ("Vụ KHTC, Vụ HTQT chủ trì", ["Vụ Kế hoạch - Tài chính", "Vụ Hợp tác quốc tế"]),
     ("Văn phòng Bộ, Thanh tra Bộ chủ trì", ["Văn phòng Bộ", "Thanh tra Bộ"]),
@@ -258,3 +278,17 @@ def test_a_government_agency_merged_in_2025_keeps_its_successor():
     text = "phối hợp với Ủy ban quản lý vốn nhà nước tại doanh nghiệp rà soát"
     (mention,) = BodyReader(None).run(text, text.index("Ủy"), bare=True)
     assert (mention.name, mention.successor) == ("Ủy ban Quản lý vốn nhà nước tại doanh nghiệp", "Bộ Tài chính")
+
+
+def test_a_catch_all_closes_a_group_past_an_adverbial_phrase():
+    text = "cơ quan chuyên môn theo ngành, lĩnh vực có liên quan thực hiện"
+    (mention,) = BodyReader(None).run(text, 0, bare=True)
+    assert mention.catchall
+
+
+def test_a_catch_all_qualifier_closes_only_the_group_it_follows():
+    """``các X, Y có liên quan`` qualifies the nouns of its own các; the groups listed before it stay bodies."""
+    text = "Các đơn vị thuộc các Bộ quản lý lĩnh vực, các tổ chức quốc tế, các Viện nghiên cứu, Trường Đại học có liên quan."
+    found = [(m.name, m.catchall) for m in BodyReader(None).run(text, 0, bare=True)]
+    assert found == [("Các đơn vị thuộc các Bộ quản lý lĩnh vực", False), ("Các tổ chức quốc tế", False),
+                     ("Các Viện nghiên cứu, Trường Đại học có liên quan", True)]

@@ -140,12 +140,14 @@ def _position_before_body(words: list[_Word], k: int) -> int:
         return 0
     if k and (head := _match(_heads(), words, k - 1)) and head[1] > 1:
         return 0  # part of a head noun: Ban Chủ nhiệm
+    longest = _match(_positions(), words, k)
     for n in _positions().lengths:
         after = k + n
         if after < len(words) and tuple(w.folded for w in words[k:after]) in _positions() and (
                 _head(words, after) or words[after].folded in vocab.body_words("plural")
                 or _match(_collective_nouns(), words, after)):
-            return n
+            # Trưởng ban is one position, Trưởng Ban Tuyên giáo a position and a body
+            return 0 if longest and longest[1] > n and not words[after].capitalised else n
     return 0
 
 
@@ -387,6 +389,8 @@ class BodyReader:
             if w.folded in vocab.body_words("plural") and k + 1 < n and _match(_units(), words, k + 1):
                 return self._unit_list(words, k + 1)
             inner = _head(words, k)
+            if inner and compounds.get(k, k) > k + inner:  # one word, not a head: Mặt trận [Tổ quốc]
+                inner = 0
             if inner and words[k - 1].folded not in vocab.body_words("list_separator"):
                 k = end = k + inner  # a body inside the name: Ban Tuyên giáo Tỉnh ủy, Văn phòng Sở
                 continue
@@ -468,7 +472,7 @@ class BodyReader:
                 return k
 
     def _compounds(self, text: str, words: list[_Word], k: int) -> dict[int, int]:
-        """For a capitalised word at index ``i``, the index after the segmenter's word that begins there."""
+        """For a capitalised word at index ``i``, the index after the segmenter's word that holds it."""
         if k >= len(words):
             return {}
         last = min(len(words), k + 12) - 1
@@ -477,16 +481,15 @@ class BodyReader:
         spans = self._segmented.get(window)
         if spans is None:
             spans = self._segmented[window] = word_spans(window)
-        ends = {start + a: start + b for a, b in spans}
         out: dict[int, int] = {}
-        for i in range(k, last + 1):
-            stop = ends.get(words[i].start)
-            if stop is None or not words[i].capitalised:
-                continue
-            j = i + 1
-            while j <= last and words[j].end <= stop:
+        i = k
+        for a, b in spans:  # a word may open in lower case and go on capitalised: [và Công nghiệp Việt Nam]
+            while i <= last and words[i].start < start + a:
+                i += 1
+            j = i
+            while j <= last and words[j].end <= start + b:
                 j += 1
-            out[i] = j
+            out.update((m, j) for m in range(i, j) if words[m].capitalised)
         return out
 
     def _group(self, text: str, words: list[_Word], i: int, bare: bool) -> tuple[Mention, int] | None:
@@ -508,16 +511,23 @@ class BodyReader:
         parent: Mention | None = None  # the body the group belongs to: các đơn vị thuộc Bộ Tài chính
         while k < len(words) and len(qualifier) < _MAX_QUALIFIER:
             w = words[k]
-            if qualifier and qualifier[-1].folded in vocab.body_words("parent") and _head(words, k):
+            if qualifier and qualifier[-1].folded in vocab.body_words("parent") \
+                    and (_head(words, k) or w.folded in vocab.body_words("plural")):  # của Liên đoàn, của các hội
                 found = self._one(text, words, k, bare=True)
                 if found and not found[0].catchall:
                     own_end, (parent, k) = k, found
+                elif h := _head(words, k):  # a head alone: the organisation the text is about (của Liên đoàn)
+                    qualifier += words[k:k + h]
+                    k += h
                 break
             if not w.is_word or w.folded in vocab.body_words("qualifier_break") or _match(_stops(), words, k) \
                     or _head(words, k):
                 break
             qualifier.append(w)
             k += 1
+        if not parent and (end := self._catchall_past_adverbial(words, k)):
+            qualifier += words[k:end]  # cơ quan chuyên môn theo ngành, lĩnh vực có liên quan
+            k = end
         generic = all(vocab.collective_nouns()[n] for n in nouns)
         plural = k > i and words[i].folded in vocab.body_words("plural") or len(nouns) > 1
         if parent:  # the qualifier may go on after the body: các đơn vị thuộc Bộ … có liên quan
@@ -527,13 +537,31 @@ class BodyReader:
             qualifier += words[after:k]
         related = any(_has_phrase(qualifier, phrase) for phrase in vocab.catchall_qualifiers())
         if parent:  # narrowed by the body it belongs to, named canonically
-            name, catchall = f"{_join(words[i:own_end])} {parent.name}", related
+            groups = parent.name.split(maxsplit=1)[0].casefold() in vocab.body_words("plural")
+            of = parent.name[:1].lower() + parent.name[1:] if groups else parent.name  # … của các tổ chức …
+            name, catchall = f"{_join(words[i:own_end])} {of}", related
         else:
             dangling = self._dangles(qualifier)  # các đơn vị được giao
             name = _join(words[i:k])
             catchall = related or generic and (dangling or not plural and self._narrows_nothing(qualifier))
         return Mention(name[:1].upper() + name[1:], words[i].start, words[k - 1].end, collective=True,
                        catchall=catchall), k
+
+    def _catchall_past_adverbial(self, words: list[_Word], k: int) -> int | None:
+        """The end of ``có liên quan`` closing a group past an adverbial phrase that opens at ``k`` (``theo ngành,
+        lĩnh vực``), if the phrase holds nothing but lower-case words and commas; else None."""
+        if k >= len(words) or words[k].folded not in vocab.body_words("adverbial"):
+            return None
+        for j in range(k + 1, min(len(words), k + 1 + _MAX_QUALIFIER)):
+            w = words[j]
+            for phrase in vocab.catchall_qualifiers():
+                start = j + 1 if w.folded == "có" else j
+                if tuple(x.folded for x in words[start:start + len(phrase)]) == phrase:
+                    return start + len(phrase)
+            if w.capitalised or w.is_word and _match(_stops(), words, j) \
+                    or not w.is_word and w.folded not in vocab.body_words("list_separator"):
+                return None
+        return None
 
     def _dangles(self, qualifier: list[_Word]) -> bool:
         """Does the qualifier end with a relative clause that names nothing (``được phân công``, ``thuộc``), where
