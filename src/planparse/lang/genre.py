@@ -101,6 +101,17 @@ def is_table_row(line: str) -> bool:
     return line.startswith("|") or line.count("|") >= 2
 
 
+@cache
+def continuation_words() -> frozenset[str]:
+    """Words a wrapped line cannot end on: conjunctions, prepositions, the first words of body heads (``Cục``)."""
+    return frozenset({head.split()[0] for head in vocab.body_heads()} | set(vocab.column("continuation_words")))
+
+
+def opens_with_head(text: str) -> bool:
+    """Does ``text`` open with the whole head noun of a body's name (``Vụ Khoa học …``, ``Cục``)?"""
+    return any(text == head or text.startswith(head + " ") for head in vocab.body_heads())
+
+
 _LONE_LABEL = re.compile(r"(?:\d{1,3}(?:\.\d{1,3})*|[IVX]{1,5})\.?|[a-zđ][.)]")
 
 
