@@ -258,3 +258,17 @@ def test_a_government_agency_merged_in_2025_keeps_its_successor():
     text = "phối hợp với Ủy ban quản lý vốn nhà nước tại doanh nghiệp rà soát"
     (mention,) = BodyReader(None).run(text, text.index("Ủy"), bare=True)
     assert (mention.name, mention.successor) == ("Ủy ban Quản lý vốn nhà nước tại doanh nghiệp", "Bộ Tài chính")
+
+
+@pytest.mark.parametrize(("written", "full"), [
+    ("Vu Tổ chức cán bộ", "Vụ Tổ chức cán bộ"),
+    ("So Tài chính", "Sở Tài chính"),
+    ("Cuc Thống kê, Bo Nội vụ", "Cục Thống kê, Bộ Nội vụ"),
+])
+def test_a_head_written_without_its_marks_before_a_name_with_marks_is_that_head(written, full):
+    assert ", ".join(names(written)) == full
+
+
+@pytest.mark.parametrize("text", ["Vu Lan", "So sánh kết quả", "Bo Bo"])
+def test_a_bare_spelling_of_a_head_before_no_name_with_marks_is_no_body(text):
+    assert not BodyReader().find_all(text)
