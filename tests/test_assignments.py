@@ -235,3 +235,16 @@ def test_a_heading_listing_ministries_and_provinces_gives_one_lead_each():
                   "tỉnh, thành phố trực thuộc trung ương\n- Bố trí nguồn lực triển khai thực hiện Kế hoạch.\n")
     assert found == {("Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ", "lead"),
                      ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", "lead")}
+
+
+def test_two_bodies_of_one_head_joined_by_va_are_the_body_the_plan_names_with_the_head_once():
+    # a body formed of two, called by both its parts' names where the plan elsewhere names it as one
+    found = pairs("I. NHIỆM VỤ\n1. Trung tâm Văn hóa và Thể thao tổ chức các giải thi đấu.\n"
+                  "2. Sở Nội vụ chủ trì, phối hợp với Trung tâm Văn hóa và Trung tâm Thể thao tổ chức tập huấn.\n")
+    assert ("Trung tâm Văn hóa và Thể thao", "support") in found
+    assert not {("Trung tâm Văn hóa", "support"), ("Trung tâm Thể thao", "support")} & found
+
+
+def test_two_bodies_of_one_head_joined_by_va_stay_two_when_the_plan_names_no_such_body():
+    found = pairs("I. NHIỆM VỤ\n1. Sở Nội vụ chủ trì, phối hợp với Sở Tài chính và Sở Tư pháp tập huấn.\n")
+    assert {("Sở Tài chính", "support"), ("Sở Tư pháp", "support")} <= found

@@ -234,6 +234,36 @@ def _widen(assignments: list[Assignment]) -> list[Assignment]:
     return out
 
 
+def _heads_joined(assignments: list[Assignment], doc: Document) -> list[Assignment]:
+    """Two bodies of one head joined by ``và`` (``Cục Lâm nghiệp và Cục Kiểm lâm``) are the one body the plan
+    names elsewhere with the head written once (``Cục Lâm nghiệp và Kiểm lâm``): a body formed of two, called
+    by their names."""
+    names = {a.body.name.casefold(): a.body.name for a in assignments}
+    joiners = vocab.body_words("joiner")
+    out: list[Assignment] = []
+    for a in assignments:
+        before = out[-1] if out else None
+        between = doc.text[before.body.provenance.end:a.body.provenance.start].strip() if before else ""
+        if before and before.role is a.role and before.task_provenance == a.task_provenance \
+                and between.casefold() in joiners:
+            head = _common_head(before.body.name, a.body.name)
+            whole = head and names.get(f"{before.body.name} {between} {a.body.name[len(head) + 1:]}".casefold())
+            if whole:
+                start, end = before.body.provenance.start, a.body.provenance.end
+                body = before.body.model_copy(update={"name": whole, "text": doc.text[start:end],
+                                                      "provenance": doc.locate(start, end)})
+                out[-1] = before.model_copy(update={"body": body})
+                continue
+        out.append(a)
+    return out
+
+
+def _common_head(first: str, second: str) -> str | None:
+    """The head noun both names open with (``Cục``), if any."""
+    heads = [h for h in vocab.body_heads() if first.startswith(h + " ") and second.startswith(h + " ")]
+    return max(heads, key=len) if heads else None
+
+
 def extract(doc: Document, header: DocumentInfo, tasks: list[Task], deadlines: list[Deadline],
             segment: bool = True) -> list[Assignment]:
     """Every (body, role) the plan assigns, in document order, each with its task and deadline.
@@ -271,4 +301,4 @@ def extract(doc: Document, header: DocumentInfo, tasks: list[Task], deadlines: l
         if pos < own_end:
             ex.prose(pos, own_end, subjects)
     ex.table(list(tasks))
-    return _widen(sorted(ex.out, key=lambda a: a.body.provenance.start))
+    return _heads_joined(_widen(sorted(ex.out, key=lambda a: a.body.provenance.start)), doc)
