@@ -248,3 +248,10 @@ def test_two_bodies_of_one_head_joined_by_va_are_the_body_the_plan_names_with_th
 def test_two_bodies_of_one_head_joined_by_va_stay_two_when_the_plan_names_no_such_body():
     found = pairs("I. NHIỆM VỤ\n1. Sở Nội vụ chủ trì, phối hợp với Sở Tài chính và Sở Tư pháp tập huấn.\n")
     assert {("Sở Tài chính", "support"), ("Sở Tư pháp", "support")} <= found
+
+
+def test_a_cell_naming_in_lower_case_a_body_another_cell_names_in_full_reads_that_body():
+    found = pairs("I. NHIỆM VỤ\n| TT | Nhiệm vụ | Chủ trì | Phối hợp | Thời gian |\n|---|---|---|---|---|\n"
+                  "| 1 | Rà soát quy hoạch | Sở Xây dựng | - Ban quản lý dự án; - Sở Tài chính. | Quý II/2024 |\n"
+                  "| 2 | Lập hồ sơ | Ban Quản lý dự án | - Sở Xây dựng. | Quý III/2024 |\n")
+    assert {("Ban Quản lý dự án", "support"), ("Sở Tài chính", "support"), ("Ban Quản lý dự án", "lead")} <= found

@@ -176,17 +176,18 @@ class _Extractor:
     # -- tables ------------------------------------------------------------------------------------
 
     def table(self, tasks: list[Task]) -> None:
-        """The bodies of each table row's Chủ trì and Phối hợp cells, with the row's task and deadline."""
-        for index, task in enumerate(tasks):
-            if task.source != "table":
-                continue
+        """The bodies of each table row's Chủ trì and Phối hợp cells, with the row's task and deadline. The names
+        the cells spell out are learnt first, so that a cell naming a body in lower case (``Ban quản lý quy
+        hoạch``) reads the name another cell writes in full (``Ban Quản lý quy hoạch``)."""
+        cells = [(index, task, role, task.cells[column]) for index, task in enumerate(tasks) if task.source == "table"
+                 for column, role in (("lead", Role.LEAD), ("support", Role.SUPPORT)) if task.cells.get(column)]
+        for _, _, _, cell in cells:
+            for m in self.reader.run(self.text, cell.start, cell.end, bare=True):
+                self.reader.learn(self.text, m)
+        for index, task, role, cell in cells:
             text = task.cells.get("text", task.provenance)
-            deadline = self.first_of_task.get(index)
-            for column, role in (("lead", Role.LEAD), ("support", Role.SUPPORT)):
-                cell = task.cells.get(column)
-                if cell:
-                    mentions = self.reader.run(self.text, cell.start, cell.end, bare=True)
-                    self.add(mentions, role, (text.start, text.end), deadline)
+            mentions = self.reader.run(self.text, cell.start, cell.end, bare=True)
+            self.add(mentions, role, (text.start, text.end), self.first_of_task.get(index))
 
 
 def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
