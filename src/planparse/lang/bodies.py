@@ -598,7 +598,7 @@ class BodyReader:
                 name = " ".join(filter(None, [core_name, unit_name, place_name]))
             successor = successor or known.merged_into
         else:
-            name = " ".join(filter(None, [_cased(core_name, caps), unit_name, place_name]))
+            name = " ".join(filter(None, [_cased(lexicon_name or core_name, caps), unit_name, place_name]))
         return Mention(name[:1].upper() + name[1:], span[0].start, span[-1].end, successor=successor)
 
     def _split_place(self, span: list[_Word]) -> tuple[list[_Word], list[_Word], list[_Word]]:
