@@ -3,7 +3,8 @@
 - Unicode NFC, one tone-mark placement (``hoà`` → ``hòa``, ``thuỷ`` → ``thủy``),
   odd spaces and dashes made plain, markdown emphasis dropped;
 - hard-wrapped lines rejoined into logical lines, while headings, labels,
-  bullets, table cells and separators keep their own lines;
+  bullets, table cells and separators keep their own lines; the cells of a
+  table written one cell a line gather their lines (``cell_lines``);
 - a map from every offset of the cleaned text back to its source line.
 """
 
