@@ -255,3 +255,19 @@ def test_a_cell_naming_in_lower_case_a_body_another_cell_names_in_full_reads_tha
                   "| 1 | Rà soát quy hoạch | Sở Xây dựng | - Ban quản lý dự án; - Sở Tài chính. | Quý II/2024 |\n"
                   "| 2 | Lập hồ sơ | Ban Quản lý dự án | - Sở Xây dựng. | Quý III/2024 |\n")
     assert {("Ban Quản lý dự án", "support"), ("Sở Tài chính", "support"), ("Ban Quản lý dự án", "lead")} <= found
+
+
+def test_a_heading_that_gives_its_part_a_role_names_as_its_own_the_bodies_after_cua():
+    found = pairs("I. NHIỆM VỤ CHỦ YẾU CỦA SỞ Y TẾ\n1. Chủ trì, phối hợp với Sở Tài chính tập huấn.\n"
+                  "2. Nâng cao năng lực của các trạm y tế xã\nTổ chức tập huấn cán bộ.\n")
+    assert ("Sở Y tế", "lead") in found
+    assert not {("Các trạm y tế xã", "lead"), ("Trạm y tế xã", "lead")} & found  # a task's object, not its owner
+
+
+def test_a_duty_subject_under_a_heading_naming_bodies_leads_but_a_closing_call_assigns_nothing():
+    found = pairs("I. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ\n- Chủ trì tổng hợp kết quả.\n"
+                  "- Đối với nhiệm vụ thường xuyên, các sở, ngành, địa phương có trách nhiệm bố trí kinh phí.\n"
+                  "2. Sở Tài chính\nBố trí kinh phí.\n"
+                  "Căn cứ Kế hoạch này, các cơ quan, đơn vị, địa phương triển khai thực hiện nghiêm túc./.\n")
+    assert {("Sở Nội vụ", "lead"), ("Các sở, ngành, địa phương", "lead"), ("Sở Tài chính", "lead")} <= found
+    assert ("Các cơ quan, đơn vị, địa phương", "lead") not in found

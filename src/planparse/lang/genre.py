@@ -33,6 +33,7 @@ def _marker(marker: str, capitals: bool = False) -> str:
 
 MOTTO = re.compile(_marker("motto"), re.IGNORECASE)
 MOTTO_END = re.compile(_marker("motto_end"), re.IGNORECASE)  # the motto's last line, under which the columns end
+CLOSING = re.compile(_marker("closing") + r"\s*$")  # a text's last words end with ./.
 NUMBER_LINE = re.compile(_marker("number", capitals=True) + r"(?:\s*:\s*|\s+(?=[\d/]))")  # "Số: 12/KH-UBND", "Số 12/…"
 # "<Place>, ngày DD tháng MM năm YYYY"; day and month may be blank in an unissued copy. For ``search``:
 # a match starts where a place can (the start, after "," or a line break), which finds the same match

@@ -124,7 +124,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
                             Column("marker", frozenset({"motto", "motto_end", "number", "about", "legal_opener",
                                                         "addressees", "recipients", "archive", "signed", "annex",
                                                         "document", "attached", "parent_named", "subject", "draft",
-                                                        "part"}),
+                                                        "part", "closing"}),
                                    complete=True)), key=("phrase", "marker")),
     Table("indicator_words", (Column("word"), Column("kind", frozenset({"stop", "generic", "synonym"})),
                               Column("canonical")), key=("word",), folded=True,
