@@ -272,3 +272,9 @@ def test_a_head_written_without_its_marks_before_a_name_with_marks_is_that_head(
 @pytest.mark.parametrize("text", ["Vu Lan", "So sánh kết quả", "Bo Bo"])
 def test_a_bare_spelling_of_a_head_before_no_name_with_marks_is_no_body(text):
     assert not BodyReader().find_all(text)
+
+
+def test_a_consultant_named_in_a_list_of_bodies_is_a_body_and_the_verb_tu_van_is_none():
+    # Tư vấn is a consultant (đơn vị tư vấn) as a noun; qualified it names one, alone it names no body
+    assert names("Ban Quản lý dự án/Tư vấn được lựa chọn") == ["Ban Quản lý dự án", "Tư vấn được lựa chọn"]
+    assert not BodyReader().find_all("Tư vấn, hỗ trợ doanh nghiệp xây dựng kế hoạch.")
