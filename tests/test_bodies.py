@@ -278,3 +278,14 @@ def test_a_consultant_named_in_a_list_of_bodies_is_a_body_and_the_verb_tu_van_is
     # Tư vấn is a consultant (đơn vị tư vấn) as a noun; qualified it names one, alone it names no body
     assert names("Ban Quản lý dự án/Tư vấn được lựa chọn") == ["Ban Quản lý dự án", "Tư vấn được lựa chọn"]
     assert not BodyReader().find_all("Tư vấn, hỗ trợ doanh nghiệp xây dựng kế hoạch.")
+
+
+@pytest.mark.parametrize(("written", "expected"), [
+    # a group belonging to a group of bodies is narrowed by it; a list item opened by its own các is a group of its own
+    ("Các đơn vị thuộc các Bộ quản lý ngành, các doanh nghiệp nhà nước",
+     [("Các đơn vị thuộc các Bộ quản lý ngành", False), ("Các doanh nghiệp nhà nước", False)]),
+    ("các đơn vị thuộc các sở, ngành có liên quan", [("Các đơn vị thuộc", True)]),  # a catch-all's units: a catch-all
+    ("các viện nghiên cứu, trường đại học có liên quan", [("Các viện nghiên cứu, trường đại học có liên quan", True)]),
+])
+def test_groups_narrowed_by_a_group_and_compound_group_nouns(written, expected):
+    assert [(m.name, m.catchall) for m in BodyReader().run(written, 0, bare=True)] == expected

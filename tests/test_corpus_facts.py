@@ -32,23 +32,8 @@ MINIMUM_F1 = {
 }
 
 
-# Parts of the real plans still below issue 18's targets (F1 measured when marked, and why). Remove each
-# entry as it passes.
-BELOW_ISSUE_18_TARGET = {
-    # a list of groups the gold reads with có liên quan qualifying only its last (marked doubtful in its notes)
-    ("bo-tnmt-09-2024", "bodies"): 0.962,
-}
-
-
-def _expected_failure(doc, part):
-    key = (doc.stem, part)
-    if key in BELOW_ISSUE_18_TARGET:
-        return pytest.mark.xfail(reason=f"below issue 18's target: F1 {BELOW_ISSUE_18_TARGET[key]}", strict=False)
-    return ()
-
-
 @pytest.mark.parametrize(("doc", "part"), [
-    pytest.param(doc, part, marks=_expected_failure(doc, part), id=f"{part}-{doc.stem}")
+    pytest.param(doc, part, id=f"{part}-{doc.stem}")
     for part in MINIMUM_F1 for doc in corpus_documents()])
 def test_facts_match_gold(scorer, doc, part):
     gold = json.loads(doc.with_name(doc.stem + ".facts.json").read_text("utf-8"))

@@ -519,7 +519,8 @@ class BodyReader:
         parent: Mention | None = None  # the body the group belongs to: các đơn vị thuộc Bộ Tài chính
         while k < len(words) and len(qualifier) < _MAX_QUALIFIER:
             w = words[k]
-            if qualifier and qualifier[-1].folded in vocab.body_words("parent") and _head(words, k):
+            if qualifier and qualifier[-1].folded in vocab.body_words("parent") \
+                    and (_head(words, k) or w.folded in vocab.body_words("plural")):
                 found = self._one(text, words, k, bare=True)
                 if found and not found[0].catchall:
                     own_end, (parent, k) = k, found
@@ -538,7 +539,9 @@ class BodyReader:
             qualifier += words[after:k]
         related = any(_has_phrase(qualifier, phrase) for phrase in vocab.catchall_qualifiers())
         if parent:  # narrowed by the body it belongs to, named canonically
-            name, catchall = f"{_join(words[i:own_end])} {parent.name}", related
+            plural = parent.name.split()[0].casefold() in vocab.body_words("plural")  # các Bộ quản lý lĩnh vực
+            owner = parent.name[:1].lower() + parent.name[1:] if plural else parent.name
+            name, catchall = f"{_join(words[i:own_end])} {owner}", related
         else:
             dangling = self._dangles(qualifier)  # các đơn vị được giao
             name = _join(words[i:k])
