@@ -206,13 +206,21 @@ class _Extractor:
 
 
 def _closing_call(text: str, offset: int) -> bool:
-    """Is ``offset`` in a plan's closing call: the paragraph without a label that ends its text with ``./.``
-    (``Căn cứ Kế hoạch này, các cơ quan, đơn vị … triển khai thực hiện./.``), which asks all to carry the plan out
-    and sets no duty of its own?"""
+    """Is ``offset`` in a plan's closing call: the paragraph without a label that ends its text with ``./.`` after
+    its last item's own text (``Căn cứ Kế hoạch này, các cơ quan, đơn vị … triển khai thực hiện./.``), which asks
+    all to carry the plan out and sets no duty of its own? A paragraph straight after a numbered item's line is
+    that item's text (``Điều 2. …`` / ``Chánh Văn phòng … chịu trách nhiệm thi hành Quyết định này./.``), and a
+    text without items has no closing call."""
     line_start = text.rfind("\n", 0, offset) + 1
     line_end = text.find("\n", offset)
     line = text[line_start:line_end if line_end >= 0 else len(text)]
-    return bool(genre.CLOSING.search(line)) and match_label(line) is None
+    if not genre.CLOSING.search(line) or match_label(line) is not None:
+        return False
+    before = text[:max(line_start - 1, 0)].split("\n")
+    labels = (match_label(previous) for previous in reversed(before))
+    if (first := next(labels, None)) is not None and first.kind is not SectionKind.BULLET:
+        return False
+    return any(label is not None and label.kind is not SectionKind.BULLET for label in labels)
 
 
 def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
