@@ -271,3 +271,9 @@ def test_a_duty_subject_under_a_heading_naming_bodies_leads_but_a_closing_call_a
                   "Căn cứ Kế hoạch này, các cơ quan, đơn vị, địa phương triển khai thực hiện nghiêm túc./.\n")
     assert {("Sở Nội vụ", "lead"), ("Các sở, ngành, địa phương", "lead"), ("Sở Tài chính", "lead")} <= found
     assert ("Các cơ quan, đơn vị, địa phương", "lead") not in found
+
+
+def test_a_paragraph_straight_after_a_numbered_item_is_that_items_text_not_a_closing_call():
+    found = pairs("I. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ tổng hợp kết quả.\n2. Giao Sở Tài chính bố trí kinh phí.\n"
+                  "Các sở, ngành tổ chức thực hiện các nội dung trên./.\n")
+    assert ("Các sở, ngành", "lead") in found
