@@ -235,3 +235,45 @@ def test_a_heading_listing_ministries_and_provinces_gives_one_lead_each():
                   "tỉnh, thành phố trực thuộc trung ương\n- Bố trí nguồn lực triển khai thực hiện Kế hoạch.\n")
     assert found == {("Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ", "lead"),
                      ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", "lead")}
+
+
+def test_two_bodies_of_one_head_joined_by_va_are_the_body_the_plan_names_with_the_head_once():
+    # a body formed of two, called by both its parts' names where the plan elsewhere names it as one
+    found = pairs("I. NHIỆM VỤ\n1. Trung tâm Văn hóa và Thể thao tổ chức các giải thi đấu.\n"
+                  "2. Sở Nội vụ chủ trì, phối hợp với Trung tâm Văn hóa và Trung tâm Thể thao tổ chức tập huấn.\n")
+    assert ("Trung tâm Văn hóa và Thể thao", "support") in found
+    assert not {("Trung tâm Văn hóa", "support"), ("Trung tâm Thể thao", "support")} & found
+
+
+def test_two_bodies_of_one_head_joined_by_va_stay_two_when_the_plan_names_no_such_body():
+    found = pairs("I. NHIỆM VỤ\n1. Sở Nội vụ chủ trì, phối hợp với Sở Tài chính và Sở Tư pháp tập huấn.\n")
+    assert {("Sở Tài chính", "support"), ("Sở Tư pháp", "support")} <= found
+
+
+def test_a_cell_naming_in_lower_case_a_body_another_cell_names_in_full_reads_that_body():
+    found = pairs("I. NHIỆM VỤ\n| TT | Nhiệm vụ | Chủ trì | Phối hợp | Thời gian |\n|---|---|---|---|---|\n"
+                  "| 1 | Rà soát quy hoạch | Sở Xây dựng | - Ban quản lý dự án; - Sở Tài chính. | Quý II/2024 |\n"
+                  "| 2 | Lập hồ sơ | Ban Quản lý dự án | - Sở Xây dựng. | Quý III/2024 |\n")
+    assert {("Ban Quản lý dự án", "support"), ("Sở Tài chính", "support"), ("Ban Quản lý dự án", "lead")} <= found
+
+
+def test_a_heading_that_gives_its_part_a_role_names_as_its_own_the_bodies_after_cua():
+    found = pairs("I. NHIỆM VỤ CHỦ YẾU CỦA SỞ Y TẾ\n1. Chủ trì, phối hợp với Sở Tài chính tập huấn.\n"
+                  "2. Nâng cao năng lực của các trạm y tế xã\nTổ chức tập huấn cán bộ.\n")
+    assert ("Sở Y tế", "lead") in found
+    assert not {("Các trạm y tế xã", "lead"), ("Trạm y tế xã", "lead")} & found  # a task's object, not its owner
+
+
+def test_a_duty_subject_under_a_heading_naming_bodies_leads_but_a_closing_call_assigns_nothing():
+    found = pairs("I. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ\n- Chủ trì tổng hợp kết quả.\n"
+                  "- Đối với nhiệm vụ thường xuyên, các sở, ngành, địa phương có trách nhiệm bố trí kinh phí.\n"
+                  "2. Sở Tài chính\nBố trí kinh phí.\n"
+                  "Căn cứ Kế hoạch này, các cơ quan, đơn vị, địa phương triển khai thực hiện nghiêm túc./.\n")
+    assert {("Sở Nội vụ", "lead"), ("Các sở, ngành, địa phương", "lead"), ("Sở Tài chính", "lead")} <= found
+    assert ("Các cơ quan, đơn vị, địa phương", "lead") not in found
+
+
+def test_a_paragraph_straight_after_a_numbered_item_is_that_items_text_not_a_closing_call():
+    found = pairs("I. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ tổng hợp kết quả.\n2. Giao Sở Tài chính bố trí kinh phí.\n"
+                  "Các sở, ngành tổ chức thực hiện các nội dung trên./.\n")
+    assert ("Các sở, ngành", "lead") in found

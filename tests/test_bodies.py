@@ -292,3 +292,34 @@ def test_a_catch_all_qualifier_closes_only_the_group_it_follows():
     found = [(m.name, m.catchall) for m in BodyReader(None).run(text, 0, bare=True)]
     assert found == [("Các đơn vị thuộc các Bộ quản lý lĩnh vực", False), ("Các tổ chức quốc tế", False),
                      ("Các Viện nghiên cứu, Trường Đại học có liên quan", True)]
+
+
+@pytest.mark.parametrize(("written", "full"), [
+    ("Vu Tổ chức cán bộ", "Vụ Tổ chức cán bộ"),
+    ("So Tài chính", "Sở Tài chính"),
+    ("Cuc Thống kê, Bo Nội vụ", "Cục Thống kê, Bộ Nội vụ"),
+])
+def test_a_head_written_without_its_marks_before_a_name_with_marks_is_that_head(written, full):
+    assert ", ".join(names(written)) == full
+
+
+@pytest.mark.parametrize("text", ["Vu Lan", "So sánh kết quả", "Bo Bo"])
+def test_a_bare_spelling_of_a_head_before_no_name_with_marks_is_no_body(text):
+    assert not BodyReader().find_all(text)
+
+
+def test_a_consultant_named_in_a_list_of_bodies_is_a_body_and_the_verb_tu_van_is_none():
+    # Tư vấn is a consultant (đơn vị tư vấn) as a noun; qualified it names one, alone it names no body
+    assert names("Ban Quản lý dự án/Tư vấn được lựa chọn") == ["Ban Quản lý dự án", "Tư vấn được lựa chọn"]
+    assert not BodyReader().find_all("Tư vấn, hỗ trợ doanh nghiệp xây dựng kế hoạch.")
+
+
+@pytest.mark.parametrize(("written", "expected"), [
+    # a group belonging to a group of bodies is narrowed by it; a list item opened by its own các is a group of its own
+    ("Các đơn vị thuộc các Bộ quản lý ngành, các doanh nghiệp nhà nước",
+     [("Các đơn vị thuộc các Bộ quản lý ngành", False), ("Các doanh nghiệp nhà nước", False)]),
+    ("các đơn vị thuộc các sở, ngành có liên quan", [("Các đơn vị thuộc", True)]),  # a catch-all's units: a catch-all
+    ("các viện nghiên cứu, trường đại học có liên quan", [("Các viện nghiên cứu, trường đại học có liên quan", True)]),
+])
+def test_groups_narrowed_by_a_group_and_compound_group_nouns(written, expected):
+    assert [(m.name, m.catchall) for m in BodyReader().run(written, 0, bare=True)] == expected

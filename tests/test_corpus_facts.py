@@ -32,35 +32,8 @@ MINIMUM_F1 = {
 }
 
 
-# Parts of the real plans still below issue 18's targets (F1 measured when marked, and why). Remove each
-# entry as it passes.
-BELOW_ISSUE_18_TARGET = {
-    # Cục Lâm nghiệp và Cục Kiểm lâm read as the two bodies it names (the gold takes it for a typo), an annex
-    # row whose cells wrap after the row (Viện …, Cục / Vụ … / Quý IV/2026, 2027 / … / Lâm nghiệp và Kiểm lâm): the
-    # cleaned text joins the wrapped lines to the wrong cells, so its lead, support and deadline are misread
-    ("bo-nnmt-2200-2026", "assignments"): 0.8, ("bo-nnmt-2200-2026", "bodies"): 0.778,
-    # a generic consultant (Tư vấn được lựa chọn) the gold reads as a body, and Ban Quản lý quy hoạch as support,
-    # which no Phối hợp cell nor phối hợp phrase names
-    ("bxd-836-2019", "assignments"): 0.923, ("bxd-836-2019", "bodies"): 0.947,
-    # a typo'd head (Vu Kế hoạch), a heading the gold reads as naming the ministry (NHIỆM VỤ CHỦ YẾU CỦA BỘ …), and
-    # a list of groups the gold reads with có liên quan qualifying only its last (both marked doubtful in its notes)
-    ("bo-tnmt-09-2024", "assignments"): 0.923, ("bo-tnmt-09-2024", "bodies"): 0.92,
-    # Các bộ, ngành, địa phương, the subject of a sentence framed by Đối với … under a heading that names bodies (a
-    # plan's closing call, Căn cứ Kế hoạch này, các cơ quan, đơn vị … under its last heading, is no assignment in the
-    # Lai Châu gold, and reads the same)
-    ("ttg-1422-2024", "bodies"): 0.933,
-}
-
-
-def _expected_failure(doc, part):
-    key = (doc.stem, part)
-    if key in BELOW_ISSUE_18_TARGET:
-        return pytest.mark.xfail(reason=f"below issue 18's target: F1 {BELOW_ISSUE_18_TARGET[key]}", strict=False)
-    return ()
-
-
 @pytest.mark.parametrize(("doc", "part"), [
-    pytest.param(doc, part, marks=_expected_failure(doc, part), id=f"{part}-{doc.stem}")
+    pytest.param(doc, part, id=f"{part}-{doc.stem}")
     for part in MINIMUM_F1 for doc in corpus_documents()])
 def test_facts_match_gold(scorer, doc, part):
     gold = json.loads(doc.with_name(doc.stem + ".facts.json").read_text("utf-8"))

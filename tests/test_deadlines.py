@@ -67,6 +67,8 @@ def test_prose_deadline_links_to_its_duty_and_the_body_heading_over_it():
     ("I. TỔ CHỨC THỰC HIỆN\nThời gian thực hiện: giai đoạn 2024 - 2025.\n",
      [{"kind": "period", "start_year": 2024, "end_year": 2025, "text": "giai đoạn 2024 - 2025"}]),
     ("I. TỔ CHỨC THỰC HIỆN\nTiến độ: Thường xuyên.\n", [{"kind": "ongoing", "text": "Thường xuyên"}]),
+    ("I. NHIỆM VỤ\n- Vì mục tiêu chung, hướng tới mục tiêu an toàn; hoàn thành rà soát trước ngày 30/6/2025.\n",
+     [{"kind": "date", "date": "2025-06-30", "text": "trước ngày 30/6/2025"}]),
     ("I. TỔ CHỨC THỰC HIỆN\n- Hoàn thành di dời trước ngày 30 tháng 6 năm 2025.\n",
      [{"kind": "date", "date": "2025-06-30", "text": "trước ngày 30 tháng 6 năm 2025"}]),
 ])
@@ -84,6 +86,7 @@ def test_prose_deadlines_in_the_facts_view(text, expected):
     "I. NHIỆM VỤ\n- Kiểm tra định kỳ hệ thống cấp độ 3.\n",
     "I. KINH PHÍ\nĐối với năm 2023, các đơn vị sử dụng kinh phí đã giao.\n",
     "Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký.\n",
+    "I. NHIỆM VỤ\n- Chuyển đổi năng lượng hướng tới mục tiêu trung hòa các-bon trước năm 2050.\n",  # a goal's horizon
 ])
 def test_not_deadlines(text):
     assert _facts(text) == []

@@ -158,3 +158,39 @@ def test_a_markdown_header_over_rows_written_one_cell_a_line():
         ["a)", "Tổ chức Hội nghị phổ biến.", "Cục Lâm nghiệp và Kiểm lâm",
          "Vụ Pháp chế; các cơ quan, đơn vị có liên quan", "Quý III, IV/2026"],
         ["b)", "Xây dựng Thông tư.", "Cục Lâm nghiệp và Kiểm lâm", "Vụ Pháp chế", "Quý III/2026"]]
+
+
+ONE_CELL_A_LINE = "| TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian |\n| --- | --- | --- | --- | --- |\n"
+
+
+def test_cells_of_a_row_written_one_a_line_take_the_lines_written_after_the_row_in_order():
+    # a PDF copy writes each cell's first line in turn, then the cells' further lines after the row's last cell
+    raw = (ONE_CELL_A_LINE + "1\nXây dựng cơ sở dữ liệu về dân cư và\nSở Tư pháp, Cục\nVụ Tổ chức cán bộ; Văn phòng Bộ\n"
+           "Quý II/2025\nđất đai của tỉnh.\nThống kê tỉnh\n2\nTập huấn cán bộ.\nSở Nội vụ\nCác sở, ngành\nNăm 2025\n")
+    cleaned, (table,) = _tables(raw)
+    assert _rows(table) == [
+        ["1", "Xây dựng cơ sở dữ liệu về dân cư và đất đai của tỉnh.", "Sở Tư pháp, Cục Thống kê tỉnh",
+         "Vụ Tổ chức cán bộ; Văn phòng Bộ", "Quý II/2025"],
+        ["2", "Tập huấn cán bộ.", "Sở Nội vụ", "Các sở, ngành", "Năm 2025"]]
+    tail = cleaned.text.index("Thống kê tỉnh")
+    assert cleaned.line_of(tail) == raw.split("\n").index("Thống kê tỉnh") + 1
+
+
+def test_a_cell_left_on_a_head_noun_does_not_run_on_into_a_line_that_names_a_body_of_its_own():
+    _, (table,) = _tables(ONE_CELL_A_LINE + "1\nTập huấn cán bộ.\nViện Chiến lược, Cục\nSở Tài chính\nNăm 2025\n"
+                                            "Quản lý giá\n")
+    assert _rows(table) == [["1", "Tập huấn cán bộ.", "Viện Chiến lược, Cục Quản lý giá", "Sở Tài chính", "Năm 2025"]]
+
+
+def test_a_line_in_lower_case_continues_the_cell_before_it_in_a_row_written_one_cell_a_line():
+    _, (table,) = _tables(ONE_CELL_A_LINE + "1\nTập huấn cán bộ\ncấp xã.\nSở Nội vụ\nCác sở\nNăm 2025\n")
+    assert _rows(table) == [["1", "Tập huấn cán bộ cấp xã.", "Sở Nội vụ", "Các sở", "Năm 2025"]]
+
+
+def test_a_plan_whose_task_table_wraps_after_its_rows_keeps_each_rows_bodies_and_deadline():
+    plan = parse(HEAD + ONE_CELL_A_LINE + "1\nXây dựng cơ sở dữ liệu về dân cư và\nSở Tư pháp, Cục\n"
+                 "Vụ Tổ chức cán bộ\nQuý IV/2025, 2026\nđất đai của tỉnh.\nThống kê tỉnh\n")
+    facts = plan.to_facts()
+    assert {(a["body"], a["role"]) for a in facts["assignments"]} >= {
+        ("Sở Tư pháp", "lead"), ("Cục Thống kê tỉnh", "lead"), ("Vụ Tổ chức cán bộ", "support")}
+    assert [(d["kind"], d["start_year"], d["end_year"]) for d in facts["deadlines"]] == [("period", 2025, 2026)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from importlib import resources
 
 import re
+import unicodedata
 
 import pytest
 
@@ -32,6 +33,17 @@ def test_provinces_before_and_after_the_2025_mergers():
             assert provinces[p.merged_into.casefold()].merged_into is None
     assert provinces["hà giang"].merged_into == "Tuyên Quang"
     assert provinces["hồ chí minh"].full_name == "thành phố Hồ Chí Minh"
+
+
+def test_a_toneless_head_is_its_head_without_marks():
+    def bare(word: str) -> str:
+        return "".join(ch for ch in unicodedata.normalize("NFD", word.replace("Đ", "D").replace("đ", "d"))
+                       if not unicodedata.combining(ch))
+
+    heads = vocab.toneless_heads()
+    assert heads["Vu"] == "Vụ"
+    for toneless, head in heads.items():
+        assert toneless == bare(head) != head
 
 
 def test_section_roles_are_known_roles():

@@ -3,7 +3,8 @@
 - Unicode NFC, one tone-mark placement (``hoà`` → ``hòa``, ``thuỷ`` → ``thủy``),
   odd spaces and dashes made plain, markdown emphasis dropped;
 - hard-wrapped lines rejoined into logical lines, while headings, labels,
-  bullets, table cells and separators keep their own lines;
+  bullets, table cells and separators keep their own lines; the cells of a
+  table written one cell a line gather their lines (``cell_lines``);
 - a map from every offset of the cleaned text back to its source line.
 """
 
@@ -13,8 +14,9 @@ import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cached_property
 
+from planparse.cell_lines import cell_lines
 from planparse.lang import genre, vocab
 from planparse.lang.genre import TONES, is_caps
 from planparse.model import SectionKind
@@ -202,8 +204,15 @@ def clean(raw: str) -> Cleaned:
     lines = [line for _, line, _, _ in numbered]
     wrapped = _looks_hard_wrapped(lines)
     width = _wrap_width(lines)
+    cells = cell_lines(lines)
+    taken = {k for parts in cells.values() for k in parts}
     logical: list[list[tuple[int, str, int, tuple[int, ...] | None]]] = []
     for k, (number, line, at, offsets) in enumerate(numbered):
+        if k in cells:  # a cell of a table written one cell a line: its parts, a line of its own
+            logical += [[numbered[part] for part in cells[k]], []]
+            continue
+        if k in taken:
+            continue
         if not line:
             logical.append([])
             continue
@@ -324,7 +333,7 @@ def _continues(first: str, prev: str, line: str, nxt: str, wrapped: bool, width:
         return False
     if line[0].islower() or line[0].isdigit() or line[0] in "(%":
         return True
-    if prev.rsplit(" ", 1)[-1] in _continuation_words():
+    if prev.rsplit(" ", 1)[-1] in genre.continuation_words():
         return True
     # the short tail of a wrapped line, followed by a new block: "... cơ quan báo chí" / "Trung ương"
     if wrapped and len(line.split()) <= 3 and not line.endswith(_TERMINAL) and (not nxt or starts_block(nxt)):
@@ -337,9 +346,3 @@ def _continues(first: str, prev: str, line: str, nxt: str, wrapped: bool, width:
 def _closed(line: str) -> bool:
     return line.endswith(_TERMINAL) or is_rule(line) or line.startswith("(") and line.endswith(")")
 
-
-@cache
-def _continuation_words() -> frozenset[str]:
-    """Words a wrapped line cannot end on: conjunctions, prepositions, body heads."""
-    heads = {head.split()[0] for head in vocab.body_heads()}
-    return frozenset(heads | set(vocab.column("continuation_words")))

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from planparse.lang.genre import is_lone_label, is_table_row
 
-_MD_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?")
+MD_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?")
 _ROW_NUMBER = re.compile(r"(?:\d{1,3}(?:\.\d{1,3})*|[IVX]{1,5}|[a-zđ])\.?(?=\s|$)")
 _SPLIT = re.compile(r"(?<!\\)\|")
 _GROUP_ROW = re.compile(r"(?:[IVX]{1,5}|\d{1,3}(?:\.\d{1,3})*)\.?\s*\|[^|]+")
@@ -93,6 +93,11 @@ def _pipe_cells(line: _Line, markdown: bool = True) -> list[Cell]:
     return cells
 
 
+def width_of(row: str) -> int:
+    """The number of cells of a markdown row (``| TT | Nội dung |``)."""
+    return len(_pipe_cells(_Line(row, 0)))
+
+
 def _cell(raw: str, start: int) -> Cell:
     lead = len(raw) - len(raw.lstrip())
     body = raw.strip()
@@ -119,7 +124,7 @@ def _pipe_table(lines: list[_Line], i: int) -> tuple[Table | None, int]:
             width, j = len(header), j + 1
     while j < len(lines) and lines[j].text and lines[j].text != "|":
         line = lines[j]
-        if _MD_RULE.fullmatch(line.text):
+        if MD_RULE.fullmatch(line.text):
             j += 1
             continue
         if not markdown and _GROUP_ROW.fullmatch(line.text):

@@ -23,7 +23,7 @@ from functools import cache
 from itertools import accumulate
 
 from planparse.document import Document
-from planparse.lang import times, vocab
+from planparse.lang import genre, times, vocab
 from planparse.lang.bodies import BodyReader, Mention, duty_openers, province_of
 from planparse.lang.quantities import phrases
 from planparse.model import (
@@ -39,6 +39,7 @@ from planparse.model import (
     walk_sections,
 )
 from planparse.lang.numbering import match_label
+from planparse.extract.tasks import names_role
 
 _SCOPE = {SectionRole.TASKS, SectionRole.ORGANISATION, SectionRole.ANNEX}
 _NUMBERED = {SectionKind.ARTICLE, SectionKind.ROMAN, SectionKind.ARABIC, SectionKind.DECIMAL, SectionKind.LETTER,
@@ -112,7 +113,7 @@ class _Extractor:
         opening = self.text.find("(", start, before_end)  # a bracket closed before the end: a note, not bodies
         if opening >= 0 and self.text.find(")", opening, before_end) >= 0:
             before_end = start + len(self.text[start:opening].rstrip())
-        before = self.reader.listing(self.text, start, before_end)
+        before = self.reader.listing(self.text, start, before_end) or self.owners(section, start, before_end)
         if not before:
             return []
         if colon >= 0 and all(m.collective for m in before):
@@ -121,13 +122,27 @@ class _Extractor:
                 return after  # Các sở: Sở Tài chính, Sở Kế hoạch và Đầu tư
         return [m for m in before if not m.catchall]
 
+    def owners(self, section: Section, start: int, end: int) -> list[Mention] | None:
+        """The bodies a heading that gives its part a role names as that part's own (``II. NHIỆM VỤ CHỦ YẾU CỦA
+        BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG``, ``Trách nhiệm của các sở, ngành``): the list that ends it after ``của``."""
+        if not names_role(section):
+            return None
+        words = vocab.body_words("of")
+        for m in re.finditer(r"\w+", self.text[start:end]):
+            if m.group().casefold() in words:
+                owners = self.reader.listing(self.text, start + m.end(), end)
+                if owners:
+                    return owners
+        return None
+
     # -- prose -------------------------------------------------------------------------------------
 
-    def prose(self, start: int, end: int, subjects: bool) -> None:
-        """Roles in a stretch of prose: subjects of duties, bodies before chủ trì, after phối hợp."""
+    def prose(self, start: int, end: int) -> None:
+        """Roles in a stretch of prose: subjects of duties (not those of a closing call), bodies before chủ trì,
+        after phối hợp."""
         pending: list[Mention] = []  # subjects listed with ; before their duty: các bộ, ngành; các cấp …
         for sentence_start, sentence_end in _sentences(self.text, start, end):
-            if subjects:
+            if not _closing_call(self.text, sentence_start):
                 pending = self.subject(sentence_start, sentence_end, pending)
             for cue in _cue_pattern("support").finditer(self.text, sentence_start, sentence_end):
                 mentions = self.reader.run(self.text, cue.end(), sentence_end, bare=True)
@@ -176,17 +191,36 @@ class _Extractor:
     # -- tables ------------------------------------------------------------------------------------
 
     def table(self, tasks: list[Task]) -> None:
-        """The bodies of each table row's Chủ trì and Phối hợp cells, with the row's task and deadline."""
-        for index, task in enumerate(tasks):
-            if task.source != "table":
-                continue
+        """The bodies of each table row's Chủ trì and Phối hợp cells, with the row's task and deadline. The names
+        the cells spell out are learnt first, so that a cell naming a body in lower case (``Ban quản lý quy
+        hoạch``) reads the name another cell writes in full (``Ban Quản lý quy hoạch``)."""
+        cells = [(index, task, role, task.cells[column]) for index, task in enumerate(tasks) if task.source == "table"
+                 for column, role in (("lead", Role.LEAD), ("support", Role.SUPPORT)) if task.cells.get(column)]
+        for _, _, _, cell in cells:
+            for m in self.reader.run(self.text, cell.start, cell.end, bare=True):
+                self.reader.learn(self.text, m)
+        for index, task, role, cell in cells:
             text = task.cells.get("text", task.provenance)
-            deadline = self.first_of_task.get(index)
-            for column, role in (("lead", Role.LEAD), ("support", Role.SUPPORT)):
-                cell = task.cells.get(column)
-                if cell:
-                    mentions = self.reader.run(self.text, cell.start, cell.end, bare=True)
-                    self.add(mentions, role, (text.start, text.end), deadline)
+            mentions = self.reader.run(self.text, cell.start, cell.end, bare=True)
+            self.add(mentions, role, (text.start, text.end), self.first_of_task.get(index))
+
+
+def _closing_call(text: str, offset: int) -> bool:
+    """Is ``offset`` in a plan's closing call: the paragraph without a label that ends its text with ``./.`` after
+    its last item's own text (``Căn cứ Kế hoạch này, các cơ quan, đơn vị … triển khai thực hiện./.``), which asks
+    all to carry the plan out and sets no duty of its own? A paragraph straight after a numbered item's line is
+    that item's text (``Điều 2. …`` / ``Chánh Văn phòng … chịu trách nhiệm thi hành Quyết định này./.``), and a
+    text without items has no closing call."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    line_end = text.find("\n", offset)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    if not genre.CLOSING.search(line) or match_label(line) is not None:
+        return False
+    before = text[:max(line_start - 1, 0)].split("\n")
+    labels = (match_label(previous) for previous in reversed(before))
+    if (first := next(labels, None)) is not None and first.kind is not SectionKind.BULLET:
+        return False
+    return any(label is not None and label.kind is not SectionKind.BULLET for label in labels)
 
 
 def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -234,6 +268,36 @@ def _widen(assignments: list[Assignment]) -> list[Assignment]:
     return out
 
 
+def _heads_joined(assignments: list[Assignment], doc: Document) -> list[Assignment]:
+    """Two bodies of one head joined by ``và`` (``Cục Lâm nghiệp và Cục Kiểm lâm``) are the one body the plan
+    names elsewhere with the head written once (``Cục Lâm nghiệp và Kiểm lâm``): a body formed of two, called
+    by their names."""
+    names = {a.body.name.casefold(): a.body.name for a in assignments}
+    joiners = vocab.body_words("joiner")
+    out: list[Assignment] = []
+    for a in assignments:
+        before = out[-1] if out else None
+        between = doc.text[before.body.provenance.end:a.body.provenance.start].strip() if before else ""
+        if before and before.role is a.role and before.task_provenance == a.task_provenance \
+                and between.casefold() in joiners:
+            head = _common_head(before.body.name, a.body.name)
+            whole = head and names.get(f"{before.body.name} {between} {a.body.name[len(head) + 1:]}".casefold())
+            if whole:
+                start, end = before.body.provenance.start, a.body.provenance.end
+                body = before.body.model_copy(update={"name": whole, "text": doc.text[start:end],
+                                                      "provenance": doc.locate(start, end)})
+                out[-1] = before.model_copy(update={"body": body})
+                continue
+        out.append(a)
+    return out
+
+
+def _common_head(first: str, second: str) -> str | None:
+    """The head noun both names open with (``Cục``), if any."""
+    heads = [h for h in vocab.body_heads() if first.startswith(h + " ") and second.startswith(h + " ")]
+    return max(heads, key=len) if heads else None
+
+
 def extract(doc: Document, header: DocumentInfo, tasks: list[Task], deadlines: list[Deadline],
             segment: bool = True) -> list[Assignment]:
     """Every (body, role) the plan assigns, in document order, each with its task and deadline.
@@ -255,20 +319,17 @@ def extract(doc: Document, header: DocumentInfo, tasks: list[Task], deadlines: l
             headed[id(section)] = mentions
             for m in mentions:
                 reader.learn(text, m)
-    under_heading: set[int] = set()
     for section, own_end in parts:
         if id(section) in headed:
             ex.add(headed[id(section)], Role.LEAD, (section.provenance.start, section.end))
-            under_heading.update(id(s) for s in walk_sections([section]))
-        subjects = id(section) not in under_heading
         pos = section.provenance.start
         first = bisect.bisect_right(starts, pos)  # the rows before the section only move its start past them
         pos = max(pos, reach[first])
         for start, end in rows[first:bisect.bisect_left(starts, own_end)]:  # table rows are read by column
             if pos < start:
-                ex.prose(pos, start, subjects)
+                ex.prose(pos, start)
             pos = max(pos, end)
         if pos < own_end:
-            ex.prose(pos, own_end, subjects)
+            ex.prose(pos, own_end)
     ex.table(list(tasks))
-    return _widen(sorted(ex.out, key=lambda a: a.body.provenance.start))
+    return _heads_joined(_widen(sorted(ex.out, key=lambda a: a.body.provenance.start)), doc)

@@ -93,7 +93,7 @@ def extract(doc: Document, header: DocumentInfo) -> tuple[list[Task], list[Deadl
     for duty in duties(text, sections, DUTY_ROLES | {None, SectionRole.BUDGET, SectionRole.ANNEX}, skip):
         limits = [_with_year(t, duty.text, year)
                   for t in times.find_times(duty.text, duty.start + _label_width(text, duty.start, duty.text))
-                  if limits_work(t) and not any(s <= t.start < e for s, e in taken)]
+                  if limits_work(t) and not any(s <= t.start < e for s, e in taken) and not times.is_goal_horizon(text, t)]
         limits = _without_bare_repeat(limits)
         if duty.role not in DUTY_ROLES and not limits or _time_label().match(duty.text):
             continue
@@ -220,7 +220,7 @@ def _is_duty(line: str) -> bool:
 def duty_task(duty: Duty, locate: Locate) -> Task:
     """The task a duty sets: in the organisation part, led by the heading that names the body."""
     own = [h for h in duty.headings if h.role is duty.role and h.kind is not SectionKind.CAPS]
-    inner = own[1:] if own and _names_role(own[0]) else own
+    inner = own[1:] if own and names_role(own[0]) else own
     heading = inner[0].title if inner else None
     lead = heading if duty.role is SectionRole.ORGANISATION else None
     group = inner[-1].title if inner and duty.role is not SectionRole.ORGANISATION else None
@@ -228,7 +228,7 @@ def duty_task(duty: Duty, locate: Locate) -> Task:
                 provenance=locate(duty.start, duty.end))
 
 
-def _names_role(section: Section) -> bool:
+def names_role(section: Section) -> bool:
     """The heading that gives a part its role (``V. TỔ CHỨC THỰC HIỆN``), not a heading inside it."""
     return section.title.casefold().startswith(_role_keywords())
 

@@ -75,7 +75,17 @@ class _Word:
 
 
 def _words(text: str, start: int, end: int) -> list[_Word]:
-    return _positions_read_as_bodies(list(_raw_words(text, start, end)))
+    return _positions_read_as_bodies(_toneless_heads_read(list(_raw_words(text, start, end))))
+
+
+def _toneless_heads_read(words: list[_Word]) -> list[_Word]:
+    """A head noun a typo left without its marks (``Vu``) read as the head before a capitalised name written with
+    marks (``Vu Kế hoạch - Tài chính`` → ``Vụ Kế hoạch - Tài chính``)."""
+    toneless = vocab.toneless_heads()
+    for k, (word, after) in enumerate(zip(words, words[1:])):
+        if word.text in toneless and after.capitalised and not after.text.isascii():
+            words[k] = _Word(toneless[word.text], word.start, word.end)
+    return words
 
 
 def _raw_words(text: str, start: int, end: int) -> Iterator[_Word]:
@@ -175,8 +185,9 @@ def _positions() -> _Phrases:
 
 @cache
 def _openers() -> frozenset[str]:
-    """The words a body, a group of bodies or a position read as one begins with."""
-    return frozenset(_heads().firsts | _collective_nouns().firsts | _positions().firsts | vocab.body_words("plural"))
+    """The words a body, a group of bodies or a position read as one begins with (a head without its marks too)."""
+    return frozenset(_heads().firsts | _collective_nouns().firsts | _positions().firsts | vocab.body_words("plural")
+                     | {word.casefold() for word in vocab.toneless_heads()})
 
 
 @cache
@@ -615,7 +626,7 @@ class BodyReader:
                 name = " ".join(filter(None, [core_name, unit_name, place_name]))
             successor = successor or known.merged_into
         else:
-            name = " ".join(filter(None, [_cased(core_name, caps), unit_name, place_name]))
+            name = " ".join(filter(None, [_cased(lexicon_name or core_name, caps), unit_name, place_name]))
         return Mention(name[:1].upper() + name[1:], span[0].start, span[-1].end, successor=successor)
 
     def _split_place(self, span: list[_Word]) -> tuple[list[_Word], list[_Word], list[_Word]]:

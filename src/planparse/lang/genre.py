@@ -33,6 +33,7 @@ def _marker(marker: str, capitals: bool = False) -> str:
 
 MOTTO = re.compile(_marker("motto"), re.IGNORECASE)
 MOTTO_END = re.compile(_marker("motto_end"), re.IGNORECASE)  # the motto's last line, under which the columns end
+CLOSING = re.compile(_marker("closing") + r"\s*$")  # a text's last words end with ./.
 NUMBER_LINE = re.compile(_marker("number", capitals=True) + r"(?:\s*:\s*|\s+(?=[\d/]))")  # "Số: 12/KH-UBND", "Số 12/…"
 # "<Place>, ngày DD tháng MM năm YYYY"; day and month may be blank in an unissued copy. For ``search``:
 # a match starts where a place can (the start, after "," or a line break), which finds the same match
@@ -99,6 +100,17 @@ def signature_mark() -> re.Pattern[str]:
 def is_table_row(line: str) -> bool:
     """A row of a table written with pipes (``| a | b |``, ``a | b | c``) or a lone ``|`` between flattened cells."""
     return line.startswith("|") or line.count("|") >= 2
+
+
+@cache
+def continuation_words() -> frozenset[str]:
+    """Words a wrapped line cannot end on: conjunctions, prepositions, the first words of body heads (``Cục``)."""
+    return frozenset({head.split()[0] for head in vocab.body_heads()} | set(vocab.column("continuation_words")))
+
+
+def opens_with_head(text: str) -> bool:
+    """Does ``text`` open with the whole head noun of a body's name (``Vụ Khoa học …``, ``Cục``)?"""
+    return any(text == head or text.startswith(head + " ") for head in vocab.body_heads())
 
 
 _LONE_LABEL = re.compile(r"(?:\d{1,3}(?:\.\d{1,3})*|[IVX]{1,5})\.?|[a-zđ][.)]")

@@ -156,6 +156,17 @@ def _before() -> regex.Pattern[str]:
     return regex.compile(phrases(lexicon()["before"], lead=True), regex.IGNORECASE)
 
 
+@cache
+def _goal() -> regex.Pattern[str]:
+    return regex.compile(rf"{phrases(lexicon()['goal'], lead=True)}{_HS}{_CLAUSE}?{_HS}$", regex.IGNORECASE)
+
+
+def is_goal_horizon(text: str, time: TimeExpression) -> bool:
+    """Is ``time`` (in ``text``) the horizon of a goal named earlier in its clause (``hướng tới mục tiêu phát thải
+    ròng bằng “0” trước năm 2050``), not a limit on work?"""
+    return bool(_goal().search(text, text.rfind("\n", 0, time.start) + 1, time.start))
+
+
 def repeats(text: str) -> bool:
     """Does ``text`` say its work comes back every year or at set times (``Hằng năm``, ``định kỳ``)?"""
     return bool(_repeat().search(text))

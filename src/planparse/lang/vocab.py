@@ -84,7 +84,7 @@ _QUANTITY_VALUES: dict[str, Allowed] = {
 _TIME_VALUES: dict[str, Allowed] = {
     **dict.fromkeys(("limit", "within", "linker", "yearly", "day", "month", "quarter", "year", "period",
                      "range_from", "range_to", "periodic", "duration_lead", "anchor", "ongoing", "event",
-                     "before", "onward", "span_joiner", "upon"), EMPTY),
+                     "before", "onward", "span_joiner", "upon", "goal"), EMPTY),
     "frequency": re.compile(r"[1-9]\d? (?:day|week|month|year)"),
     "duration_unit": frozenset({"day", "working_day", "week", "month", "year"}),
 }
@@ -105,7 +105,8 @@ TABLES: dict[str, Table] = {t.name: t for t in (
                      Column("place", frozenset({"drop", "unit", "name"})),
                      Column("merged_on", _DATE), Column("merged_into")), key=("name",), folded=True),
     Table("body_aliases", (Column("alias"), Column("name", FILLED)), key=("alias",), folded=True),
-    Table("body_heads", (Column("head"), Column("levelled", YES), Column("sentence", YES | {"lower"})),
+    Table("body_heads", (Column("head"), Column("levelled", YES), Column("sentence", YES | {"lower"}),
+                                Column("toneless")),
           key=("head",)),
     Table("position_bodies", (Column("position"), Column("stands_for")), key=("position",), folded=True),
     Table("body_words", (Column("word"), Column("role", frozenset({"plural", "joiner", "list_separator",
@@ -124,7 +125,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
                             Column("marker", frozenset({"motto", "motto_end", "number", "about", "legal_opener",
                                                         "addressees", "recipients", "archive", "signed", "annex",
                                                         "document", "attached", "parent_named", "subject", "draft",
-                                                        "part"}),
+                                                        "part", "closing"}),
                                    complete=True)), key=("phrase", "marker")),
     Table("indicator_words", (Column("word"), Column("kind", frozenset({"stop", "generic", "synonym"})),
                               Column("canonical")), key=("word",), folded=True,
@@ -321,6 +322,12 @@ def section_roles() -> tuple[tuple[str, str], ...]:
 def body_heads() -> dict[str, bool]:
     """Head noun of a body's name (``Sở``) → whether the body exists at every level (``Ủy ban nhân dân``)."""
     return {r["head"]: r["levelled"] == "yes" for r in table("body_heads")}
+
+
+@cache
+def toneless_heads() -> dict[str, str]:
+    """A head noun as a typo leaves it without its marks (``Vu``) → the head (``Vụ``)."""
+    return {r["toneless"]: r["head"] for r in table("body_heads") if r["toneless"]}
 
 
 @cache
