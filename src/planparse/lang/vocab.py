@@ -120,7 +120,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
     Table("doctypes", (Column("name"), Column("code"), Column("uncoded", YES)), key=("name",)),
     Table("duty_verbs", (Column("verb"),), key=("verb",)),
     Table("genre_markers", (Column("phrase"),
-                            Column("marker", frozenset({"motto", "motto_end", "number", "about", "legal_opener",
+                            Column("marker", frozenset({"motto", "motto_end", "party_motto", "number", "about", "legal_opener",
                                                         "addressees", "recipients", "archive", "signed", "annex",
                                                         "document", "attached", "parent_named", "subject", "draft",
                                                         "part"}),
@@ -308,6 +308,12 @@ def signature_marks() -> dict[str, str]:
     """Signature mark (``Q.``) → the prefix it gives the position (``Quyền ``)."""
     rows = table("signature_marks")
     return {r["mark"]: r["position_prefix"] for r in rows}
+
+
+@cache
+def signature_mark_meanings() -> dict[str, str]:
+    """Signature mark (``TM.``, ``T/M``) → what it means (``thay mặt``)."""
+    return {r["mark"]: r["meaning"] for r in table("signature_marks")}
 
 
 @cache
