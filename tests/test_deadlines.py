@@ -84,6 +84,8 @@ def test_prose_deadlines_in_the_facts_view(text, expected):
     "I. NHIỆM VỤ\n- Kiểm tra định kỳ hệ thống cấp độ 3.\n",
     "I. KINH PHÍ\nĐối với năm 2023, các đơn vị sử dụng kinh phí đã giao.\n",
     "Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký.\n",
+    # the year an aim is reached is its horizon, not a limit on the work (FACTS: deadlines)
+    "I. NHIỆM VỤ\n- Phát triển du lịch, hướng tới xây dựng Sa Pa trở thành khu du lịch xanh vào năm 2030.\n",
 ])
 def test_not_deadlines(text):
     assert _facts(text) == []
@@ -122,6 +124,8 @@ def test_month_and_recurring_limits_in_the_facts_view_a_duration_only_in_the_mod
     ("I. NHIỆM VỤ\n- Ban hành quy chế, chậm nhất trong tháng 6/2026.\n", {"kind": "month", "year": 2026, "month": 6}),
     ("I. NHIỆM VỤ\n- Hoàn thành việc sắp xếp trong năm 2026.\n",
      {"kind": "period", "start_year": 2026, "end_year": 2026}),
+    ("I. NHIỆM VỤ\n- Hoàn thành việc số hóa vào năm 2025.\n",  # a limit word with it: a limit
+     {"kind": "period", "start_year": 2025, "end_year": 2025}),
     ("I. NHIỆM VỤ\n- Hoàn thành việc số hóa trước năm 2025.\n",
      {"kind": "period", "start_year": None, "end_year": 2025}),
     ("I. NHIỆM VỤ\n- Trình Quốc hội tại kỳ họp cuối năm 2023.\n",

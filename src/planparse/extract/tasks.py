@@ -19,8 +19,9 @@ Deadlines come from three places, each tied to the task it limits:
 - running text outside the header, legal basis, purpose and objectives (whose years are
   horizons, not limits): a time that limits work by its lead — a day or a span of years
   with ``trước``, ``chậm nhất``, ``hoàn thành``; a quarter, month or year also with
-  ``trong``, ``vào``; a repeat (``định kỳ 6 tháng``) or a stretch from an event
-  (``trong vòng 30 ngày kể từ ngày ký``) as it stands.
+  ``trong``, ``vào`` (but a year ``vào năm 2030`` is the horizon of an aim, no limit); a
+  repeat (``định kỳ 6 tháng``) or a stretch from an event (``trong vòng 30 ngày kể từ
+  ngày ký``) as it stands.
 """
 
 from __future__ import annotations
@@ -91,9 +92,10 @@ def extract(doc: Document, header: DocumentInfo) -> tuple[list[Task], list[Deadl
     found += [(t, None) for t in labelled]
     taken = [(t.start, t.end) for t in labelled]
     for duty in duties(text, sections, DUTY_ROLES | {None, SectionRole.BUDGET, SectionRole.ANNEX}, skip):
-        limits = [_with_year(t, duty.text, year)
-                  for t in times.find_times(duty.text, duty.start + _label_width(text, duty.start, duty.text))
-                  if limits_work(t) and not any(s <= t.start < e for s, e in taken)]
+        at = duty.start + _label_width(text, duty.start, duty.text)
+        limits = [_with_year(t, duty.text, year) for t in times.find_times(duty.text, at)
+                  if limits_work(t, _clause_before(duty.text, t.start - at))
+                  and not any(s <= t.start < e for s, e in taken)]
         limits = _without_bare_repeat(limits)
         if duty.role not in DUTY_ROLES and not limits or _time_label().match(duty.text):
             continue
@@ -241,15 +243,21 @@ def _role_keywords() -> tuple[str, ...]:
 # --- deadlines ---------------------------------------------------------------------------------------------
 
 
-def limits_work(time: TimeExpression) -> bool:
-    """Does a time found in running text limit work, by its kind and its lead?"""
+def limits_work(time: TimeExpression, clause: str = "") -> bool:
+    """Does a time found in running text limit work, by its kind and its lead? A year an aim is reached in is
+    none, unless its ``clause`` (the words before it) says the work is to be done by it (``Hoàn thành … vào năm``)."""
     if time.kind in _NEEDS_LIMIT:
         return times.has_limit(time)
     if time.kind in _NEEDS_LEAD:
-        return time.lead is not None
+        return time.lead is not None and not (times.sets_horizon(time) and not times.limits(clause))
     if time.kind is TimeKind.PERIODIC:
         return times.is_set_repeat(time)
     return time.kind in {TimeKind.DURATION, TimeKind.ON_EVENT}  # within 30 days of …; at once upon …
+
+
+def _clause_before(text: str, at: int) -> str:
+    """The words of the clause that ends at ``at`` (since the last ``;`` or ``.``)."""
+    return text[max(text.rfind(";", 0, at), text.rfind(".", 0, at)) + 1:at]
 
 
 def _without_bare_repeat(limits: list[TimeExpression]) -> list[TimeExpression]:

@@ -129,7 +129,23 @@ def _limit() -> regex.Pattern[str]:
 
 def has_limit(time: TimeExpression) -> bool:
     """Does the time's lead limit work (``trước``, ``chậm nhất``, ``hoàn thành``), not only place it (``trong``)?"""
-    return bool(time.lead and _limit().search(time.lead))
+    return bool(time.lead and limits(time.lead))
+
+
+def limits(words: str) -> bool:
+    """Do the words hold a word that limits work (``trước``, ``hoàn thành``)?"""
+    return bool(_limit().search(words))
+
+
+@cache
+def _horizon() -> regex.Pattern[str]:
+    return regex.compile(phrases(lexicon()["horizon"], lead=True), regex.IGNORECASE)
+
+
+def sets_horizon(time: TimeExpression) -> bool:
+    """Is the time a bare year that an aim is reached in (``… trở thành khu du lịch xanh vào năm 2030``), its lead
+    a horizon word alone?"""
+    return time.kind is TimeKind.YEAR and bool(time.lead and _horizon().fullmatch(time.lead))
 
 
 @cache

@@ -84,7 +84,7 @@ _QUANTITY_VALUES: dict[str, Allowed] = {
 _TIME_VALUES: dict[str, Allowed] = {
     **dict.fromkeys(("limit", "within", "linker", "yearly", "day", "month", "quarter", "year", "period",
                      "range_from", "range_to", "periodic", "duration_lead", "anchor", "ongoing", "event",
-                     "before", "onward", "span_joiner", "upon"), EMPTY),
+                     "before", "onward", "span_joiner", "upon", "horizon"), EMPTY),
     "frequency": re.compile(r"[1-9]\d? (?:day|week|month|year)"),
     "duration_unit": frozenset({"day", "working_day", "week", "month", "year"}),
 }
