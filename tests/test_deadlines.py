@@ -55,6 +55,17 @@ def test_prose_deadline_links_to_its_duty_and_the_body_heading_over_it():
     assert [t.lead for t in plan.tasks] == ["Sở Nội vụ", "Sở Nội vụ", "Sở Tài chính"]
 
 
+def test_a_numbered_sentence_with_a_paragraph_under_it_sets_its_own_limit():
+    """A công văn's numbered item is its duty whatever follows it: a sentence, not a heading over its text."""
+    plan = parse("ỦY BAN NHÂN DÂN TỈNH YÊN BÁI\nSố: 312/UBND-KT\nYên Bái, ngày 15 tháng 9 năm 2026\n"
+                 "V/v triển khai Kế hoạch\n1. Các sở, ban, ngành tổ chức nghiên cứu, triển khai thực hiện.\n"
+                 "2. Giao Sở Tài chính chủ trì xây dựng dự thảo Kế hoạch, hoàn thành trước ngày 05/10/2026.\n"
+                 "Căn cứ ý kiến chỉ đạo, yêu cầu các sở, ngành triển khai thực hiện./.\n")
+    (deadline,) = plan.deadlines
+    assert (deadline.time.date, plan.tasks[deadline.task].text) == (
+        dt.date(2026, 10, 5), "Giao Sở Tài chính chủ trì xây dựng dự thảo Kế hoạch, hoàn thành trước ngày 05/10/2026.")
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("I. TỔ CHỨC THỰC HIỆN\n- Báo cáo trước ngày 25 tháng 11 hàng năm.\n",
      [{"kind": "annual", "month": 11, "day": 25, "text": "trước ngày 25 tháng 11 hàng năm"}]),

@@ -189,7 +189,8 @@ def duties(text: str, sections: list[Section], roles: set[SectionRole | None], s
     """Every item or paragraph line of the sections with one of ``roles``, except lines ``skip`` rejects.
 
     An item (``-``, ``a)``) is a duty; so is each line of a section's own text, and a numbered
-    line with nothing under it. A numbered heading with text under it is a heading, not a duty.
+    line with nothing under it or that is a sentence. A numbered heading with text under it is a heading, not a
+    duty.
     """
 
     def visit(section: Section, headings: tuple[Section, ...]) -> Iterator[Duty]:
@@ -198,7 +199,8 @@ def duties(text: str, sections: list[Section], roles: set[SectionRole | None], s
         own = text[head_end:body_end].strip()
         inner = headings if section.kind in _ITEMS or section.kind is SectionKind.BLOCK else (*headings, section)
         if section.role in roles:
-            if (section.kind in _ITEMS or not own and not section.children) and not skip(section.provenance.start):
+            whole = section.kind in _ITEMS or not own and not section.children or _is_sentence(section.title)
+            if whole and not skip(section.provenance.start):
                 yield Duty(section.title, section.provenance.start, head_end, section.role, headings)
             pos = head_end
             for line in text[head_end:body_end].split("\n"):
@@ -211,6 +213,12 @@ def duties(text: str, sections: list[Section], roles: set[SectionRole | None], s
 
     for section in sections:
         yield from visit(section, ())
+
+
+def _is_sentence(title: str) -> bool:
+    """A numbered line that ends as a sentence (``2. Giao Sở Tài chính … trước ngày 05/10/2026.``) sets work
+    itself, whatever follows it; a heading does not end with a full stop."""
+    return title.endswith(".")
 
 
 def _is_duty(line: str) -> bool:
