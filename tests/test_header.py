@@ -371,15 +371,17 @@ def party_header(issuer: str, number: str, date_line: str) -> str:
     return f"{issuer}\n*\nSố {number}\nĐẢNG CỘNG SẢN VIỆT NAM\n{date_line}\n"
 
 
-def test_a_party_document_reads_its_header_and_signature():
+@pytest.mark.parametrize("mark", ["T/M", "T/M."])
+def test_a_party_document_reads_its_header_and_signature(mark):
     text = (party_header("TỈNH ỦY QUẢNG NINH", "27-KH/TU", "Quảng Ninh, ngày 15 tháng 3 năm 2025")
             + "KẾ HOẠCH\nthực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị\n-----\n"
-            + PARTY_BODY + "T/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nNguyễn Văn An\n")
+            + PARTY_BODY + f"{mark} BAN THƯỜNG VỤ\nBÍ THƯ\n\nNguyễn Văn An\n")
     doc = parse(text).document
     assert (doc.type, doc.number, doc.date, doc.place) == ("Kế hoạch", "27-KH/TU", dt.date(2025, 3, 15), "Quảng Ninh")
     assert doc.issuer == "Tỉnh ủy Quảng Ninh"
     assert doc.title == "Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị"
     assert (doc.signer, doc.signer_position, doc.signature_marks) == ("Nguyễn Văn An", "Bí thư", ["T/M"])
+    assert doc.signing_for == "Ban Thường vụ"
 
 
 def test_a_party_header_laid_out_in_two_columns_on_one_line():

@@ -95,9 +95,10 @@ def has_vietnamese(text: str) -> bool:
 
 @cache
 def signature_mark() -> re.Pattern[str]:
-    """``TM.``, ``KT.``, ``Q.``, ``TL.``, ``TUQ.`` at the start of a line (group 1 is the mark)."""
+    """``TM.``, ``KT.``, ``Q.``, ``TL.``, ``TUQ.`` (a Party document's ``T/M``, ``K/T``, also written ``T/M.``) at
+    the start of a line (group 1 is the mark)."""
     marks = sorted(vocab.signature_marks(), key=len, reverse=True)
-    return re.compile("(" + "|".join(re.escape(m) for m in marks) + r")\s*")
+    return re.compile("(" + "|".join(re.escape(m) for m in marks) + r")\.?\s*")
 
 
 def is_table_row(line: str) -> bool:
