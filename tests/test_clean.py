@@ -99,6 +99,8 @@ def test_a_sentence_broken_by_a_blank_line_or_a_page_break_is_one_line():
         "12",
         "Trung tâm Y tế có 12 giường bệnh.",
     ]
+    # without a page break a number alone is a value, kept: a table's cells one a line
+    assert clean("Kinh phí dự kiến\n\n500\n\ntriệu đồng\n").text.split("\n") == ["Kinh phí dự kiến", "500 triệu đồng"]
 
 
 def test_a_heading_that_lists_bodies_goes_on_after_its_comma():

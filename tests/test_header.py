@@ -402,6 +402,7 @@ def test_a_party_documents_blank_number_is_none():
     doc = parse(text).document
     assert (doc.number, doc.date, doc.place, doc.issuer, doc.type) == (
         None, None, "Thái Bình", "Tỉnh ủy Thái Bình", "Chương trình")
+    assert doc.title == "Hành động thực hiện Kết luận số 75-KL/TW"  # the words in capitals on the type line lead it
 
 
 def test_a_title_that_names_the_party_keeps_its_name():

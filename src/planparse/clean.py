@@ -207,7 +207,7 @@ def clean(raw: str) -> Cleaned:
         broken = next((group for group in reversed(logical) if group), []) if not current else []
         if current and _continues(current[0][1], current[-1][1], line, nxt, wrapped, width):
             current.append((number, line, at, offsets))
-        elif broken and _page_number(broken[-1][1], line, _next_text(lines, k)):
+        elif broken and _page_number(broken[-1][1], line, _next_text(lines, k), raw[broken[-1][2] + 1:at + 1]):
             continue
         elif broken and _resumes(broken[0][1], broken[-1][1], line):
             broken.append((number, line, at, offsets))
@@ -343,9 +343,11 @@ def _resumes(first: str, prev: str, line: str) -> bool:
                                       or genre.is_table_row(prev) or first.startswith("#"))
 
 
-def _page_number(prev: str, line: str, nxt: str) -> bool:
-    """A page's number alone on its line (``12``) inside a sentence that runs on over the page break."""
-    return line.isdecimal() and len(line) <= _PAGE_DIGITS and bool(nxt) and _resumes(prev, prev, nxt)
+def _page_number(prev: str, line: str, nxt: str, between: str) -> bool:
+    """A page's number alone on its line (``12``) after a page break (a form feed ``between`` it and the line
+    before), inside a sentence that runs on over the break."""
+    return "\f" in between and line.isdecimal() and len(line) <= _PAGE_DIGITS and bool(nxt) \
+        and _resumes(prev, prev, nxt)
 
 
 def _next_text(lines: list[str], k: int) -> str:
