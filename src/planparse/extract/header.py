@@ -351,8 +351,8 @@ def _parse_title(segments: list[_Segment], i: int, rest: str, type_seg: _Segment
         first = first or segments[i]
         last = segments[i]
         i += 1
-    if rest and caps_title is False and is_caps(rest):  # CHƯƠNG TRÌNH HÀNH ĐỘNG / thực hiện …: one sentence
-        parts[0] = sentence_case(rest)
+    if rest and caps_title is False and is_caps(rest) and len(parts) > 1 and parts[1][:1].islower():
+        parts[0] = sentence_case(rest)  # CHƯƠNG TRÌNH HÀNH ĐỘNG / thực hiện …: one phrase over the lines
     if parts and first is not None:
         title = ABOUT.sub("", " ".join(parts), count=1).strip() if ABOUT.match(parts[0]) else " ".join(parts)
         title = ATTACHED.split(title, maxsplit=1)[0].strip()

@@ -55,6 +55,7 @@ Locate = Callable[[int, int], Provenance]
 
 DUTY_ROLES = {SectionRole.TASKS, SectionRole.ORGANISATION}
 _ITEMS = {SectionKind.BULLET, SectionKind.LETTER}
+_HEADING_WORDS = 10  # the most words of a heading ended with a full stop
 _FIELDS = ("lead", "support", "output", "timeframe")
 _NOT_WORK = {SectionRole.HEADER, SectionRole.LEGAL_BASIS, SectionRole.PURPOSE, SectionRole.OBJECTIVES,
              SectionRole.RECIPIENTS, SectionRole.ADDRESSEES, SectionRole.SIGNATURE}
@@ -216,9 +217,10 @@ def duties(text: str, sections: list[Section], roles: set[SectionRole | None], s
 
 
 def _is_sentence(title: str) -> bool:
-    """A numbered line that ends as a sentence (``2. Giao Sở Tài chính … trước ngày 05/10/2026.``) sets work
-    itself, whatever follows it; a heading does not end with a full stop."""
-    return title.endswith(".")
+    """A numbered line that is a sentence (``2. Giao Sở Tài chính … trước ngày 05/10/2026.``) sets work itself,
+    whatever follows it: it ends with a full stop, and is longer than a heading that a writer ended with one
+    (``3. Quản lý tài chính của Hiệp hội.``)."""
+    return title.endswith(".") and len(title.split()) > _HEADING_WORDS
 
 
 def _is_duty(line: str) -> bool:
