@@ -83,6 +83,45 @@ def test_hard_wrapped_lines_are_rejoined_and_labels_kept():
     ]
 
 
+# a text layer dumped page by page: a blank line, a form feed and the page's number inside a sentence
+PAGE_BREAK = """- Bảo vệ nghiêm ngặt diện tích rừng đặc dụng và Khu bảo tồn loài và
+
+\f7
+
+sinh cảnh của tỉnh, nhằm giữ vững đa dạng sinh học.
+2.1. Về ngân sách: bố trí tối thiểu 2% tổng chi ngân sách
+
+hằng năm cho sự nghiệp bảo vệ môi trường.
+
+12
+
+Trung tâm Y tế có 12 giường bệnh.
+"""
+
+
+def test_a_sentence_broken_by_a_blank_line_or_a_page_break_is_one_line():
+    """A line in lower case after a blank line (and a page's number alone) goes on with the sentence left open; a
+    number alone before a capitalised line (a row's number) and a closed sentence's next paragraph stay apart."""
+    assert clean(PAGE_BREAK).text.split("\n") == [
+        "- Bảo vệ nghiêm ngặt diện tích rừng đặc dụng và Khu bảo tồn loài và sinh cảnh của tỉnh, nhằm giữ vững đa "
+        "dạng sinh học.",
+        "2.1. Về ngân sách: bố trí tối thiểu 2% tổng chi ngân sách hằng năm cho sự nghiệp bảo vệ môi trường.",
+        "12",
+        "Trung tâm Y tế có 12 giường bệnh.",
+    ]
+    # without a page break a number alone is a value, kept: a table's cells one a line
+    assert clean("Kinh phí dự kiến\n\n500\n\ntriệu đồng\n").text.split("\n") == ["Kinh phí dự kiến", "500 triệu đồng"]
+
+
+def test_a_heading_that_lists_bodies_goes_on_after_its_comma():
+    """A numbered line that ends with a comma is a list broken over lines, even before a capitalised body."""
+    text = ("1. Các sở, ban, ngành thuộc tỉnh, Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh,\n"
+            "Ủy ban nhân dân các xã, phường tổ chức thực hiện.\n2. Sở Tài chính\nBố trí kinh phí.\n")
+    assert clean(text).text.split("\n") == [
+        "1. Các sở, ban, ngành thuộc tỉnh, Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh, Ủy ban nhân dân các xã, phường "
+        "tổ chức thực hiện.", "2. Sở Tài chính", "Bố trí kinh phí."]
+
+
 def test_markdown_headings_and_bullets_survive():
     text = "## KẾ HOẠCH\n### Về chuyển đổi số\n- Mục một\n  - + Mục con\n* Mục hai\n"
     assert clean(text).text.split("\n") == ["## KẾ HOẠCH", "### Về chuyển đổi số", "- Mục một", "- + Mục con",

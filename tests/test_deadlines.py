@@ -55,6 +55,17 @@ def test_prose_deadline_links_to_its_duty_and_the_body_heading_over_it():
     assert [t.lead for t in plan.tasks] == ["Sở Nội vụ", "Sở Nội vụ", "Sở Tài chính"]
 
 
+def test_a_numbered_sentence_with_a_paragraph_under_it_sets_its_own_limit():
+    """A công văn's numbered item is its duty whatever follows it: a sentence, not a heading over its text."""
+    plan = parse("ỦY BAN NHÂN DÂN TỈNH YÊN BÁI\nSố: 312/UBND-KT\nYên Bái, ngày 15 tháng 9 năm 2026\n"
+                 "V/v triển khai Kế hoạch\n1. Các sở, ban, ngành tổ chức nghiên cứu, triển khai thực hiện.\n"
+                 "2. Giao Sở Tài chính chủ trì xây dựng dự thảo Kế hoạch, hoàn thành trước ngày 05/10/2026.\n"
+                 "Căn cứ ý kiến chỉ đạo, yêu cầu các sở, ngành triển khai thực hiện./.\n")
+    (deadline,) = plan.deadlines
+    assert (deadline.time.date, plan.tasks[deadline.task].text) == (
+        dt.date(2026, 10, 5), "Giao Sở Tài chính chủ trì xây dựng dự thảo Kế hoạch, hoàn thành trước ngày 05/10/2026.")
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("I. TỔ CHỨC THỰC HIỆN\n- Báo cáo trước ngày 25 tháng 11 hàng năm.\n",
      [{"kind": "annual", "month": 11, "day": 25, "text": "trước ngày 25 tháng 11 hàng năm"}]),
@@ -87,6 +98,8 @@ def test_prose_deadlines_in_the_facts_view(text, expected):
     "I. KINH PHÍ\nĐối với năm 2023, các đơn vị sử dụng kinh phí đã giao.\n",
     "Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký.\n",
     "I. NHIỆM VỤ\n- Chuyển đổi năng lượng hướng tới mục tiêu trung hòa các-bon trước năm 2050.\n",  # a goal's horizon
+    # the year an aim is reached is its horizon, not a limit on the work (FACTS: deadlines)
+    "I. NHIỆM VỤ\n- Phát triển du lịch, hướng tới xây dựng Sa Pa trở thành khu du lịch xanh vào năm 2030.\n",
 ])
 def test_not_deadlines(text):
     assert _facts(text) == []
@@ -125,6 +138,8 @@ def test_month_and_recurring_limits_in_the_facts_view_a_duration_only_in_the_mod
     ("I. NHIỆM VỤ\n- Ban hành quy chế, chậm nhất trong tháng 6/2026.\n", {"kind": "month", "year": 2026, "month": 6}),
     ("I. NHIỆM VỤ\n- Hoàn thành việc sắp xếp trong năm 2026.\n",
      {"kind": "period", "start_year": 2026, "end_year": 2026}),
+    ("I. NHIỆM VỤ\n- Hoàn thành việc số hóa vào năm 2025.\n",  # a limit word with it: a limit
+     {"kind": "period", "start_year": 2025, "end_year": 2025}),
     ("I. NHIỆM VỤ\n- Hoàn thành việc số hóa trước năm 2025.\n",
      {"kind": "period", "start_year": None, "end_year": 2025}),
     ("I. NHIỆM VỤ\n- Trình Quốc hội tại kỳ họp cuối năm 2023.\n",

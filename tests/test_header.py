@@ -372,3 +372,68 @@ def test_a_decisions_issuing_authority_is_not_its_title(authority):
             f"\nQUYẾT ĐỊNH\nVỀ VIỆC BAN HÀNH KẾ HOẠCH CHUYỂN ĐỔI SỐ TỈNH THANH HÓA\n{authority}\n"
             "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành Kế hoạch.\n")
     assert parse(text).document.title == "Ban hành kế hoạch chuyển đổi số tỉnh Thanh Hóa"
+
+
+# --- the Party's documents (Quy định 66-QĐ/TW, Hướng dẫn 36-HD/VPTW) ------------------------------------------------
+
+PARTY_BODY = ("I. MỤC ĐÍCH, YÊU CẦU\n- Quán triệt sâu sắc các quan điểm của Đảng.\n"
+              "Nơi nhận:\n- Ban Thường vụ Tỉnh ủy;\n- Lưu Văn phòng Tỉnh ủy.\n")
+
+
+def party_header(issuer: str, number: str, date_line: str) -> str:
+    """The form's columns as a text layer gives them one after the other: the issuer over its star and number,
+    then the Party's name where the motto goes and the date line."""
+    return f"{issuer}\n*\nSố {number}\nĐẢNG CỘNG SẢN VIỆT NAM\n{date_line}\n"
+
+
+@pytest.mark.parametrize("mark", ["T/M", "T/M."])
+def test_a_party_document_reads_its_header_and_signature(mark):
+    text = (party_header("TỈNH ỦY QUẢNG NINH", "27-KH/TU", "Quảng Ninh, ngày 15 tháng 3 năm 2025")
+            + "KẾ HOẠCH\nthực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị\n-----\n"
+            + PARTY_BODY + f"{mark} BAN THƯỜNG VỤ\nBÍ THƯ\n\nNguyễn Văn An\n")
+    doc = parse(text).document
+    assert (doc.type, doc.number, doc.date, doc.place) == ("Kế hoạch", "27-KH/TU", dt.date(2025, 3, 15), "Quảng Ninh")
+    assert doc.issuer == "Tỉnh ủy Quảng Ninh"
+    assert doc.title == "Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị"
+    assert (doc.signer, doc.signer_position, doc.signature_marks) == ("Nguyễn Văn An", "Bí thư", ["T/M"])
+    assert doc.signing_for == "Ban Thường vụ"
+
+
+def test_a_party_header_laid_out_in_two_columns_on_one_line():
+    """The parent party organisation over the issuer; the Party's name beside the first, the date beside the second."""
+    text = ("ĐẢNG BỘ TỈNH HÀ GIANG ĐẢNG CỘNG SẢN VIỆT NAM\nHUYỆN ỦY BẮC QUANG\n"
+            "* Bắc Quang, ngày 02 tháng 6 năm 2025\nSố 45 -CTr/HU\nCHƯƠNG TRÌNH\nchuyển đổi số trong các cơ quan đảng\n"
+            + PARTY_BODY + "K/T BÍ THƯ\nPHÓ BÍ THƯ THƯỜNG TRỰC\nTrần Thị Bình\n")
+    doc = parse(text).document
+    assert (doc.issuer, doc.parent_issuer) == ("Huyện ủy Bắc Quang", "Đảng bộ tỉnh Hà Giang")
+    assert (doc.number, doc.date, doc.place) == ("45-CTr/HU", dt.date(2025, 6, 2), "Bắc Quang")
+    assert (doc.type, doc.title) == ("Chương trình", "Chuyển đổi số trong các cơ quan đảng")
+    assert (doc.signer, doc.signer_position) == ("Trần Thị Bình", "Phó Bí thư Thường trực")
+
+
+def test_a_party_documents_blank_number_is_none():
+    text = party_header("TỈNH ỦY THÁI BÌNH", "      -CTr/TU", "Thái Bình, ngày     tháng 8 năm 2026") + (
+        "CHƯƠNG TRÌNH HÀNH ĐỘNG\nthực hiện Kết luận số 75-KL/TW\n" + PARTY_BODY)
+    doc = parse(text).document
+    assert (doc.number, doc.date, doc.place, doc.issuer, doc.type) == (
+        None, None, "Thái Bình", "Tỉnh ủy Thái Bình", "Chương trình")
+    assert doc.title == "Hành động thực hiện Kết luận số 75-KL/TW"  # the words in capitals on the type line lead it
+
+
+def test_a_title_that_names_the_party_keeps_its_name():
+    """The Party's name stands for the motto only as a cell of its own, not at the end of a title in capitals."""
+    doc = parse(header("ỦY BAN NHÂN DÂN\nTỈNH NAM ĐỊNH", "30/KH-UBND", "Nam Định, ngày 10 tháng 1 năm 2025",
+                       "KẾ HOẠCH\nKỶ NIỆM 95 NĂM NGÀY THÀNH LẬP ĐẢNG CỘNG SẢN VIỆT NAM\n(03/02/1930 - 03/02/2025)")
+                + BODY).document
+    assert doc.title.casefold() == "kỷ niệm 95 năm ngày thành lập đảng cộng sản việt nam"
+
+
+def test_a_note_a_copier_headed_the_text_with_is_not_its_header():
+    """Markdown headings above the issuer (the name a copier gave the file, where it came from) hold no field: the
+    type and title stand under the number in the genre, and the date is the date line's."""
+    note = ("# KẾ HOẠCH SỐ 27-KH/TU NGÀY 20/3/2025 CỦA TỈNH ỦY QUẢNG NINH - BẢN TEXT\n"
+            "# Trích từ bản PDF; ảnh trang 1 ghi 'Quảng Ninh, ngày 20 tháng 3 năm 2025'\n\n")
+    text = note + party_header("TỈNH ỦY QUẢNG NINH", "      -KH/TU", "Quảng Ninh, ngày    tháng 3 năm 2025") + (
+        "KẾ HOẠCH\nthực hiện Nghị quyết số 57-NQ/TW\n" + PARTY_BODY)
+    doc = parse(text).document
+    assert (doc.date, doc.issuer, doc.title) == (None, "Tỉnh ủy Quảng Ninh", "Thực hiện Nghị quyết số 57-NQ/TW")

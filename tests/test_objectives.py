@@ -357,3 +357,25 @@ def test_targets_inside_a_long_general_aim_begin_at_their_own_words():
         (2025, "phấn đấu đến năm 2025 kinh tế số chiếm 20% GRDP", [(20, "%", "=")]),
         (2030, "đến năm 2030 chiếm 30% GRDP", [(30, "%", "=")]),
     ]
+
+
+def test_a_general_objective_on_its_headings_line_is_one_objective():
+    """FACTS: a general objective written as a paragraph is one, its sentences kept together; the heading is no
+    part of its text."""
+    found = objectives_of("""II. MỤC TIÊU ĐẾN NĂM 2030
+1. Mục tiêu tổng quát: Nâng cao năng lực quản trị môi trường. Chủ động phòng ngừa các nguồn thải.
+2. Mục tiêu cụ thể: 95% chất thải rắn được thu gom; 100% cụm công nghiệp có hệ thống xử lý nước thải.
+""")
+    general = [o for o in found if o.scope is ObjectiveScope.GENERAL]
+    assert [o.text for o in general] == ["Nâng cao năng lực quản trị môi trường. Chủ động phòng ngừa các nguồn thải"]
+    assert [facts(o) for o in found if o.scope is ObjectiveScope.SPECIFIC] == [
+        (2030, [(95, "%", "=")]), (2030, [(100, "%", "=")])]
+
+
+def test_a_long_numbered_title_over_its_targets_is_no_target():
+    found = objectives_of("""II. MỤC TIÊU ĐẾN NĂM 2030
+2.5. Đẩy mạnh chuyển đổi xanh, phát triển kinh tế tuần hoàn, kinh tế carbon thấp trên địa bàn toàn tỉnh
+- Đạt 10% tỷ trọng kinh tế xanh trên GRDP.
+- Giảm 9% phát thải khí nhà kính.
+""")
+    assert [o.text for o in found] == ["Đạt 10% tỷ trọng kinh tế xanh trên GRDP", "Giảm 9% phát thải khí nhà kính"]

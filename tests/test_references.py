@@ -68,3 +68,11 @@ def test_a_number_never_runs_across_a_line_break():
     plan = parse("Thực hiện Kế hoạch số 12/KH-\nUBND tỉnh Lai Châu và Văn bản 0/A/\nA")
     for ref in plan.references:
         assert "\n" not in plan.text[ref.provenance.start:ref.provenance.end], ref.number
+
+
+def test_a_note_above_the_header_cites_nothing():
+    """What a copier or a web page put above the header (the file's name, where it came from) is no citation."""
+    text = ("# Chương trình số 12-CTr/TU, bản text; xem Kết luận 75-KL/TW\n"
+            "TỈNH ỦY YÊN BÁI\n*\nSố 12-CTr/TU\nĐẢNG CỘNG SẢN VIỆT NAM\nYên Bái, ngày 02 tháng 9 năm 2026\n"
+            "CHƯƠNG TRÌNH HÀNH ĐỘNG\nthực hiện Nghị quyết số 57-NQ/TW\nI. MỤC ĐÍCH\n- Quán triệt Nghị quyết.\n")
+    assert [r.number for r in refs(text)] == ["57-NQ/TW"]

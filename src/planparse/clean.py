@@ -36,6 +36,7 @@ _MARKED = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v\u200b-\u200d
 # an oa, oe or uy with the tone on its second vowel (in NFC): the only syllables normalize_tones moves a mark in
 _TONE_ON_SECOND = re.compile("[oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ]")
 _TERMINAL = tuple(".;:!?…")  # a line ending so is closed, but ";" may run on in lower case
+_PAGE_DIGITS = 3  # a page number alone on a line
 _HEADING_LABELS = {SectionKind.ARTICLE, SectionKind.ROMAN, SectionKind.ARABIC, SectionKind.DECIMAL}
 
 
@@ -218,8 +219,13 @@ def clean(raw: str) -> Cleaned:
             continue
         current = logical[-1] if logical else []
         nxt = lines[k + 1] if k + 1 < len(lines) else ""
+        broken = next((group for group in reversed(logical) if group), []) if not current else []
         if current and _continues(current[0][1], current[-1][1], line, nxt, wrapped, width):
             current.append((number, line, at, offsets))
+        elif broken and _page_number(broken[-1][1], line, _next_text(lines, k), raw[broken[-1][2] + 1:at + 1]):
+            continue
+        elif broken and _resumes(broken[0][1], broken[-1][1], line):
+            broken.append((number, line, at, offsets))
         else:
             logical.append([(number, line, at, offsets)])
     text_parts: list[str] = []
@@ -338,9 +344,30 @@ def _continues(first: str, prev: str, line: str, nxt: str, wrapped: bool, width:
     # the short tail of a wrapped line, followed by a new block: "... cơ quan báo chí" / "Trung ương"
     if wrapped and len(line.split()) <= 3 and not line.endswith(_TERMINAL) and (not nxt or starts_block(nxt)):
         return True
+    if prev.endswith(","):
+        return True  # a list of bodies broken after a comma: "…, Bộ Chỉ huy Quân sự tỉnh," / "Ủy ban nhân dân các xã …"
     if label and label.kind in _HEADING_LABELS:
         return False  # a heading ends before a capitalised line
     return wrapped and len(prev) >= 0.75 * width
+
+
+def _resumes(first: str, prev: str, line: str) -> bool:
+    """Does ``line``, after a blank line or a page break, go on with the sentence that ``prev`` left open? It
+    opens in lower case, as no paragraph, heading or item does."""
+    return line[0].islower() and not (starts_block(line) or _closed(prev) or is_caps(prev)
+                                      or genre.is_table_row(prev) or first.startswith("#"))
+
+
+def _page_number(prev: str, line: str, nxt: str, between: str) -> bool:
+    """A page's number alone on its line (``12``) after a page break (a form feed ``between`` it and the line
+    before), inside a sentence that runs on over the break."""
+    return "\f" in between and line.isdecimal() and len(line) <= _PAGE_DIGITS and bool(nxt) \
+        and _resumes(prev, prev, nxt)
+
+
+def _next_text(lines: list[str], k: int) -> str:
+    """The first line after line ``k`` that is not blank."""
+    return next((line for line in lines[k + 1:] if line), "")
 
 
 def _closed(line: str) -> bool:

@@ -29,6 +29,7 @@ from planparse.lang.genre import (
     is_position,
     is_signer_name,
     is_table_row,
+    opens_body,
     opens_part,
     signature_mark,
     starts_with_doctype,
@@ -139,11 +140,29 @@ def header_span(lines: list[_Line]) -> tuple[int, int]:
     first = next((k for k in range(min(_NOTE_LINES + 1, len(lines))) if _header_line(lines, k)), None)
     span = _header_from(lines, first) if first is not None else (0, 0)
     if _marked(lines, span):
-        return span
+        return _under_note(lines, span)
     anchored = _header_from(lines, first) if (first := _above_first_marker(lines)) is not None else (0, 0)
     if _marked(lines, anchored):
         return anchored
     return (0, 0) if span[0] else span
+
+
+def _under_note(lines: list[_Line], span: tuple[int, int]) -> tuple[int, int]:
+    """The header without the note a copier headed the text with: markdown headings (``# KẾ HOẠCH SỐ … — BẢN
+    TEXT`` / ``# Trích từ …``) above the issuer or the motto, over a header marked without them. The genre puts the
+    type and title under the issuer and number, never above them."""
+    first, end = span
+    k = first
+    while k < end and lines[k].text.startswith("#") and not _opens_header(lines[k].text.lstrip("# ")):
+        k += 1
+    if k == first or k == end or not _opens_header(lines[k].text):
+        return span
+    return (k, end) if _marked(lines, (k, end)) else span
+
+
+def _opens_header(text: str) -> bool:
+    """A line that opens a header itself: an issuer (a body's name in capitals) or the motto."""
+    return is_caps(text) and opens_body(text) or bool(MOTTO.match(text))
 
 
 def _header_from(lines: list[_Line], first: int) -> tuple[int, int]:
@@ -191,8 +210,8 @@ def _header_line(lines: list[_Line], k: int) -> bool:
     belongs when one of its cells does; a short mark (``Dự thảo``) when the type line follows it."""
     text = lines[k].text
     label = match_label(text)
-    if label and label.kind is not SectionKind.MARKDOWN:
-        return False
+    if label and label.kind is not SectionKind.MARKDOWN and not (label.kind is SectionKind.BULLET and date_line(text)):
+        return False  # a Party header's star may share the date line's baseline (``* Lào Cai, ngày …``)
     if LEGAL_OPENER.match(text) or ADDRESSEES.match(text) or signature_mark().match(text):
         return False
     cells = [cell.strip() for cell in text.strip("|").split("|")] if is_table_row(text) else [text]

@@ -55,6 +55,7 @@ from planparse.lang.names import (
 from planparse.lang.numbering import is_rule, match_label
 
 _BROKEN_WORDS = 2  # the words a web copy leaves on a line before it breaks a header cell
+_ON_BEHALF = "thay mặt"  # the meaning of the mark that signs for a body (TM. ỦY BAN NHÂN DÂN, T/M TỈNH ỦY)
 _QUALIFIER_WORDS = 3  # the words on a type line that qualify the type (KẾ HOẠCH QUỐC GIA), not its title
 NUMBER = re.compile(  # 3414/KH-UBND, 09/2021/CT-TTg, 09-NQ/TU, 08-01/PT-NC
     r"(?P<num>\d{1,6}(?:-\d{1,3}(?=/))?[a-z]?)?"
@@ -143,7 +144,7 @@ def _segments(text: str, start: int, end: int, doc: Document | None = None) -> l
     out: list[_Segment] = []
     for cell in _rejoined(cells):
         last = 0
-        for motto in [*MOTTO.finditer(cell.text), None]:
+        for motto in [*_mottos(cell.text), None]:
             cut = motto.start() if motto else len(cell.text)
             piece = cell.text[last:cut]
             stripped = piece.strip(" -_")
@@ -153,6 +154,13 @@ def _segments(text: str, start: int, end: int, doc: Document | None = None) -> l
                 out.append(_Segment(motto.group(), cell.start + motto.start()))
             last = motto.end() if motto else cut
     return out
+
+
+def _mottos(text: str) -> list[re.Match[str]]:
+    """The mottos in a header line; the Party's name only as a cell of its own: opening the line, or after an
+    issuer's name on it (``TỈNH ỦY LÀO CAI ĐẢNG CỘNG SẢN VIỆT NAM``), not ending a title."""
+    return [m for m in MOTTO.finditer(text)
+            if not m.group("party") or not text[:m.start()].strip() or opens_body(text[:m.start()].strip())]
 
 
 def _cell_lines(table: TableBlock, text: str, start: int, end: int) -> list[_Segment]:
@@ -343,6 +351,8 @@ def _parse_title(segments: list[_Segment], i: int, rest: str, type_seg: _Segment
         first = first or segments[i]
         last = segments[i]
         i += 1
+    if rest and caps_title is False and is_caps(rest) and len(parts) > 1 and parts[1][:1].islower():
+        parts[0] = sentence_case(rest)  # CHƯƠNG TRÌNH HÀNH ĐỘNG / thực hiện …: one phrase over the lines
     if parts and first is not None:
         title = ABOUT.sub("", " ".join(parts), count=1).strip() if ABOUT.match(parts[0]) else " ".join(parts)
         title = ATTACHED.split(title, maxsplit=1)[0].strip()
@@ -414,7 +424,7 @@ def _parse_signature(segments: list[_Segment], put) -> None:
         put("signature_marks", [mark for mark, _, _ in marks], marks[0][2].start, marks[-1][2].end)
     for mark, words, seg in marks:
         obj = " ".join(words).strip()
-        if mark == "TM." and obj:
+        if vocab.signature_mark_meanings()[mark] == _ON_BEHALF and obj:
             body, _, position = _split_position(obj)
             put("signing_for", proper_case_body(body), seg.start, seg.end)
             if position:

@@ -113,9 +113,13 @@ def _visit(doc: Document, section: Section, ctx: _Context, out: list[Objective])
     head = _strip_marks(text[head_start:first_end])
     body = lines[1:]
     titles_a_group = section.children or (body and section.kind != SectionKind.BULLET)
-    if extract_quantities(head):  # a target, wherever it stands
+    colon = text.find(":", head_start, first_end)
+    if colon >= 0 and _is_heading(text[head_start:colon]) and text[colon + 1:first_end].strip():
+        ctx = _heading_context(text[head_start:colon], ctx)  # Mục tiêu tổng quát: <its aim, on the heading's line>
+        body = [(colon + 1, first_end), *body]
+    elif extract_quantities(head):  # a target, wherever it stands
         body = [(head_start, first_end), *body]
-    elif _is_heading(head) or (titles_a_group and _is_group_title(head)):
+    elif _is_heading(head) or (titles_a_group and _is_group_title(head, section)):
         ctx = _heading_context(head, ctx)
         if section.role is SectionRole.OBJECTIVES and _states_an_aim(doc, body, section):
             ctx = replace(ctx, scope=ObjectiveScope.GENERAL)
@@ -151,9 +155,11 @@ def _is_heading(head: str) -> bool:
     return len(head.split()) <= _MAX_HEADING_WORDS and any(folded.startswith(word) for word in _words().heading)
 
 
-def _is_group_title(head: str) -> bool:
-    """A short title over sub-items or a paragraph (``a) Về hạ tầng số``) groups targets; it is not one."""
-    return len(head.split()) <= _MAX_HEADING_WORDS and not head.endswith(".")
+def _is_group_title(head: str, section: Section) -> bool:
+    """A title over sub-items or a paragraph (``a) Về hạ tầng số``) groups targets; it is not one. It is short,
+    or numbered over items of its own (``2.5. Đẩy mạnh chuyển đổi xanh, …`` over its targets), and no sentence."""
+    numbered = section.kind is not SectionKind.BULLET and bool(section.children)
+    return (numbered or len(head.split()) <= _MAX_HEADING_WORDS) and not head.endswith(".")
 
 
 def _heading_context(head: str, ctx: _Context) -> _Context:

@@ -11,7 +11,7 @@ import re
 from planparse.lang import vocab
 from planparse.document import Document
 from planparse.lang.genre import type_code
-from planparse.model import DocumentInfo, Reference
+from planparse.model import DocumentInfo, Reference, SectionRole
 
 # number [/year] then code parts joined by / or - (a space, never a line break, may flank the joiner: "09- NQ/TU")
 _REFERENCE = re.compile(
@@ -32,10 +32,12 @@ def _type_words() -> list[tuple[str, str]]:
 
 
 def extract(doc: Document, header: DocumentInfo) -> list[Reference]:
-    """Every document cited by number (but the plan's own), once each, in order of first mention."""
+    """Every document cited by number (but the plan's own), once each, in order of first mention; what stands
+    above the header (a web page's links, a copier's note) is not the document's."""
     text, own_number = doc.text, header.number
+    top = next((s.provenance.start for s in doc.sections if s.role is SectionRole.HEADER), 0)
     found: dict[str, dict] = {}
-    for m in _REFERENCE.finditer(text):
+    for m in _REFERENCE.finditer(text, top):
         if not m.group("year") and "/" not in m.group("code"):
             continue  # "2021-TTg" alone is not a số hiệu; one needs a "/"
         number = re.sub(r"\s+", "", m.group())

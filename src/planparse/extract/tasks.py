@@ -19,8 +19,9 @@ Deadlines come from three places, each tied to the task it limits:
 - running text outside the header, legal basis, purpose and objectives (whose years are
   horizons, not limits): a time that limits work by its lead — a day or a span of years
   with ``trước``, ``chậm nhất``, ``hoàn thành``; a quarter, month or year also with
-  ``trong``, ``vào``; a repeat (``định kỳ 6 tháng``) or a stretch from an event
-  (``trong vòng 30 ngày kể từ ngày ký``) as it stands.
+  ``trong``, ``vào`` (but a year ``vào năm 2030`` is the horizon of an aim, no limit); a
+  repeat (``định kỳ 6 tháng``) or a stretch from an event (``trong vòng 30 ngày kể từ
+  ngày ký``) as it stands.
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ Locate = Callable[[int, int], Provenance]
 
 DUTY_ROLES = {SectionRole.TASKS, SectionRole.ORGANISATION}
 _ITEMS = {SectionKind.BULLET, SectionKind.LETTER}
+_HEADING_WORDS = 10  # the most words of a heading ended with a full stop
 _FIELDS = ("lead", "support", "output", "timeframe")
 _NOT_WORK = {SectionRole.HEADER, SectionRole.LEGAL_BASIS, SectionRole.PURPOSE, SectionRole.OBJECTIVES,
              SectionRole.RECIPIENTS, SectionRole.ADDRESSEES, SectionRole.SIGNATURE}
@@ -91,9 +93,10 @@ def extract(doc: Document, header: DocumentInfo) -> tuple[list[Task], list[Deadl
     found += [(t, None) for t in labelled]
     taken = [(t.start, t.end) for t in labelled]
     for duty in duties(text, sections, DUTY_ROLES | {None, SectionRole.BUDGET, SectionRole.ANNEX}, skip):
-        limits = [_with_year(t, duty.text, year)
-                  for t in times.find_times(duty.text, duty.start + _label_width(text, duty.start, duty.text))
-                  if limits_work(t) and not any(s <= t.start < e for s, e in taken) and not times.is_goal_horizon(text, t)]
+        at = duty.start + _label_width(text, duty.start, duty.text)
+        limits = [_with_year(t, duty.text, year) for t in times.find_times(duty.text, at)
+                  if limits_work(t, _clause_before(duty.text, t.start - at))
+                  and not any(s <= t.start < e for s, e in taken)]
         limits = _without_bare_repeat(limits)
         if duty.role not in DUTY_ROLES and not limits or _time_label().match(duty.text):
             continue
@@ -187,7 +190,8 @@ def duties(text: str, sections: list[Section], roles: set[SectionRole | None], s
     """Every item or paragraph line of the sections with one of ``roles``, except lines ``skip`` rejects.
 
     An item (``-``, ``a)``) is a duty; so is each line of a section's own text, and a numbered
-    line with nothing under it. A numbered heading with text under it is a heading, not a duty.
+    line with nothing under it or that is a sentence. A numbered heading with text under it is a heading, not a
+    duty.
     """
 
     def visit(section: Section, headings: tuple[Section, ...]) -> Iterator[Duty]:
@@ -196,7 +200,8 @@ def duties(text: str, sections: list[Section], roles: set[SectionRole | None], s
         own = text[head_end:body_end].strip()
         inner = headings if section.kind in _ITEMS or section.kind is SectionKind.BLOCK else (*headings, section)
         if section.role in roles:
-            if (section.kind in _ITEMS or not own and not section.children) and not skip(section.provenance.start):
+            whole = section.kind in _ITEMS or not own and not section.children or _is_sentence(section.title)
+            if whole and not skip(section.provenance.start):
                 yield Duty(section.title, section.provenance.start, head_end, section.role, headings)
             pos = head_end
             for line in text[head_end:body_end].split("\n"):
@@ -209,6 +214,13 @@ def duties(text: str, sections: list[Section], roles: set[SectionRole | None], s
 
     for section in sections:
         yield from visit(section, ())
+
+
+def _is_sentence(title: str) -> bool:
+    """A numbered line that is a sentence (``2. Giao Sở Tài chính … trước ngày 05/10/2026.``) sets work itself,
+    whatever follows it: it ends with a full stop, and is longer than a heading that a writer ended with one
+    (``3. Quản lý tài chính của Hiệp hội.``)."""
+    return title.endswith(".") and len(title.split()) > _HEADING_WORDS
 
 
 def _is_duty(line: str) -> bool:
@@ -241,15 +253,24 @@ def _role_keywords() -> tuple[str, ...]:
 # --- deadlines ---------------------------------------------------------------------------------------------
 
 
-def limits_work(time: TimeExpression) -> bool:
-    """Does a time found in running text limit work, by its kind and its lead?"""
+def limits_work(time: TimeExpression, clause: str = "") -> bool:
+    """Does a time found in running text limit work, by its kind and its lead and its ``clause`` (the words before
+    it)? The horizon of an aim is none: a time after a goal its clause names (``hướng tới mục tiêu … trước năm
+    2050``), or a year an aim is reached in, unless its clause says the work is done by it (``Hoàn thành … vào năm``)."""
+    if times.names_goal(clause):
+        return False
     if time.kind in _NEEDS_LIMIT:
         return times.has_limit(time)
     if time.kind in _NEEDS_LEAD:
-        return time.lead is not None
+        return time.lead is not None and not (times.sets_horizon(time) and not times.limits(clause))
     if time.kind is TimeKind.PERIODIC:
         return times.is_set_repeat(time)
     return time.kind in {TimeKind.DURATION, TimeKind.ON_EVENT}  # within 30 days of …; at once upon …
+
+
+def _clause_before(text: str, at: int) -> str:
+    """The words of the clause that ends at ``at`` (since the last ``;`` or ``.``)."""
+    return text[max(text.rfind(";", 0, at), text.rfind(".", 0, at)) + 1:at]
 
 
 def _without_bare_repeat(limits: list[TimeExpression]) -> list[TimeExpression]:

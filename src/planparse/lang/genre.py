@@ -31,10 +31,14 @@ def _marker(marker: str, capitals: bool = False) -> str:
     return _words("genre_markers", marker, capitals)
 
 
-MOTTO = re.compile(_marker("motto"), re.IGNORECASE)
+# A Party document puts the Party's name, in capitals, where the motto goes (party_motto): a cell of its own, so it
+# ends its line or stands before the date line (``TỈNH ỦY LÀO CAI ĐẢNG CỘNG SẢN VIỆT NAM``), not inside a title.
+_PARTY_MOTTO = rf"(?-i:(?P<party>{_marker('party_motto')}))(?=\s*(?:$|\||\*)|\s+[^,\n]{{1,40}},\s*ngày\b)"
+MOTTO = re.compile(rf"{_marker('motto')}|{_PARTY_MOTTO}", re.IGNORECASE)
 MOTTO_END = re.compile(_marker("motto_end"), re.IGNORECASE)  # the motto's last line, under which the columns end
 CLOSING = re.compile(_marker("closing") + r"\s*$")  # a text's last words end with ./.
-NUMBER_LINE = re.compile(_marker("number", capitals=True) + r"(?:\s*:\s*|\s+(?=[\d/]))")  # "Số: 12/KH-UBND", "Số 12/…"
+# "Số: 12/KH-UBND", "Số 12/…", a Party document's "Số 09-NQ/TU" (its number left blank: "Số    -CTr/TU")
+NUMBER_LINE = re.compile(_marker("number", capitals=True) + r"(?:\s*:\s*|\s+(?=[\d/-]))")
 # "<Place>, ngày DD tháng MM năm YYYY"; day and month may be blank in an unissued copy. For ``search``:
 # a match starts where a place can (the start, after "," or a line break), which finds the same match
 # as starting anywhere (a place holds no "," or line break) in linear time, not quadratic on a long line.
@@ -92,9 +96,10 @@ def has_vietnamese(text: str) -> bool:
 
 @cache
 def signature_mark() -> re.Pattern[str]:
-    """``TM.``, ``KT.``, ``Q.``, ``TL.``, ``TUQ.`` at the start of a line (group 1 is the mark)."""
+    """``TM.``, ``KT.``, ``Q.``, ``TL.``, ``TUQ.`` (a Party document's ``T/M``, ``K/T``, also written ``T/M.``) at
+    the start of a line (group 1 is the mark)."""
     marks = sorted(vocab.signature_marks(), key=len, reverse=True)
-    return re.compile("(" + "|".join(re.escape(m) for m in marks) + r")\s*")
+    return re.compile("(" + "|".join(re.escape(m) for m in marks) + r")\.?\s*")
 
 
 def is_table_row(line: str) -> bool:

@@ -56,6 +56,13 @@ def _match_head(words: list[str]) -> tuple[str, int] | None:
     return None
 
 
+def _unit_committee(head: str) -> bool:
+    """A head that is a unit's party committee (``Tỉnh ủy``, ``Huyện ủy``): a unit and a committee word."""
+    words = head.split()
+    unit = match_unit(words, 0)
+    return unit is not None and len(words) == unit[1] + 1 and words[-1].casefold() in vocab.body_words("committee")
+
+
 def match_unit(words: list[str], i: int) -> tuple[str, int] | None:
     """The administrative unit written at ``words[i:]`` (``thành phố``), with its number of words."""
     folded = [w.casefold() for w in words[i:i + 2]]
@@ -85,6 +92,10 @@ def proper_case_body(name: str) -> str:
     if head:
         out.append(head[0])
         i = head[1]
+        if _unit_committee(head[0]):  # Huyện ủy Bắc Quang: a unit's party committee, then the unit's name
+            j = next((k for k in range(i, len(words)) if words[k].casefold() in vocab.body_words("joiner")), len(words))
+            out += [place_case(" ".join(words[i:j]))] if j > i else []
+            i = j
     field_start = True
     while i < len(words):
         word = words[i]

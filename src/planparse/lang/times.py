@@ -129,7 +129,23 @@ def _limit() -> regex.Pattern[str]:
 
 def has_limit(time: TimeExpression) -> bool:
     """Does the time's lead limit work (``trước``, ``chậm nhất``, ``hoàn thành``), not only place it (``trong``)?"""
-    return bool(time.lead and _limit().search(time.lead))
+    return bool(time.lead and limits(time.lead))
+
+
+def limits(words: str) -> bool:
+    """Do the words hold a word that limits work (``trước``, ``hoàn thành``)?"""
+    return bool(_limit().search(words))
+
+
+@cache
+def _horizon() -> regex.Pattern[str]:
+    return regex.compile(phrases(lexicon()["horizon"], lead=True), regex.IGNORECASE)
+
+
+def sets_horizon(time: TimeExpression) -> bool:
+    """Is the time a bare year that an aim is reached in (``… trở thành khu du lịch xanh vào năm 2030``), its lead
+    a horizon word alone?"""
+    return time.kind is TimeKind.YEAR and bool(time.lead and _horizon().fullmatch(time.lead))
 
 
 @cache
@@ -161,10 +177,10 @@ def _goal() -> regex.Pattern[str]:
     return regex.compile(rf"{phrases(lexicon()['goal'], lead=True)}{_HS}{_CLAUSE}?{_HS}$", regex.IGNORECASE)
 
 
-def is_goal_horizon(text: str, time: TimeExpression) -> bool:
-    """Is ``time`` (in ``text``) the horizon of a goal named earlier in its clause (``hướng tới mục tiêu phát thải
-    ròng bằng “0” trước năm 2050``), not a limit on work?"""
-    return bool(_goal().search(text, text.rfind("\n", 0, time.start) + 1, time.start))
+def names_goal(clause: str) -> bool:
+    """Does ``clause`` end naming the goal work aims at (``hướng tới mục tiêu phát thải ròng bằng “0”``), so that a
+    time right after it is the goal's horizon?"""
+    return bool(_goal().search(clause))
 
 
 def repeats(text: str) -> bool:

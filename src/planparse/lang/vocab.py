@@ -84,7 +84,7 @@ _QUANTITY_VALUES: dict[str, Allowed] = {
 _TIME_VALUES: dict[str, Allowed] = {
     **dict.fromkeys(("limit", "within", "linker", "yearly", "day", "month", "quarter", "year", "period",
                      "range_from", "range_to", "periodic", "duration_lead", "anchor", "ongoing", "event",
-                     "before", "onward", "span_joiner", "upon", "goal"), EMPTY),
+                     "before", "onward", "span_joiner", "upon", "goal", "horizon"), EMPTY),
     "frequency": re.compile(r"[1-9]\d? (?:day|week|month|year)"),
     "duration_unit": frozenset({"day", "working_day", "week", "month", "year"}),
 }
@@ -122,7 +122,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
     Table("doctypes", (Column("name"), Column("code"), Column("uncoded", YES)), key=("name",)),
     Table("duty_verbs", (Column("verb"),), key=("verb",)),
     Table("genre_markers", (Column("phrase"),
-                            Column("marker", frozenset({"motto", "motto_end", "number", "about", "legal_opener",
+                            Column("marker", frozenset({"motto", "motto_end", "party_motto", "number", "about", "legal_opener",
                                                         "addressees", "recipients", "archive", "signed", "annex",
                                                         "document", "attached", "parent_named", "subject", "draft",
                                                         "part", "closing"}),
@@ -310,6 +310,12 @@ def signature_marks() -> dict[str, str]:
     """Signature mark (``Q.``) → the prefix it gives the position (``Quyền ``)."""
     rows = table("signature_marks")
     return {r["mark"]: r["position_prefix"] for r in rows}
+
+
+@cache
+def signature_mark_meanings() -> dict[str, str]:
+    """Signature mark (``TM.``, ``T/M``) → what it means (``thay mặt``)."""
+    return {r["mark"]: r["meaning"] for r in table("signature_marks")}
 
 
 @cache
