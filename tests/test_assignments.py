@@ -218,6 +218,13 @@ def test_generic_groups_written_as_plurals_are_bodies_but_not_when_liên_quan_or
                      ("Sở Y tế", "lead")}
 
 
+def test_the_subject_leads_past_an_aside_of_manner_before_its_verb():
+    found = pairs("II. TỔ CHỨC THỰC HIỆN\n1. Các sở, ban, ngành cấp tỉnh theo chức năng nhiệm vụ, phối hợp với Sở Y tế "
+                  "triển khai thực hiện.\n2. Sở Tài chính trong phạm vi chức năng, nhiệm vụ được giao, tham mưu bố "
+                  "trí kinh phí.\n")
+    assert found == {("Các sở, ban, ngành cấp tỉnh", "lead"), ("Sở Y tế", "support"), ("Sở Tài chính", "lead")}
+
+
 def test_a_subject_after_how_often_leads_and_one_after_a_condition_does_not():
     found = pairs("II. TỔ CHỨC THỰC HIỆN\n1. Hằng năm, các địa phương lập kế hoạch bố trí kinh phí.\n"
                   "2. Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, Sở Nội vụ báo cáo Ủy ban nhân dân tỉnh.\n")

@@ -176,12 +176,19 @@ class _Extractor:
         if _cue_pattern("condition").search(self.text, start, at):
             return []  # a contingency: nếu có khó khăn, vướng mắc, các cơ quan, đơn vị báo cáo …
         mentions = self.reader.run(self.text, at, end)
-        if mentions and _duty_start().match(self.text, mentions[-1].end, end):
+        if mentions and _duty_start().match(self.text, self._past_aside(mentions[-1].end, end), end):
             self.add(pending + mentions, Role.LEAD, (start, end))
             return []
         if mentions and not self.text[mentions[-1].end:end].strip(" ;,"):
             return pending + mentions
         return []
+
+    def _past_aside(self, at: int, end: int) -> int:
+        """Where the verb of a duty whose subject ends at ``at`` may start: past an aside of manner, at the comma
+        a duty verb follows (``Các sở, ban, ngành`` | ``theo chức năng, nhiệm vụ được giao,`` | ``phối hợp với …``)."""
+        aside = _cue_pattern("manner").match(self.text, at + len(self.text[at:end]) - len(self.text[at:end].lstrip()))
+        commas = _COMMA.finditer(self.text, aside.end(), end) if aside else ()
+        return next((c.end() for c in commas if _duty_start().match(self.text, c.end(), end)), at)
 
     def _opens_duty(self, start: int, end: int) -> bool:
         """Do bodies written from ``start`` on open a duty?"""
