@@ -160,6 +160,17 @@ Bố trí lực lượng cứu hộ.
                            ("Bộ Chỉ huy Quân sự tỉnh", "lead"), ("Công an tỉnh", "lead")}
 
 
+def test_a_letters_numbered_item_that_asks_a_body_for_work_assigns_it():
+    body = """Kính gửi: Các sở, ban, ngành cấp tỉnh.
+Chủ tịch Ủy ban nhân dân tỉnh có ý kiến chỉ đạo như sau:
+1. Các sở, ban, ngành cấp tỉnh tổ chức nghiên cứu, cụ thể hóa các nhiệm vụ.
+2. Giao Sở Tài chính chủ trì, phối hợp với Sở Nội vụ xây dựng dự thảo Kế hoạch, hoàn thành trước ngày 05/10/2026.
+Căn cứ ý kiến chỉ đạo, các sở, ngành triển khai thực hiện./.
+"""
+    assert pairs(body) == {("Các sở, ban, ngành cấp tỉnh", "lead"), ("Sở Tài chính", "lead"),
+                           ("Sở Nội vụ", "support")}
+
+
 def test_a_duty_takes_the_deadline_written_in_it():
     plan = plan_of(ORGANISATION)
     a = next(a for a in plan.assignments if a.body.name == "Các sở, ban, ngành")

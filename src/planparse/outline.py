@@ -35,7 +35,7 @@ from planparse.lang.genre import (
     starts_with_doctype,
 )
 from planparse.model import Provenance, Section, SectionKind, SectionRole
-from planparse.lang.bodies import names_a_body
+from planparse.lang.bodies import names_a_body, role_cue
 from planparse.lang.numbering import Label, is_rule, match_label
 
 if TYPE_CHECKING:
@@ -353,9 +353,12 @@ def _open(node: _Node, stack: list[_Node], roots: list[_Node]) -> None:
 
 
 def _organisation_item(node: _Node) -> SectionRole | None:
-    """A top-level item headed by a body (a công văn's ``1. Sở Tài chính``) assigns work to it."""
+    """A top-level item headed by a body (a công văn's ``1. Sở Tài chính``), or asking one for work (``2. Giao Sở
+    Nông nghiệp và Môi trường chủ trì …``), assigns work to it."""
     numbered = node.kind in (SectionKind.ARABIC, SectionKind.ROMAN, SectionKind.LETTER)
-    return SectionRole.ORGANISATION if numbered and names_a_body(node.title) else None
+    request = role_cue("request").match(node.title)
+    title = node.title[request.end():].lstrip() if request else node.title
+    return SectionRole.ORGANISATION if numbered and names_a_body(title) else None
 
 
 def _role_of(node: _Node) -> SectionRole | None:

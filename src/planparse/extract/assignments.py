@@ -24,7 +24,7 @@ from itertools import accumulate
 
 from planparse.document import Document
 from planparse.lang import genre, times, vocab
-from planparse.lang.bodies import BodyReader, Mention, duty_openers, province_of
+from planparse.lang.bodies import BodyReader, Mention, duty_openers, province_of, role_cue
 from planparse.lang.quantities import phrases
 from planparse.model import (
     Assignment,
@@ -46,11 +46,6 @@ _NUMBERED = {SectionKind.ARTICLE, SectionKind.ROMAN, SectionKind.ARABIC, Section
              SectionKind.MARKDOWN}
 _SENTENCE_START = re.compile(r"(?:^|\n|[.;]\s+|:\s+)(?=\w)")
 _COMMA = re.compile(r"\s*,\s*")
-
-
-@cache
-def _cue_pattern(role: str) -> re.Pattern[str]:
-    return re.compile(phrases([cue for cue, r in vocab.role_cues() if r == role], lead=True), re.IGNORECASE)
 
 
 @cache
@@ -103,7 +98,7 @@ class _Extractor:
         if title_at < 0:
             return []
         start = title_at
-        request = _cue_pattern("request").match(self.text, start)
+        request = role_cue("request").match(self.text, start)
         if request:
             start = request.end()
         colon = self.text.find(":", start, end)
@@ -144,10 +139,10 @@ class _Extractor:
         for sentence_start, sentence_end in _sentences(self.text, start, end):
             if not _closing_call(self.text, sentence_start):
                 pending = self.subject(sentence_start, sentence_end, pending)
-            for cue in _cue_pattern("support").finditer(self.text, sentence_start, sentence_end):
+            for cue in role_cue("support").finditer(self.text, sentence_start, sentence_end):
                 mentions = self.reader.run(self.text, cue.end(), sentence_end, bare=True)
                 self.add(mentions, Role.SUPPORT, (sentence_start, sentence_end))
-            for cue in _cue_pattern("lead").finditer(self.text, sentence_start, sentence_end):
+            for cue in role_cue("lead").finditer(self.text, sentence_start, sentence_end):
                 for m in self.reader.find_all(self.text, sentence_start, cue.start()):
                     if not self.text[m.end:cue.start()].strip(" ,"):
                         self.add([m], Role.LEAD, (sentence_start, sentence_end))
@@ -160,7 +155,7 @@ class _Extractor:
         the bodies it asks for are the duty's object (``…; yêu cầu các tổ chức, doanh nghiệp thực hiện …``).
         Returns the subjects still waiting for their duty: those of a sentence that is nothing but bodies."""
         line_start = self.text.rfind("\n", 0, start) + 1
-        request = _cue_pattern("request").match(self.text, start)
+        request = role_cue("request").match(self.text, start)
         if request and _skip_label(self.text, line_start, end) != start:
             return []
         at = request.end() if request else start
@@ -171,9 +166,9 @@ class _Extractor:
             at = comma.end() if comma else at
         elif comma and times.says_how_often(self.text[at:comma.start()]):
             at = comma.end()  # Hằng năm, các địa phương lập kế hoạch …
-        if _cue_pattern("frame").match(self.text, at):
+        if role_cue("frame").match(self.text, at):
             at = next((c.end() for c in _COMMA.finditer(self.text, at, end) if self._opens_duty(c.end(), end)), at)
-        if _cue_pattern("condition").search(self.text, start, at):
+        if role_cue("condition").search(self.text, start, at):
             return []  # a contingency: nếu có khó khăn, vướng mắc, các cơ quan, đơn vị báo cáo …
         mentions = self.reader.run(self.text, at, end)
         if mentions and _duty_start().match(self.text, self._past_aside(mentions[-1].end, end), end):
@@ -186,7 +181,7 @@ class _Extractor:
     def _past_aside(self, at: int, end: int) -> int:
         """Where the verb of a duty whose subject ends at ``at`` may start: past an aside of manner, at the comma
         a duty verb follows (``Các sở, ban, ngành`` | ``theo chức năng, nhiệm vụ được giao,`` | ``phối hợp với …``)."""
-        aside = _cue_pattern("manner").match(self.text, at + len(self.text[at:end]) - len(self.text[at:end].lstrip()))
+        aside = role_cue("manner").match(self.text, at + len(self.text[at:end]) - len(self.text[at:end].lstrip()))
         commas = _COMMA.finditer(self.text, aside.end(), end) if aside else ()
         return next((c.end() for c in commas if _duty_start().match(self.text, c.end(), end)), at)
 

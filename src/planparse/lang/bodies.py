@@ -40,6 +40,7 @@ from functools import cache
 from planparse.lang import vocab
 from planparse.lang.genre import is_caps
 from planparse.lang.names import proper_case_body, province_in
+from planparse.lang.quantities import phrases
 from planparse.lang.segment import word_spans
 
 _TOKEN = re.compile(r"[\w&]+(?:[-.&,/][\w&]+)*|[^\w\s]")
@@ -217,6 +218,12 @@ def duty_openers() -> tuple[str, ...]:
     """The words that open a duty after its subject: the duty verbs and the lead and support cues."""
     cues = [cue for cue, role in vocab.role_cues() if role in {"lead", "support"}]
     return (*vocab.duty_verbs(), *cues)
+
+
+@cache
+def role_cue(role: str) -> re.Pattern[str]:
+    """The cues that give bodies a ``role`` (``data/role_cues.tsv``: ``chủ trì`` lead, ``Giao`` request …)."""
+    return re.compile(phrases([cue for cue, r in vocab.role_cues() if r == role], lead=True), re.IGNORECASE)
 
 
 @cache
