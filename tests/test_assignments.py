@@ -165,7 +165,7 @@ def test_a_letters_numbered_item_that_asks_a_body_for_work_assigns_it():
 Chủ tịch Ủy ban nhân dân tỉnh có ý kiến chỉ đạo như sau:
 1. Các sở, ban, ngành cấp tỉnh tổ chức nghiên cứu, cụ thể hóa các nhiệm vụ.
 2. Giao Sở Tài chính chủ trì, phối hợp với Sở Nội vụ xây dựng dự thảo Kế hoạch, hoàn thành trước ngày 05/10/2026.
-Căn cứ ý kiến chỉ đạo, các sở, ngành triển khai thực hiện./.
+Căn cứ ý kiến chỉ đạo, yêu cầu các sở, ngành triển khai thực hiện./.
 """
     assert pairs(body) == {("Các sở, ban, ngành cấp tỉnh", "lead"), ("Sở Tài chính", "lead"),
                            ("Sở Nội vụ", "support")}
