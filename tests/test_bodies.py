@@ -227,7 +227,10 @@ def test_a_group_belonging_to_a_body(text, name, catchall):
      ["Văn phòng Đại diện Liên đoàn Thương mại và Công nghiệp Việt Nam"]),
     # the Party's committees and organisations, and the Party committee of a mass body (Điều lệ Đảng)
     ("Các cấp ủy, tổ chức đảng chủ trì", ["Các cấp ủy, tổ chức đảng"]),
-    ("Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh chủ trì", ["Đảng ủy Mặt trận Tổ quốc", "Các đoàn thể tỉnh"]),
+    ("Đảng ủy Mặt trận Tổ quốc, Ủy ban nhân dân tỉnh chủ trì", ["Đảng ủy Mặt trận Tổ quốc", "Ủy ban nhân dân tỉnh"]),
+    # the provinces' Party committees of 2025 (Kết luận 121-KL/TW), one of them named with a comma
+    ("Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh, Đảng ủy UBND tỉnh chủ trì",
+     ["Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh", "Đảng ủy Ủy ban nhân dân tỉnh"]),
     # national parks, companies (Luật Lâm nghiệp, Luật Doanh nghiệp)
     ("Vườn quốc gia Bạch Mã, Công ty TNHH MTV Lâm nghiệp Hương Sơn thực hiện",
      ["Vườn quốc gia Bạch Mã", "Công ty TNHH MTV Lâm nghiệp Hương Sơn"]),
