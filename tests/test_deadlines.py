@@ -66,6 +66,17 @@ def test_a_numbered_sentence_with_a_paragraph_under_it_sets_its_own_limit():
         dt.date(2026, 10, 5), "Giao Sở Tài chính chủ trì xây dựng dự thảo Kế hoạch, hoàn thành trước ngày 05/10/2026.")
 
 
+def test_a_time_column_a_text_dump_wrote_a_cell_a_line_gives_each_value():
+    """pdftotext writes a table's columns one after another, a cell a line: under the time column's header alone,
+    each line that is a time value and nothing else is a row's limit (FACTS: every value of a time column)."""
+    cells = ["TT", "Nhiệm vụ cụ thể", "Cơ quan chủ trì", "Thời hạn thực hiện", "1", "Rà soát văn bản quy phạm.", "2",
+             "Xây dựng kế hoạch bảo vệ môi trường giai đoạn 2031 - 2040.", "Sở Tư pháp", "Sở Nông nghiệp và Môi trường",
+             "Trước ngày 15/10/2026", "2026 - 2030"]
+    text = "II. NHIỆM VỤ\n\n" + "\n\n".join(cells) + "\n"  # pdftotext: a blank line between cells
+    found = [(d["kind"], d.get("date"), d.get("start_year"), d.get("end_year")) for d in _facts(text)]
+    assert found == [("date", "2026-10-15", None, None), ("period", None, 2026, 2030)]
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("I. TỔ CHỨC THỰC HIỆN\n- Báo cáo trước ngày 25 tháng 11 hàng năm.\n",
      [{"kind": "annual", "month": 11, "day": 25, "text": "trước ngày 25 tháng 11 hàng năm"}]),

@@ -56,6 +56,7 @@ Locate = Callable[[int, int], Provenance]
 DUTY_ROLES = {SectionRole.TASKS, SectionRole.ORGANISATION}
 _ITEMS = {SectionKind.BULLET, SectionKind.LETTER}
 _HEADING_WORDS = 10  # the most words of a heading ended with a full stop
+_CELL_WORDS = 8  # the most words of a time cell a line holds alone (Từ tháng 3 đến tháng 9/2026)
 _FIELDS = ("lead", "support", "output", "timeframe")
 _NOT_WORK = {SectionRole.HEADER, SectionRole.LEGAL_BASIS, SectionRole.PURPOSE, SectionRole.OBJECTIVES,
              SectionRole.RECIPIENTS, SectionRole.ADDRESSEES, SectionRole.SIGNATURE}
@@ -89,7 +90,7 @@ def extract(doc: Document, header: DocumentInfo) -> tuple[list[Task], list[Deadl
                 cell = task.cells["timeframe"]
                 found += [(_with_year(t, task.timeframe or "", year), len(tasks) - 1)
                           for t in times.read_cell(text[cell.start:cell.end], cell.start)]
-    labelled = _labelled_times(text, skip)
+    labelled = _labelled_times(text, skip) + _flattened_time_cells(text, skip)
     found += [(t, None) for t in labelled]
     taken = [(t.start, t.end) for t in labelled]
     for duty in duties(text, sections, DUTY_ROLES | {None, SectionRole.BUDGET, SectionRole.ANNEX}, skip):
@@ -306,6 +307,33 @@ def _time_label() -> re.Pattern[str]:
     """A time label opening a line or sentence: ``Thời gian thực hiện:`` — the header words of a time column."""
     words = phrases((w for w, column in header_words() if column == "timeframe"), lead=True)
     return re.compile(rf"{words}[^:\n]{{0,30}}:\s*(?P<value>[^\n;]+)", re.IGNORECASE)
+
+
+@cache
+def _time_header() -> re.Pattern[str]:
+    """A line that is nothing but a time column's header (``Thời hạn thực hiện (*)``): words, no value."""
+    words = phrases((w for w, column in header_words() if column == "timeframe"), lead=True)
+    return re.compile(rf"^{words}[^\d:\n]{{0,30}}$", re.IGNORECASE | re.MULTILINE)
+
+
+def _flattened_time_cells(text: str, skip) -> list[TimeExpression]:
+    """The time column of a task table that a text dump wrote a cell a line, its columns one after another
+    (pdftotext): after a line that is the column's header alone, each line that is a time value and nothing else
+    (``2026 - 2030``, ``Trước ngày 15/10/2026``) is a row's limit (FACTS: a time column's every value)."""
+    header = _time_header().search(text)
+    if not header or skip(header.start()):
+        return []
+    out: list[TimeExpression] = []
+    pos = header.end() + 1
+    for line in text[pos:].split("\n"):
+        value = line.strip()
+        if value and len(value.split()) <= _CELL_WORDS and not skip(pos):
+            at = pos + line.index(value)
+            cells = times.read_cell(value, at)
+            if cells and cells[0].start == at and cells[-1].end == at + len(value):
+                out += cells
+        pos += len(line) + 1
+    return out
 
 
 def _labelled_times(text: str, skip) -> list[TimeExpression]:
