@@ -236,6 +236,14 @@ def test_the_subject_leads_past_an_aside_of_manner_before_its_verb():
     assert found == {("Các sở, ban, ngành cấp tỉnh", "lead"), ("Sở Y tế", "support"), ("Sở Tài chính", "lead")}
 
 
+def test_a_task_tables_column_headers_written_as_lines_are_no_duties():
+    """A text dump writes a table's header cells as lines: groups with chủ trì or a verb, short, no full stop."""
+    cells = ["TT", "Nhiệm vụ cụ thể", "Cơ quan, tổ chức đảng chủ trì", "Cá nhân phụ trách chỉ đạo, kiểm tra, đôn đốc",
+             "Thời hạn thực hiện", "1", "Rà soát văn bản quy phạm pháp luật.", "Sở Tư pháp", "2026 - 2030"]
+    found = pairs("II. NHIỆM VỤ\n\n" + "\n\n".join(cells) + "\n")
+    assert not any(body.startswith(("Cơ quan", "Cá nhân")) for body, _ in found)
+
+
 def test_a_subject_after_how_often_leads_and_one_after_a_condition_does_not():
     found = pairs("II. TỔ CHỨC THỰC HIỆN\n1. Hằng năm, các địa phương lập kế hoạch bố trí kinh phí.\n"
                   "2. Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, Sở Nội vụ báo cáo Ủy ban nhân dân tỉnh.\n")

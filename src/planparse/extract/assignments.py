@@ -46,6 +46,7 @@ _NUMBERED = {SectionKind.ARTICLE, SectionKind.ROMAN, SectionKind.ARABIC, Section
              SectionKind.MARKDOWN}
 _SENTENCE_START = re.compile(r"(?:^|\n|[.;]\s+|:\s+)(?=\w)")
 _COMMA = re.compile(r"\s*,\s*")
+_COLUMN_WORDS = 10  # the most words of a task table's column header (Cá nhân phụ trách chỉ đạo, kiểm tra, đôn đốc)
 
 
 @cache
@@ -143,9 +144,24 @@ class _Extractor:
                 mentions = self.reader.run(self.text, cue.end(), sentence_end, bare=True)
                 self.add(mentions, Role.SUPPORT, (sentence_start, sentence_end))
             for cue in role_cue("lead").finditer(self.text, sentence_start, sentence_end):
-                for m in self.reader.find_all(self.text, sentence_start, cue.start()):
+                before = self.reader.find_all(self.text, sentence_start, cue.start())
+                if self._names_a_column(before):
+                    continue
+                for m in before:
                     if not self.text[m.end:cue.start()].strip(" ,"):
                         self.add([m], Role.LEAD, (sentence_start, sentence_end))
+
+    def _names_a_column(self, mentions: list[Mention]) -> bool:
+        """Is the line the first of ``mentions`` opens a task table's column header that a text dump wrote as a line
+        of its own (``Cơ quan, tổ chức đảng chủ trì``; ``Cá nhân phụ trách chỉ đạo, kiểm tra``), not a duty: groups
+        alone opening a short line that ends without a full stop?"""
+        if not mentions or not all(m.collective for m in mentions):
+            return False
+        line_start = self.text.rfind("\n", 0, mentions[0].start) + 1
+        line_end = self.text.find("\n", mentions[0].start)
+        line = self.text[line_start:line_end if line_end >= 0 else len(self.text)].strip()
+        return line.startswith(self.text[mentions[0].start:mentions[0].end]) and len(line.split()) <= _COLUMN_WORDS \
+            and not line.endswith((".", ";", ":"))
 
     def subject(self, start: int, end: int, pending: list[Mention]) -> list[Mention]:
         """The bodies a duty sentence opens with, after a request cue or a time set before them
@@ -171,6 +187,8 @@ class _Extractor:
         if role_cue("condition").search(self.text, start, at):
             return []  # a contingency: nếu có khó khăn, vướng mắc, các cơ quan, đơn vị báo cáo …
         mentions = self.reader.run(self.text, at, end)
+        if self._names_a_column(mentions):
+            return []
         if mentions and _duty_start().match(self.text, self._past_aside(mentions[-1].end, end), end):
             self.add(pending + mentions, Role.LEAD, (start, end))
             return []
