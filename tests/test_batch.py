@@ -154,6 +154,18 @@ def test_a_line_cut_short_by_a_crash_is_redone(tmp_path, capsys):
     assert sorted(files) == sorted(str(p) for p in corpus_documents())
 
 
+def test_a_line_cut_inside_a_character_is_redone(tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["batch", str(CORPUS), "-o", str(out), "--format", "jsonl", "-q"]) == 0
+    jsonl = out / "plans.jsonl"
+    data = jsonl.read_bytes()
+    jsonl.write_bytes(data[:max(k for k in range(len(data)) if data[k] >= 0xC0) + 1])  # after a letter's first byte
+    capsys.readouterr()
+    assert main(["batch", str(CORPUS), "-o", str(out), "--format", "jsonl", "-q"]) == 0
+    assert "1 converted" in capsys.readouterr().err
+    assert len(jsonl.read_text("utf-8").splitlines()) == len(corpus_documents())
+
+
 def test_two_sources_with_one_name_keep_their_suffixes(tmp_path):
     doc = corpus_documents()[0]
     for suffix in (".txt", ".md"):

@@ -167,7 +167,8 @@ class _Lines:
         """The complete lines; a last line cut short by a crash is dropped from the file."""
         if not self.path.exists():
             return []
-        *lines, tail = self.path.read_text("utf-8").split("\n")
+        *whole, tail = self.path.read_bytes().split(b"\n")  # a cut may split a character: decode whole lines
+        lines = [line.decode("utf-8") for line in whole]
         if tail:
             self.rewrite(lines)
         return lines
