@@ -19,9 +19,11 @@ which end words as pdfplumber's do. Anything else returns ``None``: the page is 
 from __future__ import annotations
 
 import ctypes
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+_SUBSET = re.compile(r"^[A-Z]{6}\+")  # the tag of a font's subset, which pdfium gives for some fonts only
 FLAT = 1.0  # a path under this many points high (wide) draws a horizontal (vertical) rule only
 _LINE_BREAKS = "\r\n"
 
@@ -49,23 +51,27 @@ def page_chars(page, plumber_page) -> list[dict] | None:
     ``None`` where pdfium's cannot be made the same."""
     import pypdfium2.raw as pdfium
 
-    if page.get_rotation() or tuple(plumber_page.mediabox[:2]) != (0, 0) or _ruled(page):
+    if page.get_rotation() or tuple(plumber_page.mediabox[:2]) != (0, 0):
         return None
-    widths = font_widths(plumber_page)
-    height, doctop = plumber_page.height, plumber_page.initial_doctop
+    objects = list(_objects(page.raw))
+    if _ruled([obj for _, obj, kind, matrix in objects if kind == pdfium.FPDF_PAGEOBJ_PATH], objects):
+        return None
+    widths, descents = font_metrics(plumber_page)
+    box = _Box(plumber_page.height, plumber_page.initial_doctop, descents)
+    order = {_address(obj): index for index, obj, kind, _ in objects if kind == pdfium.FPDF_PAGEOBJ_TEXT}
+    blanks = [(index, box.blank(obj, matrix)) for index, obj, kind, matrix in objects
+              if kind == pdfium.FPDF_PAGEOBJ_TEXT and _blank(obj)]
     textpage = page.get_textpage()
     raw = textpage.raw
     x, y = ctypes.c_double(), ctypes.c_double()
-    matrix = pdfium.FS_MATRIX()
-    descent = ctypes.c_float()
-    names: dict[int, tuple[str, int]] = {}
+    m = pdfium.FS_MATRIX()
     chars: list[dict] = []
     origin = (0.0, 0.0)
     try:
         for i in range(pdfium.FPDFText_CountChars(raw)):
             text = chr(pdfium.FPDFText_GetUnicode(raw, i))
             if pdfium.FPDFText_IsGenerated(raw, i) or text == " ":
-                if text == " " and chars:
+                if text == " " and chars and _in_object(raw, i):
                     chars.append({**chars[-1], "text": " "})
                 if text in _LINE_BREAKS or text == " ":
                     continue
@@ -76,37 +82,69 @@ def page_chars(page, plumber_page) -> list[dict] | None:
             if chars and (x.value, y.value) == origin:
                 return None  # one glyph drawing several characters (a ligature, a letter and its mark)
             origin = x.value, y.value
-            pdfium.FPDFText_GetMatrix(raw, i, matrix)
-            if matrix.b or matrix.c or matrix.a <= 0 or matrix.d <= 0:
+            pdfium.FPDFText_GetMatrix(raw, i, m)
+            obj = pdfium.FPDFText_GetTextObject(raw, i)
+            font = box.font(pdfium.FPDFTextObj_GetFont(obj))
+            width = widths.get((*font, text))
+            if width is None or m.b or m.c or m.a <= 0 or m.d <= 0:
                 return None
-            font = pdfium.FPDFTextObj_GetFont(pdfium.FPDFText_GetTextObject(raw, i))
-            key = ctypes.cast(font, ctypes.c_void_p).value or 0
-            if key not in names:
-                names[key] = _identity(font)
-            width = widths.get((*names[key], text))
-            if width is None:
-                return None
-            size = pdfium.FPDFText_GetFontSize(raw, i)
-            pdfium.FPDFFont_GetDescent(font, ctypes.c_float(size), descent)
-            bottom = height - y.value - descent.value * matrix.d
-            top = bottom - size * matrix.d
-            chars.append({"text": text, "x0": x.value, "x1": x.value + width * size * matrix.a, "top": top,
-                          "bottom": bottom, "doctop": doctop + top, "size": size * matrix.d, "upright": True,
-                          "fontname": names[key][0]})
+            index = order.get(_address(obj), 0)
+            while blanks and blanks[0][0] < index:
+                chars.append(blanks.pop(0)[1])
+            chars.append(box.char(text, font, x.value, y.value, width, pdfium.FPDFText_GetFontSize(raw, i), m))
     finally:
         textpage.close()
-    return chars
+    return chars + [blank for _, blank in blanks]
 
 
-def font_widths(plumber_page) -> dict[tuple[str, int, str], float]:
+class _Box:
+    """pdfminer's box of a character on a page ``height`` high (``doctop`` down the document), with the
+    ``descents`` of its fonts."""
+
+    def __init__(self, height: float, doctop: float, descents: dict[tuple[str, int], float]):
+        self.height, self.doctop, self.descents = height, doctop, descents
+        self.fonts: dict[int, tuple[str, int]] = {}
+
+    def font(self, font) -> tuple[str, int]:
+        """pdfium's ``font`` by its :func:`_identity`."""
+        key = _address(font)
+        if key not in self.fonts:
+            self.fonts[key] = _identity(font)
+        return self.fonts[key]
+
+    def char(self, text: str, font: tuple[str, int], x: float, y: float, width: float, size: float,
+             m) -> dict:
+        """The character ``text`` of ``font`` drawn at (``x``, ``y``) with the matrix ``m``, ``width`` and
+        ``size`` in text space."""
+        bottom = self.height - y - self.descents.get(font, 0.0) * size * m.d
+        top = bottom - size * m.d
+        return {"text": text, "x0": x, "x1": x + width * size * m.a, "top": top, "bottom": bottom,
+                "doctop": self.doctop + top, "size": size * m.d, "upright": True, "fontname": font[0]}
+
+    def blank(self, obj, matrix: tuple[float, ...]) -> dict:
+        """A space where the text object ``obj`` draws nothing visible (pdfium's text page leaves it out)."""
+        import pypdfium2.raw as pdfium
+
+        size = ctypes.c_float()
+        pdfium.FPDFTextObj_GetFontSize(obj, size)
+        m = pdfium.FS_MATRIX(1.0, 0.0, 0.0, matrix[3] / (matrix[0] or 1.0), 0.0, 0.0)
+        return self.char(" ", self.font(pdfium.FPDFTextObj_GetFont(obj)), matrix[4], matrix[5], 0.0,
+                         size.value * matrix[0], m)
+
+
+def font_metrics(plumber_page) -> tuple[dict[tuple[str, int, str], float], dict[tuple[str, int], float]]:
     """The advance of each text in each font the page (and the forms it draws) names, per unit of font
-    size, by pdfminer's font objects, keyed by the font's :func:`_identity` and the text; a text that
-    glyphs of fonts of one identity draw with different widths is left out."""
+    size, keyed by the font's :func:`_identity` and the text; and each font's descent, by pdfminer's font
+    objects. A text that glyphs of fonts of one identity draw with different widths is left out (a width
+    of 0 aside: a slot of a subset's ``Widths`` it does not use), and so is a font whose descent is not
+    one."""
     from pdfminer.pdffont import PDFUnicodeNotDefined
 
     found: dict[tuple[str, int, str], set[float]] = {}
+    descents: dict[tuple[str, int], set[float]] = {}
     for font in _fonts(plumber_page.pdf.rsrcmgr, plumber_page.page_obj.resources, set()):
-        program = _program_length(font.descriptor)
+        name, program = _SUBSET.sub("", str(font.fontname)), _program_length(font.descriptor)
+        descents.setdefault((name, program), set()).add(font.get_descent())
         unicode_map = getattr(font, "unicode_map", None)
         cids = {*(c for c in font.widths if isinstance(c, int)), *getattr(font, "cid2unicode", {}),
                 *getattr(unicode_map, "cid2unichr", {})}
@@ -116,8 +154,10 @@ def font_widths(plumber_page) -> dict[tuple[str, int, str], float]:
             except (PDFUnicodeNotDefined, KeyError):
                 continue
             if len(text) == 1:
-                found.setdefault((font.fontname, program, text), set()).add(font.char_width(cid))
-    return {key: next(iter(ws)) for key, ws in found.items() if len(ws) == 1}
+                found.setdefault((name, program, text), set()).add(font.char_width(cid))
+    found = {key: ws - {0.0} or ws for key, ws in found.items()}  # 0: a code the subset does not use
+    fonts = {key: next(iter(ds)) for key, ds in descents.items() if len(ds) == 1}
+    return {key: next(iter(ws)) for key, ws in found.items() if len(ws) == 1 and key[:2] in fonts}, fonts
 
 
 def _fonts(rsrcmgr, resources, seen: set[int]) -> Iterator:
@@ -148,7 +188,7 @@ def _identity(font) -> tuple[str, int]:
     length = ctypes.c_size_t(0)
     if not pdfium.FPDFFont_GetFontData(font, None, 0, length):
         length.value = 0
-    return buffer.value.decode("utf-8", "replace"), length.value if pdfium.FPDFFont_GetIsEmbedded(font) else 0
+    return _SUBSET.sub("", buffer.value.decode("utf-8", "replace")), length.value if pdfium.FPDFFont_GetIsEmbedded(font) else 0
 
 
 def _program_length(descriptor) -> int:
@@ -162,45 +202,81 @@ def _program_length(descriptor) -> int:
     return 0
 
 
-def _ruled(page) -> bool:
-    """Whether the page's paths could make a ruled table: some are not flat and some are not thin (by
+def _ruled(paths: list, objects: list) -> bool:
+    """Whether the page's ``paths`` could make a ruled table: some are not flat and some are not thin (by
     their points, as pdfminer gives them: a stroke's width aside)."""
+    matrices = {_address(obj): matrix for _, obj, _, matrix in objects}
     tall = wide = False
-    for xs, ys in _paths(page.raw, _IDENTITY):
-        tall = tall or max(ys) - min(ys) >= FLAT
-        wide = wide or max(xs) - min(xs) >= FLAT
+    for path in paths:
+        xs, ys = _points(path, matrices[_address(path)])
+        tall = tall or bool(ys) and max(ys) - min(ys) >= FLAT
+        wide = wide or bool(xs) and max(xs) - min(xs) >= FLAT
         if tall and wide:
             return True
     return False
 
 
-_IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-
-
-def _paths(holder, outer: tuple[float, ...], form: bool = False) -> Iterator[tuple[list[float], list[float]]]:
-    """The points of each path of a page or form (``form``), those in its forms too, on the page."""
+def _points(path, matrix: tuple[float, ...]) -> tuple[list[float], list[float]]:
+    """The points of a path on the page."""
     import pypdfium2.raw as pdfium
 
-    count, get = ((pdfium.FPDFFormObj_CountObjects, pdfium.FPDFFormObj_GetObject) if form
-                  else (pdfium.FPDFPage_CountObjects, pdfium.FPDFPage_GetObject))
-    m = pdfium.FS_MATRIX()
+    a, b, c, d, e, f = matrix
     x, y = ctypes.c_float(), ctypes.c_float()
+    xs, ys = [], []
+    for n in range(pdfium.FPDFPath_CountSegments(path)):
+        pdfium.FPDFPathSegment_GetPoint(pdfium.FPDFPath_GetPathSegment(path, n), x, y)
+        xs.append(a * x.value + c * y.value + e)
+        ys.append(b * x.value + d * y.value + f)
+    return xs, ys
+
+
+def _objects(holder, outer: tuple[float, ...] = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), index: int | None = None
+             ) -> Iterator[tuple[int, object, int, tuple[float, ...]]]:
+    """Each object of a page (``index`` None) or of a form in it, the forms' own opened: the index of the
+    page's object it is or is in, the object, its kind and its matrix on the page."""
+    import pypdfium2.raw as pdfium
+
+    count, get = ((pdfium.FPDFPage_CountObjects, pdfium.FPDFPage_GetObject) if index is None
+                  else (pdfium.FPDFFormObj_CountObjects, pdfium.FPDFFormObj_GetObject))
+    m = pdfium.FS_MATRIX()
     for k in range(count(holder)):
         obj = get(holder, k)
         kind = pdfium.FPDFPageObj_GetType(obj)
-        if kind not in (pdfium.FPDF_PAGEOBJ_PATH, pdfium.FPDF_PAGEOBJ_FORM):
-            continue
         pdfium.FPDFPageObj_GetMatrix(obj, m)
         a, b, c, d, e, f = outer
         matrix = (m.a * a + m.b * c, m.a * b + m.b * d, m.c * a + m.d * c, m.c * b + m.d * d,
                   m.e * a + m.f * c + e, m.e * b + m.f * d + f)
         if kind == pdfium.FPDF_PAGEOBJ_FORM:
-            yield from _paths(obj, matrix, form=True)
-            continue
-        xs, ys = [], []
-        for n in range(pdfium.FPDFPath_CountSegments(obj)):
-            pdfium.FPDFPathSegment_GetPoint(pdfium.FPDFPath_GetPathSegment(obj, n), x, y)
-            xs.append(matrix[0] * x.value + matrix[2] * y.value + matrix[4])
-            ys.append(matrix[1] * x.value + matrix[3] * y.value + matrix[5])
-        if xs:
-            yield xs, ys
+            yield from _objects(obj, matrix, k if index is None else index)
+        else:
+            yield (k if index is None else index), obj, kind, matrix
+
+
+def _blank(obj) -> bool:
+    """Whether a text object draws nothing that has a width (spaces): pdfium's text page skips it."""
+    import pypdfium2.raw as pdfium
+
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    pdfium.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
+    return right.value - left.value < 0.01
+
+
+def _in_object(raw, i: int) -> bool:
+    """Whether pdfium's space ``i`` stands in a text object, between two of its characters (a space of
+    the text), not between two objects (pdfium's guess at a gap, which the text does not have)."""
+    import pypdfium2.raw as pdfium
+
+    if not pdfium.FPDFText_IsGenerated(raw, i):
+        return True
+    count = pdfium.FPDFText_CountChars(raw)
+    before, after = i - 1, i + 1
+    while before >= 0 and pdfium.FPDFText_IsGenerated(raw, before):
+        before -= 1
+    while after < count and pdfium.FPDFText_IsGenerated(raw, after):
+        after += 1
+    return (before >= 0 and after < count and _address(pdfium.FPDFText_GetTextObject(raw, before))
+            == _address(pdfium.FPDFText_GetTextObject(raw, after)))
+
+
+def _address(handle) -> int:
+    return ctypes.cast(handle, ctypes.c_void_p).value or 0
