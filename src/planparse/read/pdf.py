@@ -1,5 +1,8 @@
 """PDF with a text layer, through pdfplumber: lines in reading order, each with its page.
 
+A page with no ruled table takes its characters from pdfium (:mod:`pdfium_chars`, many times faster and the
+same characters); pdfplumber reads the others, with their tables.
+
 - words are grouped into lines by position; lines with a wide gap are two
   columns (the header, the signature block): a run of them is one :class:`Columns`;
 - running headers and footers (a line at the top or bottom of a page that

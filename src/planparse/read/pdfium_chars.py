@@ -12,8 +12,10 @@ faster. Its text page is not pdfminer's, so its characters are taken only where 
   (the font's ``Widths``, through pdfminer's font objects: pdfium measures the embedded font program),
   the bottom at the font's descent below the baseline and the top one font size above the bottom.
 
-pdfium's spaces (it writes one where the text had one, or where a gap stands for one) are kept as spaces,
-which end words as pdfplumber's do. Anything else returns ``None``: the page is read by pdfplumber.
+Spaces end words, as pdfplumber's do. pdfium's text page has the text's spaces but for those in a text
+object that draws nothing else (it skips an object with no width: they are set in from the page's objects,
+in the order drawn), and adds its own where a gap parts two text objects (left out: pdfminer has none).
+Anything else returns ``None``: the page is read by pdfplumber.
 """
 
 from __future__ import annotations
@@ -61,6 +63,8 @@ def page_chars(page, plumber_page) -> list[dict] | None:
     order = {_address(obj): index for index, obj, kind, _ in objects if kind == pdfium.FPDF_PAGEOBJ_TEXT}
     blanks = [(index, box.blank(obj, matrix)) for index, obj, kind, matrix in objects
               if kind == pdfium.FPDF_PAGEOBJ_TEXT and _blank(obj)]
+    if any(blank is None for _, blank in blanks):
+        return None
     textpage = page.get_textpage()
     raw = textpage.raw
     x, y = ctypes.c_double(), ctypes.c_double()
@@ -91,7 +95,8 @@ def page_chars(page, plumber_page) -> list[dict] | None:
             index = order.get(_address(obj), 0)
             while blanks and blanks[0][0] < index:
                 chars.append(blanks.pop(0)[1])
-            chars.append(box.char(text, font, x.value, y.value, width, pdfium.FPDFText_GetFontSize(raw, i), m))
+            size = pdfium.FPDFText_GetFontSize(raw, i)
+            chars.append(box.char(text, font, x.value, y.value, width * size * m.a, size * m.d))
     finally:
         textpage.close()
     return chars + [blank for _, blank in blanks]
@@ -112,24 +117,23 @@ class _Box:
             self.fonts[key] = _identity(font)
         return self.fonts[key]
 
-    def char(self, text: str, font: tuple[str, int], x: float, y: float, width: float, size: float,
-             m) -> dict:
-        """The character ``text`` of ``font`` drawn at (``x``, ``y``) with the matrix ``m``, ``width`` and
-        ``size`` in text space."""
-        bottom = self.height - y - self.descents.get(font, 0.0) * size * m.d
-        top = bottom - size * m.d
-        return {"text": text, "x0": x, "x1": x + width * size * m.a, "top": top, "bottom": bottom,
-                "doctop": self.doctop + top, "size": size * m.d, "upright": True, "fontname": font[0]}
+    def char(self, text: str, font: tuple[str, int], x: float, y: float, advance: float, size: float) -> dict:
+        """The character ``text`` of ``font`` with its origin at (``x``, ``y``) from the page's foot, its
+        ``advance`` and its ``size`` on the page."""
+        bottom = self.height - y - self.descents[font] * size
+        top = bottom - size
+        return {"text": text, "x0": x, "x1": x + advance, "top": top, "bottom": bottom,
+                "doctop": self.doctop + top, "size": size, "upright": True, "fontname": font[0]}
 
-    def blank(self, obj, matrix: tuple[float, ...]) -> dict:
-        """A space where the text object ``obj`` draws nothing visible (pdfium's text page leaves it out)."""
+    def blank(self, obj, matrix: tuple[float, ...]) -> dict | None:
+        """A space where the text object ``obj`` draws nothing with a width (pdfium's text page skips it);
+        ``None`` if its font's descent is not known."""
         import pypdfium2.raw as pdfium
 
         size = ctypes.c_float()
         pdfium.FPDFTextObj_GetFontSize(obj, size)
-        m = pdfium.FS_MATRIX(1.0, 0.0, 0.0, matrix[3] / (matrix[0] or 1.0), 0.0, 0.0)
-        return self.char(" ", self.font(pdfium.FPDFTextObj_GetFont(obj)), matrix[4], matrix[5], 0.0,
-                         size.value * matrix[0], m)
+        font = self.font(pdfium.FPDFTextObj_GetFont(obj))
+        return self.char(" ", font, matrix[4], matrix[5], 0.0, size.value * matrix[3]) if font in self.descents else None
 
 
 def font_metrics(plumber_page) -> tuple[dict[tuple[str, int, str], float], dict[tuple[str, int], float]]:
