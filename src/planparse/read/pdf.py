@@ -1,7 +1,7 @@
 """PDF with a text layer, through pdfplumber: lines in reading order, each with its page.
 
-A page with no ruled table takes its characters from pdfium (:mod:`pdfium_chars`, many times faster and the
-same characters); pdfplumber reads the others, with their tables.
+A page takes its characters and the ruling of its tables from pdfium where they are pdfplumber's
+(:mod:`pdfium_chars`, :mod:`pdfium_edges`: many times faster); pdfplumber reads the other pages.
 
 - words are grouped into lines by position; lines with a wide gap are two
   columns (the header, the signature block): a run of them is one :class:`Columns`;
@@ -30,7 +30,7 @@ from planparse.clean import normalize_line, starts_block
 from planparse.lang.genre import is_caps
 from planparse.errors import CorruptFileError, EmptyDocumentError, EncryptedError, NeedsOCRError
 from planparse.model import SourceInfo
-from planparse.read import Progress, Source, pdfium_chars, textlayer
+from planparse.read import Progress, Source, pdfium_chars, pdfium_edges, textlayer
 from planparse.read.stamps import stamped_words
 
 _PAGE_NUMBER = re.compile(r"[-–—\s]*(?:(?:trang|page)\s*)?\d{1,4}(?:\s*(?:/|of|trên)\s*\d{1,4})?[-–—\s]*",
@@ -180,17 +180,19 @@ def _pdfminer_error(exc: Exception) -> Exception:
 def _page_items(page, fast_page, number: int, stamped: list[dict]) -> list[_Line | _Table]:
     """The lines and tables of one page (pdfplumber's ``page``, pdfium's ``fast_page``), top to bottom;
     ``stamped`` are words its annotations draw. The characters are pdfium's where they are pdfplumber's
-    (:mod:`pdfium_chars`: no ruled table on the page); else pdfplumber reads the page, its tables too."""
+    (:mod:`pdfium_chars`), and so are the paths the tables are found in (:mod:`pdfium_edges`); else
+    pdfplumber reads the page."""
     from pdfplumber.utils import dedupe_chars, extract_words
 
     chars = pdfium_chars.page_chars(fast_page, page) if fast_page else None
-    tables = []
     if chars is None:
         if _has_doubled_chars(page.chars):
             page = page.dedupe_chars()  # bold drawn by printing each letter twice
         chars, tables = page.chars, page.find_tables()
-    elif _has_doubled_chars(chars):
-        chars = dedupe_chars(chars)
+    else:
+        if _has_doubled_chars(chars):
+            chars = dedupe_chars(chars)
+        tables = pdfium_edges.tables(fast_page, page, chars)
     for char in chars:
         if char["text"] in _SEPARATORS:  # a glyph number, not a space: kept for textlayer.glyph_codes
             char["text"] = f"(cid:{ord(char['text'])})"

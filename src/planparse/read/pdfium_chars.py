@@ -4,8 +4,6 @@ pdfplumber runs pdfminer's interpreter over the page in Python; pdfium reads the
 faster. Its text page is not pdfminer's, so its characters are taken only where they can be made the same:
 
 - the page is upright (no rotation) with its media box at the origin, so both read the same coordinates;
-- no drawing on it can be a ruled table: every path is flat (under a point high: a rule under a heading),
-  or every path is thin (under a point wide); pdfplumber's table finder needs both to make a cell;
 - every character is upright, has its Unicode (pdfium's guess for a glyph without one is not pdfminer's
   ``(cid:N)``), is not a line-end hyphen pdfium rewrites, and its font's width for it is known;
 - box and size are pdfminer's: the left edge at the glyph's origin, the right edge one advance further
@@ -26,7 +24,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 _SUBSET = re.compile(r"^[A-Z]{6}\+")  # the tag of a font's subset, which pdfium gives for some fonts only
-FLAT = 1.0  # a path under this many points high (wide) draws a horizontal (vertical) rule only
 _LINE_BREAKS = "\r\n"
 
 
@@ -55,13 +52,11 @@ def page_chars(page, plumber_page) -> list[dict] | None:
 
     if page.get_rotation() or tuple(plumber_page.mediabox[:2]) != (0, 0):
         return None
-    objects = list(_objects(page.raw))
-    if _ruled([obj for _, obj, kind, matrix in objects if kind == pdfium.FPDF_PAGEOBJ_PATH], objects):
-        return None
+    drawn = list(objects(page.raw))
     widths, descents = font_metrics(plumber_page)
     box = _Box(plumber_page.height, plumber_page.initial_doctop, descents)
-    order = {_address(obj): index for index, obj, kind, _ in objects if kind == pdfium.FPDF_PAGEOBJ_TEXT}
-    blanks = [(index, box.blank(obj, matrix)) for index, obj, kind, matrix in objects
+    order = {_address(obj): index for index, obj, kind, _ in drawn if kind == pdfium.FPDF_PAGEOBJ_TEXT}
+    blanks = [(index, box.blank(obj, matrix)) for index, obj, kind, matrix in drawn
               if kind == pdfium.FPDF_PAGEOBJ_TEXT and _blank(obj)]
     if any(blank is None for _, blank in blanks):
         return None
@@ -206,35 +201,7 @@ def _program_length(descriptor) -> int:
     return 0
 
 
-def _ruled(paths: list, objects: list) -> bool:
-    """Whether the page's ``paths`` could make a ruled table: some are not flat and some are not thin (by
-    their points, as pdfminer gives them: a stroke's width aside)."""
-    matrices = {_address(obj): matrix for _, obj, _, matrix in objects}
-    tall = wide = False
-    for path in paths:
-        xs, ys = _points(path, matrices[_address(path)])
-        tall = tall or bool(ys) and max(ys) - min(ys) >= FLAT
-        wide = wide or bool(xs) and max(xs) - min(xs) >= FLAT
-        if tall and wide:
-            return True
-    return False
-
-
-def _points(path, matrix: tuple[float, ...]) -> tuple[list[float], list[float]]:
-    """The points of a path on the page."""
-    import pypdfium2.raw as pdfium
-
-    a, b, c, d, e, f = matrix
-    x, y = ctypes.c_float(), ctypes.c_float()
-    xs, ys = [], []
-    for n in range(pdfium.FPDFPath_CountSegments(path)):
-        pdfium.FPDFPathSegment_GetPoint(pdfium.FPDFPath_GetPathSegment(path, n), x, y)
-        xs.append(a * x.value + c * y.value + e)
-        ys.append(b * x.value + d * y.value + f)
-    return xs, ys
-
-
-def _objects(holder, outer: tuple[float, ...] = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), index: int | None = None
+def objects(holder, outer: tuple[float, ...] = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), index: int | None = None
              ) -> Iterator[tuple[int, object, int, tuple[float, ...]]]:
     """Each object of a page (``index`` None) or of a form in it, the forms' own opened: the index of the
     page's object it is or is in, the object, its kind and its matrix on the page."""
@@ -251,7 +218,7 @@ def _objects(holder, outer: tuple[float, ...] = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), 
         matrix = (m.a * a + m.b * c, m.a * b + m.b * d, m.c * a + m.d * c, m.c * b + m.d * d,
                   m.e * a + m.f * c + e, m.e * b + m.f * d + f)
         if kind == pdfium.FPDF_PAGEOBJ_FORM:
-            yield from _objects(obj, matrix, k if index is None else index)
+            yield from objects(obj, matrix, k if index is None else index)
         else:
             yield (k if index is None else index), obj, kind, matrix
 
