@@ -5,7 +5,8 @@ faster. Its text page is not pdfminer's, so its characters are taken only where 
 
 - the page is upright (no rotation) with its media box at the origin, so both read the same coordinates;
 - every character is upright, has its Unicode (pdfium's guess for a glyph without one is not pdfminer's
-  ``(cid:N)``), is not a line-end hyphen pdfium rewrites, and its font's width for it is known;
+  ``(cid:N)``) and its font's width for it is known; a hyphen at a line's end, which pdfium marks without
+  saying which hyphen it was, is the one hyphen its font draws;
 - box and size are pdfminer's: the left edge at the glyph's origin, the right edge one advance further
   (the font's ``Widths``, through pdfminer's font objects: pdfium measures the embedded font program),
   the bottom at the font's descent below the baseline and the top one font size above the bottom.
@@ -22,9 +23,12 @@ import ctypes
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 
 _SUBSET = re.compile(r"^[A-Z]{6}\+")  # the tag of a font's subset, which pdfium gives for some fonts only
-_LINE_BREAKS = "\r\n"
+_BREAKS = " \r\n"  # the characters pdfium writes of its own (a hyphen it rewrites aside)
+_HYPHEN = "\x02"  # pdfium's mark for a hyphen at the end of a line (it leaves out which it was) ...
+_HYPHENS = "-\xad"  # ... of these
 
 
 @contextmanager
@@ -63,38 +67,54 @@ def page_chars(page, plumber_page) -> list[dict] | None:
     textpage = page.get_textpage()
     raw = textpage.raw
     x, y = ctypes.c_double(), ctypes.c_double()
-    m = pdfium.FS_MATRIX()
     chars: list[dict] = []
+    drawing: dict[int, tuple | None] = {}  # by text object: its font, its scale and its font size
     origin = (0.0, 0.0)
     try:
         for i in range(pdfium.FPDFText_CountChars(raw)):
             text = chr(pdfium.FPDFText_GetUnicode(raw, i))
-            if pdfium.FPDFText_IsGenerated(raw, i) or text == " ":
+            if text in _BREAKS and pdfium.FPDFText_IsGenerated(raw, i) or text == " ":
                 if text == " " and chars and _in_object(raw, i):
                     chars.append({**chars[-1], "text": " "})
-                if text in _LINE_BREAKS or text == " ":
-                    continue
-                return None
-            if pdfium.FPDFText_HasUnicodeMapError(raw, i) or pdfium.FPDFText_IsHyphen(raw, i):
+                continue
+            if pdfium.FPDFText_HasUnicodeMapError(raw, i):
                 return None
             pdfium.FPDFText_GetCharOrigin(raw, i, x, y)
             if chars and (x.value, y.value) == origin:
                 return None  # one glyph drawing several characters (a ligature, a letter and its mark)
             origin = x.value, y.value
-            pdfium.FPDFText_GetMatrix(raw, i, m)
             obj = pdfium.FPDFText_GetTextObject(raw, i)
-            font = box.font(pdfium.FPDFTextObj_GetFont(obj))
-            width = widths.get((*font, text))
-            if width is None or m.b or m.c or m.a <= 0 or m.d <= 0:
+            address = _address(obj)
+            if address not in drawing:
+                drawing[address] = _drawing(raw, i, obj, box)
+            if drawing[address] is None:
                 return None
-            index = order.get(_address(obj), 0)
+            font, a, d, size = drawing[address]
+            if text == _HYPHEN:  # the one hyphen the font draws, else pdfium's mark does not say which
+                hyphens = [h for h in _HYPHENS if (*font, h) in widths]
+                text = hyphens[0] if len(hyphens) == 1 else text
+            width = widths.get((*font, text))
+            if width is None:
+                return None
+            index = order.get(address, 0)
             while blanks and blanks[0][0] < index:
                 chars.append(blanks.pop(0)[1])
-            size = pdfium.FPDFText_GetFontSize(raw, i)
-            chars.append(box.char(text, font, x.value, y.value, width * size * m.a, size * m.d))
+            chars.append(box.char(text, font, x.value, y.value, width * size * a, size * d))
     finally:
         textpage.close()
     return chars + [blank for _, blank in blanks]
+
+
+def _drawing(raw, i: int, obj, box: _Box) -> tuple | None:
+    """How the text object ``obj`` of pdfium's character ``i`` draws: its font's identity, the horizontal
+    and vertical scale of its matrix and its font size; ``None`` for text that is not upright."""
+    import pypdfium2.raw as pdfium
+
+    m = pdfium.FS_MATRIX()
+    pdfium.FPDFText_GetMatrix(raw, i, m)
+    if m.b or m.c or m.a <= 0 or m.d <= 0:
+        return None
+    return box.font(pdfium.FPDFTextObj_GetFont(obj)), m.a, m.d, pdfium.FPDFText_GetFontSize(raw, i)
 
 
 class _Box:
@@ -137,26 +157,36 @@ def font_metrics(plumber_page) -> tuple[dict[tuple[str, int, str], float], dict[
     objects. A text that glyphs of fonts of one identity draw with different widths is left out (a width
     of 0 aside: a slot of a subset's ``Widths`` it does not use), and so is a font whose descent is not
     one."""
-    from pdfminer.pdffont import PDFUnicodeNotDefined
-
     found: dict[tuple[str, int, str], set[float]] = {}
     descents: dict[tuple[str, int], set[float]] = {}
     for font in _fonts(plumber_page.pdf.rsrcmgr, plumber_page.page_obj.resources, set()):
-        name, program = _SUBSET.sub("", str(font.fontname)), _program_length(font.descriptor)
-        descents.setdefault((name, program), set()).add(font.get_descent())
-        unicode_map = getattr(font, "unicode_map", None)
-        cids = {*(c for c in font.widths if isinstance(c, int)), *getattr(font, "cid2unicode", {}),
-                *getattr(unicode_map, "cid2unichr", {})}
-        for cid in cids:
-            try:
-                text = font.to_unichr(cid)
-            except (PDFUnicodeNotDefined, KeyError):
-                continue
-            if len(text) == 1:
-                found.setdefault((name, program, text), set()).add(font.char_width(cid))
+        identity, descent, widths = _font_table(font)
+        descents.setdefault(identity, set()).add(descent)
+        for text, width in widths:
+            found.setdefault((*identity, text), set()).add(width)
     found = {key: ws - {0.0} or ws for key, ws in found.items()}  # 0: a code the subset does not use
     fonts = {key: next(iter(ds)) for key, ds in descents.items() if len(ds) == 1}
     return {key: next(iter(ws)) for key, ws in found.items() if len(ws) == 1 and key[:2] in fonts}, fonts
+
+
+@lru_cache(maxsize=256)
+def _font_table(font) -> tuple[tuple[str, int], float, frozenset[tuple[str, float]]]:
+    """A pdfminer font's identity, descent, and the advance of each character it maps a code to (a font
+    is read once for all the pages that name it)."""
+    from pdfminer.pdffont import PDFUnicodeNotDefined
+
+    unicode_map = getattr(font, "unicode_map", None)
+    widths = set()
+    for cid in {*(c for c in font.widths if isinstance(c, int)), *getattr(font, "cid2unicode", {}),
+                *getattr(unicode_map, "cid2unichr", {})}:
+        try:
+            text = font.to_unichr(cid)
+        except (PDFUnicodeNotDefined, KeyError):
+            continue
+        if len(text) == 1:
+            widths.add((text, font.char_width(cid)))
+    identity = _SUBSET.sub("", str(font.fontname)), _program_length(font.descriptor)
+    return identity, font.get_descent(), frozenset(widths)
 
 
 def _fonts(rsrcmgr, resources, seen: set[int]) -> Iterator:

@@ -23,7 +23,17 @@ def tables(page, plumber_page, chars: list[dict]) -> list:
 
     ruling = SimpleNamespace(edges=edges(page, plumber_page.height, plumber_page.initial_doctop), chars=chars,
                              bbox=plumber_page.bbox)
-    return TableFinder(ruling, TableSettings.resolve(None)).tables
+    found = TableFinder(ruling, TableSettings.resolve(None)).tables
+    for table in found:  # each reads its cells from its own characters, not the page's
+        table.page = SimpleNamespace(chars=[c for c in chars if _centred_in(c, table.bbox)])
+    return found
+
+
+def _centred_in(char: dict, bbox: tuple[float, float, float, float]) -> bool:
+    """Whether the character's centre is in ``bbox``, as pdfplumber puts a character in a cell."""
+    x0, top, x1, bottom = bbox
+    x, y = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
+    return x0 <= x < x1 and top <= y < bottom
 
 
 def edges(page, height: float, doctop: float) -> list[dict]:
