@@ -280,4 +280,5 @@ def _in_object(raw, i: int) -> bool:
 
 
 def _address(handle) -> int:
-    return ctypes.cast(handle, ctypes.c_void_p).value or 0
+    """What tells pdfium's handles apart: the address they point at (0 for none)."""
+    return ctypes.addressof(handle.contents) if handle else 0

@@ -25,7 +25,8 @@ def tables(page, plumber_page, chars: list[dict]) -> list:
                              bbox=plumber_page.bbox)
     found = TableFinder(ruling, TableSettings.resolve(None)).tables
     for table in found:  # each reads its cells from its own characters, not the page's
-        table.page = SimpleNamespace(chars=[c for c in chars if _centred_in(c, table.bbox)])
+        bbox = table.bbox
+        table.page = SimpleNamespace(chars=[c for c in chars if _centred_in(c, bbox)])
     return found
 
 
