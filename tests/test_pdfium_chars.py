@@ -1,5 +1,5 @@
-"""PDF pages read through pdfium's characters give what pdfplumber gives: the same characters, the same
-blocks; a page with a ruled table is left to pdfplumber, which reads its table."""
+"""PDF pages read through pdfium's characters and paths give what pdfplumber gives: the same characters,
+the same tables, the same blocks."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 
 from formats import write_pdf
 from planparse import PlanparseError
-from planparse.read import pdfium_chars, read
+from planparse.read import pdfium_chars, pdfium_edges, read
 
 SAMPLE = 8  # real office PDFs read both ways (every PDF of the folder in turn, taken evenly)
 
@@ -67,13 +67,16 @@ def test_pdfium_characters_are_pdfplumbers(realworld):
     assert compared, "no page was read through pdfium"
 
 
-def test_a_page_with_a_ruled_table_is_read_by_pdfplumber(tmp_path):
+def test_a_ruled_table_read_through_pdfium_is_pdfplumbers(tmp_path):
     path = write_pdf("KẾ HOẠCH\n\n| Nhiệm vụ | Thời hạn |\n|---|---|\n| Khảo sát | Quý I |\n| Triển khai | Quý II |\n",
                      tmp_path / "table.pdf")
     with pdfplumber.open(path) as pdf, pdfium_chars.document(path.read_bytes()) as fast:
-        assert pdf.pages[0].find_tables()
-        assert pdfium_chars.page_chars(fast[0], pdf.pages[0]) is None
-    assert any(type(block).__name__ == "Table" for block in read(path, ocr="never").blocks)
+        page = pdf.pages[0]
+        chars = pdfium_chars.page_chars(fast[0], page)
+        assert chars is not None
+        ours = [table.extract() for table in pdfium_edges.tables(fast[0], page, chars)]
+        assert ours == [table.extract() for table in page.find_tables()]
+    assert ["Khảo sát", "Quý I"] in ours[0]
 
 
 def test_a_page_without_drawings_is_read_through_pdfium(tmp_path):
