@@ -148,7 +148,9 @@ class _Box:
         size = ctypes.c_float()
         pdfium.FPDFTextObj_GetFontSize(obj, size)
         font = self.font(pdfium.FPDFTextObj_GetFont(obj))
-        return self.char(" ", font, matrix[4], matrix[5], 0.0, size.value * matrix[3]) if font in self.descents else None
+        if font not in self.descents:
+            return None
+        return self.char(" ", font, matrix[4], matrix[5], 0.0, size.value * matrix[3])
 
 
 def font_metrics(plumber_page) -> tuple[dict[tuple[str, int, str], float], dict[tuple[str, int], float]]:
@@ -215,9 +217,8 @@ def _identity(font) -> tuple[str, int]:
     buffer = ctypes.create_string_buffer(size)
     pdfium.FPDFFont_GetBaseFontName(font, buffer, size)
     length = ctypes.c_size_t(0)
-    if not pdfium.FPDFFont_GetFontData(font, None, 0, length):
-        length.value = 0
-    return _SUBSET.sub("", buffer.value.decode("utf-8", "replace")), length.value if pdfium.FPDFFont_GetIsEmbedded(font) else 0
+    embedded = pdfium.FPDFFont_GetIsEmbedded(font) and pdfium.FPDFFont_GetFontData(font, None, 0, length)
+    return _SUBSET.sub("", buffer.value.decode("utf-8", "replace")), length.value if embedded else 0
 
 
 def _program_length(descriptor) -> int:
