@@ -1,4 +1,5 @@
-"""A PDF page's ruling (the edges pdfplumber's table finder joins into cells) from pdfium's path objects.
+"""A PDF page's tables as pdfplumber finds them, from the ruling (the edges its table finder joins into
+cells) read from pdfium's path objects.
 
 pdfplumber takes a page's lines, rectangles and curves from pdfminer, which sorts each painted subpath:
 a single segment is a line, four sides closed square to the axes a rectangle, anything else a curve
@@ -21,7 +22,7 @@ def tables(page, plumber_page, chars: list[dict]) -> list:
 
     from pdfplumber.table import TableFinder, TableSettings
 
-    ruling = SimpleNamespace(edges=edges(page, plumber_page.height, plumber_page.initial_doctop), chars=chars,
+    ruling = SimpleNamespace(edges=_edges(page, plumber_page.height, plumber_page.initial_doctop), chars=chars,
                              bbox=plumber_page.bbox)
     found = TableFinder(ruling, TableSettings.resolve(None)).tables
     for table in found:  # each reads its cells from its own characters, not the page's
@@ -37,7 +38,7 @@ def _centred_in(char: dict, bbox: tuple[float, float, float, float]) -> bool:
     return x0 <= x < x1 and top <= y < bottom
 
 
-def edges(page, height: float, doctop: float) -> list[dict]:
+def _edges(page, height: float, doctop: float) -> list[dict]:
     """The edges of the lines, rectangles and curves pdfium's ``page`` paints, as pdfplumber's page of
     ``height`` (``doctop`` down the document) gives them."""
     import pypdfium2.raw as pdfium
