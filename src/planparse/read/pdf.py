@@ -1,5 +1,8 @@
 """PDF with a text layer, through pdfplumber: lines in reading order, each with its page.
 
+A page takes its characters and the ruling of its tables from pdfium where they are pdfplumber's
+(:mod:`pdfium_chars`, :mod:`pdfium_edges`: many times faster); pdfplumber reads the other pages.
+
 - words are grouped into lines by position; lines with a wide gap are two
   columns (the header, the signature block): a run of them is one :class:`Columns`;
 - running headers and footers (a line at the top or bottom of a page that
@@ -27,7 +30,7 @@ from planparse.clean import normalize_line, starts_block
 from planparse.lang.genre import is_caps
 from planparse.errors import CorruptFileError, EmptyDocumentError, EncryptedError, NeedsOCRError
 from planparse.model import SourceInfo
-from planparse.read import Progress, Source, textlayer
+from planparse.read import Progress, Source, pdfium_chars, pdfium_edges, textlayer
 from planparse.read.stamps import stamped_words
 
 _PAGE_NUMBER = re.compile(r"[-–—\s]*(?:(?:trang|page)\s*)?\d{1,4}(?:\s*(?:/|of|trên)\s*\d{1,4})?[-–—\s]*",
@@ -83,9 +86,10 @@ def read_pdf(data: bytes, info: SourceInfo, ocr: str = "auto", progress: Progres
     if b"%%EOF" not in data[-2048:]:
         raise CorruptFileError("the PDF is truncated (it has no end-of-file marker)")
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
+        with pdfplumber.open(io.BytesIO(data)) as pdf, pdfium_chars.document(data) as fast:
             stamps = stamped_words(data, [n for n, page in enumerate(pdf.pages, start=1) if page.page_obj.annots])
-            pages = [_page_items(page, n, stamps.get(n, [])) for n, page in enumerate(pdf.pages, start=1)]
+            pages = [_page_items(page, fast[n - 1] if fast else None, n, stamps.get(n, []))
+                     for n, page in enumerate(pdf.pages, start=1)]
             layers = [_layer(items) for items in pages]
             todo = [k for k, page in enumerate(pdf.pages) if _wants_ocr(ocr, layers[k], page, pages[k])]
             if ocr == "never":
@@ -173,21 +177,32 @@ def _pdfminer_error(exc: Exception) -> Exception:
     return CorruptFileError(f"the PDF is damaged ({type(cause).__name__}: {cause})")
 
 
-def _page_items(page, number: int, stamped: list[dict]) -> list[_Line | _Table]:
-    """The lines and tables of one page, top to bottom; ``stamped`` are words its annotations draw."""
-    if _has_doubled_chars(page.chars):
-        page = page.dedupe_chars()  # bold drawn by printing each letter twice
-    for char in page.chars:
+def _page_items(page, fast_page, number: int, stamped: list[dict]) -> list[_Line | _Table]:
+    """The lines and tables of one page (pdfplumber's ``page``, pdfium's ``fast_page``), top to bottom;
+    ``stamped`` are words its annotations draw. The characters are pdfium's where they are pdfplumber's
+    (:mod:`pdfium_chars`), and so are the paths the tables are found in (:mod:`pdfium_edges`); else
+    pdfplumber reads the page."""
+    from pdfplumber.utils import dedupe_chars, extract_words
+
+    chars = pdfium_chars.page_chars(fast_page, page) if fast_page else None
+    if chars is None:
+        if _has_doubled_chars(page.chars):
+            page = page.dedupe_chars()  # bold drawn by printing each letter twice
+        chars, tables = page.chars, page.find_tables()
+    else:
+        if _has_doubled_chars(chars):
+            chars = dedupe_chars(chars)
+        tables = pdfium_edges.tables(fast_page, page, chars)
+    for char in chars:
         if char["text"] in _SEPARATORS:  # a glyph number, not a space: kept for textlayer.glyph_codes
             char["text"] = f"(cid:{ord(char['text'])})"
-    tables = page.find_tables()
     boxes = [t.bbox for t in tables]
 
     def in_table(w: dict) -> bool:
         cx, cy = (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2
         return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
 
-    words = page.extract_words(extra_attrs=["size"])
+    words = extract_words(chars, extra_attrs=["size"])
     words = [w for w in [*words, *_in_blanks(stamped, words)] if not in_table(w)]
     items: list[_Line | _Table] = _lines(words, number)
     items += [_Table(number, t.bbox[1], t.extract()) for t in tables]
