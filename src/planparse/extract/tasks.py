@@ -92,7 +92,7 @@ def extract(doc: Document, header: DocumentInfo) -> tuple[list[Task], list[Deadl
     taken = [(t.start, t.end) for t in labelled]
     for duty in duties(text, sections, DUTY_ROLES | {None, SectionRole.BUDGET, SectionRole.ANNEX}, skip):
         limits = [_with_year(t, duty.text, year)
-                  for t in times.find_times(duty.text, duty.start + _label_width(text, duty.start, duty.text))
+                  for t in doc.times(duty.text, duty.start + _label_width(text, duty.start, duty.text))
                   if limits_work(t) and not any(s <= t.start < e for s, e in taken)]
         limits = _without_bare_repeat(limits)
         if duty.role not in DUTY_ROLES and not limits or _time_label().match(duty.text):
