@@ -41,15 +41,16 @@ class _Reading(Generic[_Item]):
 
     def __init__(self, read: Callable[[str, int], list[_Item]], spans: tuple[str, ...]) -> None:
         self._read, self._spans = read, spans  # the fields that hold offsets
-        self._seen: dict[str, list[_Item]] = {}
+        self._seen: dict[str, tuple[int, list[_Item]]] = {}  # a text → the offset it was read at, its items
 
     def __call__(self, text: str, offset: int = 0) -> list[_Item]:
-        found = self._seen.get(text)
-        if found is None:
-            found = self._seen[text] = self._read(text, 0)
-        if not offset:
+        seen = self._seen.get(text)
+        if seen is None:
+            seen = self._seen[text] = offset, self._read(text, offset)
+        at, found = seen
+        if at == offset:
             return list(found)
-        return [item.model_copy(update={name: getattr(item, name) + offset for name in self._spans
+        return [item.model_copy(update={name: getattr(item, name) + offset - at for name in self._spans
                                         if getattr(item, name) is not None}) for item in found]
 
 
@@ -115,9 +116,8 @@ class Document:
         return max(line, 0)
 
     def locate(self, start: int, end: int) -> Provenance:
-        """The provenance of ``text[start:end]``: the span, its source line and page (built without validation:
-        the offsets are the Document's own)."""
-        return Provenance.model_construct(start=start, end=end, line=self.line_of(start), page=self.page_of(start))
+        """The provenance of ``text[start:end]``: the span, its source line and page."""
+        return Provenance(start=start, end=end, line=self.line_of(start), page=self.page_of(start))
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """The span of ``text[start:end]`` in the source text (``source.text``)."""

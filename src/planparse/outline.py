@@ -369,8 +369,7 @@ def _close(nodes: list[_Node], end: int) -> None:
 
 
 def _freeze(node: _Node, locate: Callable[[int, int], Provenance]) -> Section:
-    """The node as a Section, built without validation: the outline's fields are typed already."""
-    return Section.model_construct(
+    return Section(
         label=node.label,
         kind=node.kind,
         title=node.title,
