@@ -12,15 +12,19 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from itertools import accumulate
+from typing import Generic, TypeVar
 
 from planparse.blocks import Block, Table as TableBlock
 from planparse.clean import Cleaned, clean
 from planparse.errors import EmptyDocumentError, NotAPlanError
 from planparse.lang.genre import has_vietnamese
-from planparse.model import Provenance, Section, SourceInfo
+from planparse.lang.quantities import extract_quantities
+from planparse.lang.times import find_times
+from planparse.model import Provenance, Quantity, Section, SourceInfo, TimeExpression
 from planparse.outline import build_outline
 from planparse.read import Source
 from planparse.lang.syllables import syllable_share
@@ -28,6 +32,26 @@ from planparse.tables import Cell, Table, find_tables
 
 _ESCAPED_PIPE = re.compile(r"\\\|")
 TONELESS = 0.8  # the share of syllables in words of a Vietnamese text written without diacritics
+_Item = TypeVar("_Item", Quantity, TimeExpression)
+
+
+class _Reading(Generic[_Item]):
+    """A grammar's reading of texts, ``read(text, offset)``, for one document: each distinct text is read once
+    and its items moved to each offset asked for (a plan's targets, tasks and bodies read the same sentences)."""
+
+    def __init__(self, read: Callable[[str, int], list[_Item]], spans: tuple[str, ...]) -> None:
+        self._read, self._spans = read, spans  # the fields that hold offsets
+        self._seen: dict[str, tuple[int, list[_Item]]] = {}  # a text → the offset it was read at, its items
+
+    def __call__(self, text: str, offset: int = 0) -> list[_Item]:
+        seen = self._seen.get(text)
+        if seen is None:
+            seen = self._seen[text] = offset, self._read(text, offset)
+        at, found = seen
+        if at == offset:
+            return list(found)
+        return [item.model_copy(update={name: getattr(item, name) + offset - at for name in self._spans
+                                        if getattr(item, name) is not None}) for item in found]
 
 
 @dataclass(frozen=True)
@@ -50,6 +74,16 @@ class Document:
     @property
     def blocks(self) -> tuple[Block, ...]:
         return self.source.blocks
+
+    @cached_property
+    def quantities(self) -> _Reading[Quantity]:
+        """:func:`~planparse.lang.quantities.extract_quantities`, each distinct text read once."""
+        return _Reading(extract_quantities, ("start", "end", "range_id"))
+
+    @cached_property
+    def times(self) -> _Reading[TimeExpression]:
+        """:func:`~planparse.lang.times.find_times`, each distinct text read once."""
+        return _Reading(find_times, ("start", "end"))
 
     def table_at(self, offset: int) -> Table | None:
         """The first of :attr:`tables` that holds cleaned ``offset``, if any (found by bisection: one look-up

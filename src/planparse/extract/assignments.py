@@ -57,6 +57,7 @@ def _duty_start() -> re.Pattern[str]:
 class _Extractor:
     def __init__(self, doc: Document, reader: BodyReader, deadlines: list[Deadline]):
         self.text = doc.text
+        self.times = doc.times
         self.deadlines = deadlines
         self.first_of_task: dict[int | None, Deadline] = {}
         for d in deadlines:
@@ -175,7 +176,7 @@ class _Extractor:
         if request and _skip_label(self.text, line_start, end) != start:
             return []
         at = request.end() if request else start
-        fronted = next(iter(times.find_times(self.text[at:end], at)), None)
+        fronted = next(iter(self.times(self.text[at:end], at)), None)
         comma = _COMMA.search(self.text, at, end)
         if fronted and not self.text[at:fronted.start].strip():
             comma = _COMMA.match(self.text, fronted.end)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from planparse.lang import vocab
-from planparse.lang.quantities import extract_quantities, phrases
+from planparse.lang.quantities import phrases
 from planparse.document import Document
 from planparse.model import (
     BudgetAmount,
@@ -122,7 +122,7 @@ def _amounts(doc: Document, sections: list[Section]) -> list[BudgetAmount]:
     amounts = []
     for section in sections:
         start = section.provenance.start
-        for q in extract_quantities(doc.text[start:section.end], offset=start):
+        for q in doc.quantities(doc.text[start:section.end], start):
             if q.unit == "VND":
                 span = doc.locate(q.start, q.end)
                 amounts.append(BudgetAmount(value=q.value, text=q.text, provenance=span))

@@ -22,7 +22,7 @@ import regex as re
 
 from planparse.document import Document
 from planparse.lang import vocab
-from planparse.lang.quantities import extract_quantities, lexicon, phrases, read_cell
+from planparse.lang.quantities import lexicon, phrases, read_cell
 from planparse.tables import Cell, Table
 from planparse.model import (
     DocumentInfo,
@@ -117,7 +117,7 @@ def _visit(doc: Document, section: Section, ctx: _Context, out: list[Objective])
     if colon >= 0 and _is_heading(text[head_start:colon]) and text[colon + 1:first_end].strip():
         ctx = _heading_context(text[head_start:colon], ctx)  # Mục tiêu tổng quát: <its aim, on the heading's line>
         body = [(colon + 1, first_end), *body]
-    elif extract_quantities(head):  # a target, wherever it stands
+    elif doc.quantities(head):  # a target, wherever it stands
         body = [(head_start, first_end), *body]
     elif _is_heading(head) or (titles_a_group and _is_group_title(head, section)):
         ctx = _heading_context(head, ctx)
@@ -136,7 +136,7 @@ def _states_an_aim(doc: Document, body: list[tuple[int, int]], section: Section)
     """An objectives part that is only prose without a number (no items, no lead-in, no table, no target)
     states one general aim."""
     return bool(body) and not section.children and not any(
-        extract_quantities(doc.text[s:e]) or doc.text[s:e].endswith(":") or doc.table_at(s) for s, e in body)
+        doc.quantities(doc.text[s:e]) or doc.text[s:e].endswith(":") or doc.table_at(s) for s, e in body)
 
 
 def _lines(text: str, start: int, stop: int) -> list[tuple[int, int]]:
@@ -191,8 +191,8 @@ def _paragraphs(doc: Document, spans: list[tuple[int, int]], ctx: _Context, out:
             if start < end:
                 out.append(_objective(doc, start, end, _own_horizon(text[start:end]) or ctx.horizon, ctx))
             continue
-        for unit in _units(text, start, end):
-            if _leads_in(text, unit):
+        for unit in _units(doc, start, end):
+            if _leads_in(doc, unit):
                 ctx = replace(ctx, horizon=unit.horizon or ctx.horizon)
             elif _states_something(text[unit.start:unit.end]):
                 out.append(_objective(doc, unit.start, unit.end, unit.horizon or ctx.horizon, ctx, prefix=unit.prefix))
@@ -206,10 +206,10 @@ def _states_something(words: str) -> bool:
 _LEADS_IN = re.compile(r"\s*[:(]")
 
 
-def _leads_in(text: str, unit: _Unit) -> bool:
+def _leads_in(doc: Document, unit: _Unit) -> bool:
     """A clause ending in ``:`` (or opening a bracket of targets) with no number of its own introduces what
     follows."""
-    return bool(_LEADS_IN.match(text, unit.end)) and not extract_quantities(text[unit.start:unit.end])
+    return bool(_LEADS_IN.match(doc.text, unit.end)) and not doc.quantities(doc.text[unit.start:unit.end])
 
 
 # --- a table of targets ----------------------------------------------------------------------------------------
@@ -266,8 +266,8 @@ def _stated(doc: Document, skip: list[tuple[int, int]], out: list[Objective]) ->
     for start, end in _lines(text, 0, len(text)):
         if any(s <= start < e for s, e in skip):
             continue
-        for unit in _units(text, start, end):
-            quantities = extract_quantities(text[unit.start:unit.end], unit.start)
+        for unit in _units(doc, start, end):
+            quantities = doc.quantities(text[unit.start:unit.end], unit.start)
             if unit.horizon and any(q.unit != "VND" for q in quantities):
                 at = _own_words(text, unit.start, unit.end)
                 out.append(_objective(doc, at, unit.end, unit.horizon, _Context(None),
@@ -287,36 +287,38 @@ def _own_words(text: str, start: int, end: int) -> int:
 # --- splitting a paragraph into targets ----------------------------------------------------------------------
 
 
-def _units(text: str, start: int, end: int) -> list[_Unit]:
+def _units(doc: Document, start: int, end: int) -> list[_Unit]:
     """The spans of one paragraph that each state one target.
 
     Sentences first; within a sentence, a lead-in ending in ``:`` (or opening a bracket that lists targets)
     gives its horizon to what follows it; then ``;`` and commas split where both sides state their own number;
     last, one target set for two years (``đạt 40% vào năm 2025 và 55% vào năm 2030``) gives one per year.
     """
+    text = doc.text
     units = []
     for s_start, s_end in _sentences(text, start, end):
         horizon = _horizon(text[s_start:s_end])
-        lead = _lead_in_end(text, s_start, s_end)
+        lead = _lead_in_end(doc, s_start, s_end)
         if lead is not None:
             units.append(_Unit(*_trim(text, s_start, lead), horizon))
             s_start = lead + 1
             horizon = _horizon(text[s_start:s_end]) or horizon
-        for p_start, p_end in _split(text, s_start, s_end):
-            for h_start, h_end, own, prefix in _by_horizon(text, p_start, p_end):
+        for p_start, p_end in _split(doc, s_start, s_end):
+            for h_start, h_end, own, prefix in _by_horizon(doc, p_start, p_end):
                 h_start, h_end = _trim(text, h_start, h_end)
                 if h_start < h_end:
                     units.append(_Unit(h_start, h_end, own or horizon, prefix))
     return [u for u in units if u.start < u.end]
 
 
-def _lead_in_end(text: str, start: int, end: int) -> int | None:
+def _lead_in_end(doc: Document, start: int, end: int) -> int | None:
     """Where a lead-in without a number of its own ends: at ``:``, or at a bracket that lists two targets or
     more (``Kế hoạch đặt ra 3 mục tiêu đến năm 2025 (100% …; 80% …)``)."""
+    text = doc.text
     for mark in ":(":
         at = text.find(mark, start, end)
-        if at > 0 and not extract_quantities(text[start:at]):
-            if mark == ":" or len(extract_quantities(text[at:_closing(text, at, end)])) > 1:
+        if at > 0 and not doc.quantities(text[start:at]):
+            if mark == ":" or len(doc.quantities(text[at:_closing(text, at, end)])) > 1:
                 return at
     return None
 
@@ -327,15 +329,16 @@ def _closing(text: str, at: int, end: int) -> int:
     return close if close >= 0 else end
 
 
-def _by_horizon(text: str, start: int, end: int) -> list[tuple[int, int, int | None, str]]:
+def _by_horizon(doc: Document, start: int, end: int) -> list[tuple[int, int, int | None, str]]:
     """A clause that sets one target for several years, cut into one part per year, each with its year.
 
     Written number first (``đạt 40% vào năm 2025 và 55% vào năm 2030``), the parts after the first take the
     clause's words before its first number (``Tỷ lệ … đạt``); written year first (``đến năm 2025 chiếm 20%,
     đến năm 2030 chiếm 30%``), each part opens with its year.
     """
+    text = doc.text
     horizons = list(_words().horizon.finditer(text, start, end))
-    quantities = extract_quantities(text[start:end], start)
+    quantities = doc.quantities(text[start:end], start)
     if len(horizons) < 2 or not quantities:
         return [(start, end, None, "")]
     year_first = horizons[0].start() < quantities[0].start
@@ -371,9 +374,10 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _split(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
     """Split at ``;`` and at commas that open a clause with its own number, when the part before has one."""
-    quantities = extract_quantities(text[start:end], start)
+    text = doc.text
+    quantities = doc.quantities(text[start:end], start)
     cuts = []
     last = start
     for m in re.finditer(r"[;,]", text[start:end]):
@@ -434,7 +438,7 @@ def _objective(doc: Document, start: int, end: int, horizon: int | None, ctx: _C
     number with no year of its own is due by the title's year, an aim without a number is not."""
     words = doc.text[start:end]
     if quantities is None:
-        quantities = extract_quantities(words, start)
+        quantities = doc.quantities(words, start)
     return Objective(
         text=" ".join(f"{prefix} {_strip_marks(words)}".split()),
         horizon=horizon or (ctx.title_year if quantities else None),

@@ -9,7 +9,6 @@ from bisect import bisect_right
 from itertools import accumulate
 
 from planparse.document import Document
-from planparse.lang.quantities import extract_quantities
 from planparse.model import Objective, Quantity, SectionRole
 
 _OUTSIDE = {SectionRole.HEADER, SectionRole.SIGNATURE, SectionRole.RECIPIENTS, SectionRole.ADDRESSEES,
@@ -27,7 +26,7 @@ def extract(doc: Document, objectives: list[Objective]) -> list[Quantity]:
         if section.role in _OUTSIDE:
             continue
         start = section.provenance.start
-        for q in extract_quantities(doc.text[start:section.end], start):
+        for q in doc.quantities(doc.text[start:section.end], start):
             k = bisect_right(starts, q.start)
             if not (k and q.start < reach[k - 1]):
                 out.append(q)

@@ -95,7 +95,7 @@ def extract(doc: Document, header: DocumentInfo) -> tuple[list[Task], list[Deadl
     taken = [(t.start, t.end) for t in labelled]
     for duty in duties(text, sections, DUTY_ROLES | {None, SectionRole.BUDGET, SectionRole.ANNEX}, skip):
         at = duty.start + _label_width(text, duty.start, duty.text)
-        limits = [_with_year(t, duty.text, year) for t in times.find_times(duty.text, at)
+        limits = [_with_year(t, duty.text, year) for t in doc.times(duty.text, at)
                   if limits_work(t, _clause_before(duty.text, t.start - at))
                   and not any(s <= t.start < e for s, e in taken)]
         limits = _without_bare_repeat(limits)

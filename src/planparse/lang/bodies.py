@@ -385,7 +385,7 @@ class BodyReader:
         k = i + h
         end = k
         known = _match(self.lexicon, words, i) or _match(_known(), words, i)
-        compounds = self._compounds(text, words, k) if self.segment else {}
+        compounds: dict[int, int] | None = None  # segmented when a capitalised word is first met
         head = " ".join(w.folded for w in words[i:i + h])
         sentence = head in vocab.sentence_heads()
         opens_lower = head in vocab.lower_heads()
@@ -413,6 +413,8 @@ class BodyReader:
                 k = end = k + inner  # a body inside the name: Ban Tuyên giáo Tỉnh ủy, Văn phòng Sở
                 continue
             if w.capitalised and w.is_word:
+                if compounds is None:
+                    compounds = self._compounds(text, words, i + h) if self.segment else {}
                 k = end = compounds.get(k, k + 1)
                 lower = 0
                 continue

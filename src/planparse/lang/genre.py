@@ -177,15 +177,20 @@ def opens_part(text: str) -> bool:
 
 
 @cache
-def _body_openers() -> tuple[str, ...]:
-    return tuple(h.upper() for h in vocab.body_heads()) + tuple(vocab.abbreviations())
+def _body_openers() -> dict[str, tuple[str, ...]]:
+    """The body head nouns in capitals and the abbreviations, by their first word."""
+    openers: dict[str, list[str]] = {}
+    for h in (*(h.upper() for h in vocab.body_heads()), *vocab.abbreviations()):
+        openers.setdefault(h.split(" ", 1)[0], []).append(h)
+    return {first: tuple(hs) for first, hs in openers.items()}
 
 
 def body_opener(text: str) -> str | None:
     """The longest body head noun (``ỦY BAN NHÂN DÂN``, ``SỞ``) or abbreviation (``UBND``) the line opens with,
     in capitals."""
     upper = text.upper()
-    return max((h for h in _body_openers() if upper == h or upper.startswith(h + " ")), key=len, default=None)
+    heads = _body_openers().get(upper.split(" ", 1)[0], ())
+    return max((h for h in heads if upper == h or upper.startswith(h + " ")), key=len, default=None)
 
 
 def opens_body(text: str) -> bool:

@@ -117,7 +117,7 @@ def lexicon() -> dict[str, dict[str, str]]:
 
 def phrases(words: Iterable[str], lead: bool = False) -> str:
     """An alternation of phrases, longest first, each ending (with ``lead`` also starting) on a word edge; tried
-    only at a character a phrase begins with (a quick test that spares a search the whole alternation)."""
+    only where a phrase's opening is written (a quick test that spares a search the whole alternation)."""
     words = sorted(words, key=len, reverse=True)
     parts = []
     for word in words:
@@ -126,8 +126,22 @@ def phrases(words: Iterable[str], lead: bool = False) -> str:
         parts.append(head + body + (r"(?!\w)" if word[-1].isalnum() else ""))
     firsts = {word[0] for word in words}
     quick = r"(?<!\w)" if lead and all(ch.isalnum() for ch in firsts) else ""  # all start on a word edge
-    quick += f"(?=[{re.escape(''.join(sorted(firsts)))}])" if firsts else ""
+    quick += f"(?={openings(words)})" if words else ""
     return quick + "(?:" + "|".join(parts) + ")"
+
+
+def openings(words: Iterable[str]) -> str:
+    """A pattern that every phrase of :func:`phrases` of ``words`` starts with: each phrase's opening (its letters
+    up to a space or ``/``, where the spacing may vary), on a word edge where it ends in a letter, grouped by its
+    first character — a regex tries each character once there, not each phrase (a cheap test before them)."""
+    groups: dict[str, set[str]] = {}
+    for word in words:
+        opening = word.split()[0].split("/")[0] or "/"
+        groups.setdefault(opening[0], set()).add(re.escape(opening[1:]) + (r"(?!\w)" if opening[-1].isalnum() else ""))
+    return "(?:" + "|".join(
+        re.escape(first) + "(?:" + "|".join(sorted(rests, key=len, reverse=True)) + ")"
+        for first, rests in sorted(groups.items())
+    ) + ")"
 
 
 @dataclass(frozen=True)
@@ -155,12 +169,12 @@ def _grammar() -> _Grammar:
     number = rf"(?:{_NUMBER}|{phrases(lex['number_word'], lead=True)})"
     money_unit = rf"(?:{w['money_multiplier']}{_HS})?{w['currency']}"
     unit = rf"(?:{w['percent']}|{money_unit}|{w['level_suffix']}|{w['count_noun']})"
-    # a quantity opens a word (or stands after a mark) with a digit or the first letter of a word it may open
-    # with: a match is tried only there, a quick test before the grammar
-    firsts = {ch for category in ("comparator_pre", "range_from", "number_word", "level_prefix")
-              for ch in (word[0] for word in lex[category])}
+    # a quantity opens a word (or stands after a mark) with a digit or a word it may open with: a match is
+    # tried only there, a quick test before the grammar
+    opening = openings(word for category in ("comparator_pre", "range_from", "number_word", "level_prefix")
+                       for word in lex[category])
     quantity = (
-        rf"(?<!\w)(?=\d|[{re.escape(''.join(sorted(firsts)))}])"
+        rf"(?<!\w)(?=\d|{opening})"
         rf"(?:(?<!\w)(?P<cmp>{w['comparator_pre']}){_HS}(?:{w['linker']}{_HS})?)?"
         rf"(?:(?<!\w)(?P<from>{w['range_from']}){_HS})?"
         rf"(?:{_FREE}(?P<n1>{number})(?:{_HS}(?P<u1>{unit}|{w['money_multiplier']}))?"

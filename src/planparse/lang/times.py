@@ -26,7 +26,7 @@ from functools import cache
 import regex
 
 from planparse.lang import vocab
-from planparse.lang.quantities import phrases, roman_value
+from planparse.lang.quantities import openings, phrases, roman_value
 from planparse.model import TimeExpression, TimeKind
 
 _S = r"[^\S\n]+"  # spaces within a line
@@ -97,9 +97,9 @@ def _grammar() -> regex.Pattern[str]:
     # a time opens with a digit or a word (on a word's edge, as phrases() writes it): a match is tried only there,
     # a quick test before the grammar
     firsts = {word[0] for words in lex.values() for word in words}
-    edged = regex.escape("".join(sorted(ch for ch in firsts if ch.isalnum())))
+    edged = openings(word for words in lex.values() for word in words if word[0].isalnum())
     marks = "".join(f"|{regex.escape(ch)}" for ch in sorted(firsts) if not ch.isalnum())
-    first = rf"(?=\d|(?<!\w)[{edged}]{marks})"
+    first = rf"(?=\d|(?<!\w){edged}{marks})"
     return regex.compile(first + lead + "(?:" + "|".join(forms) + ")", regex.IGNORECASE | regex.VERSION0)
 
 
