@@ -407,6 +407,8 @@ class BodyReader:
             if w.folded in vocab.body_words("plural") and k + 1 < n and _match(_units(), words, k + 1):
                 return self._unit_list(words, k + 1)
             inner = _head(words, k)
+            if inner and compounds is None:
+                compounds = self._compounds(text, words, i + h) if self.segment else {}
             if inner and compounds.get(k, k) > k + inner:  # one word, not a head: Mặt trận [Tổ quốc]
                 inner = 0
             if inner and words[k - 1].folded not in vocab.body_words("list_separator"):
