@@ -37,15 +37,19 @@ def stamped_words(data: bytes, pages: list[int]) -> dict[int, list[dict]]:
 
 
 def _chars(page) -> Counter[_Char]:
-    """The page's visible characters with their (loose, font-sized) boxes, rounded to half a point."""
-    text = page.get_textpage()
+    """The page's visible characters with their (loose, font-sized) boxes, rounded to half a point (read by
+    pdfium's own calls: its Python helpers cost more than the reading)."""
+    import pypdfium2.raw as pdfium
+
+    textpage = page.get_textpage()  # held: the raw handle closes with it
+    text = textpage.raw
     height = page.get_height()
+    box = pdfium.FS_RECTF()
     found: Counter[_Char] = Counter()
-    for i in range(text.count_chars()):
-        ch = text.get_text_range(i, 1)
-        if ch.strip():
-            left, bottom, right, top = text.get_charbox(i, loose=True)
-            found[(ch, *(round(v * 2) / 2 for v in (left, height - top, right, height - bottom)))] += 1
+    for i in range(pdfium.FPDFText_CountChars(text)):
+        ch = chr(pdfium.FPDFText_GetUnicode(text, i))
+        if ch.strip() and pdfium.FPDFText_GetLooseCharBox(text, i, box):
+            found[(ch, *(round(v * 2) / 2 for v in (box.left, height - box.top, box.right, height - box.bottom)))] += 1
     return found
 
 
