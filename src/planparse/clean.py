@@ -367,7 +367,7 @@ def _page_number(prev: str, line: str, nxt: str, between: str) -> bool:
 
 def _next_text(lines: list[str], k: int) -> str:
     """The first line after line ``k`` that is not blank."""
-    return next((line for line in lines[k + 1:] if line), "")
+    return next((lines[j] for j in range(k + 1, len(lines)) if lines[j]), "")  # no copy of the rest
 
 
 def _closed(line: str) -> bool:

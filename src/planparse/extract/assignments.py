@@ -237,11 +237,19 @@ def _closing_call(text: str, offset: int) -> bool:
     line = text[line_start:line_end if line_end >= 0 else len(text)]
     if not genre.CLOSING.search(line) or match_label(line) is not None:
         return False
-    before = text[:max(line_start - 1, 0)].split("\n")
-    labels = (match_label(previous) for previous in reversed(before))
+    labels = (match_label(previous) for previous in _lines_before(text, line_start))
     if (first := next(labels, None)) is not None and first.kind is not SectionKind.BULLET:
         return False
     return any(label is not None and label.kind is not SectionKind.BULLET for label in labels)
+
+
+def _lines_before(text: str, line_start: int) -> Iterator[str]:
+    """The lines above the one that starts at ``line_start``, nearest first (read only as far as asked)."""
+    end = line_start - 1
+    while end >= 0:
+        start = text.rfind("\n", 0, end) + 1
+        yield text[start:end]
+        end = start - 1
 
 
 def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
