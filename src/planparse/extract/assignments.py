@@ -46,6 +46,7 @@ _NUMBERED = {SectionKind.ARTICLE, SectionKind.ROMAN, SectionKind.ARABIC, Section
              SectionKind.MARKDOWN}
 _SENTENCE_START = re.compile(r"(?:^|\n|[.;]\s+|:\s+)(?=\w)")
 _COMMA = re.compile(r"\s*,\s*")
+_SPACES = re.compile(r"\s*")
 _COLUMN_WORDS = 10  # the most words of a task table's column header (Cá nhân phụ trách chỉ đạo, kiểm tra, đôn đốc)
 
 
@@ -158,9 +159,7 @@ class _Extractor:
         alone opening a short line that ends without a full stop?"""
         if not mentions or not all(m.collective for m in mentions):
             return False
-        line_start = self.text.rfind("\n", 0, mentions[0].start) + 1
-        line_end = self.text.find("\n", mentions[0].start)
-        line = self.text[line_start:line_end if line_end >= 0 else len(self.text)].strip()
+        line = self.text[slice(*_line(self.text, mentions[0].start))].strip()
         return line.startswith(self.text[mentions[0].start:mentions[0].end]) and len(line.split()) <= _COLUMN_WORDS \
             and not line.endswith((".", ";", ":"))
 
@@ -200,7 +199,7 @@ class _Extractor:
     def _past_aside(self, at: int, end: int) -> int:
         """Where the verb of a duty whose subject ends at ``at`` may start: past an aside of manner, at the comma
         a duty verb follows (``Các sở, ban, ngành`` | ``theo chức năng, nhiệm vụ được giao,`` | ``phối hợp với …``)."""
-        aside = role_cue("manner").match(self.text, at + len(self.text[at:end]) - len(self.text[at:end].lstrip()))
+        aside = role_cue("manner").match(self.text, _SPACES.match(self.text, at).end())
         commas = _COMMA.finditer(self.text, aside.end(), end) if aside else ()
         return next((c.end() for c in commas if _duty_start().match(self.text, c.end(), end)), at)
 
@@ -232,15 +231,20 @@ def _closing_call(text: str, offset: int) -> bool:
     all to carry the plan out and sets no duty of its own? A paragraph straight after a numbered item's line is
     that item's text (``Điều 2. …`` / ``Chánh Văn phòng … chịu trách nhiệm thi hành Quyết định này./.``), and a
     text without items has no closing call."""
-    line_start = text.rfind("\n", 0, offset) + 1
-    line_end = text.find("\n", offset)
-    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    line_start, line_end = _line(text, offset)
+    line = text[line_start:line_end]
     if not genre.CLOSING.search(line) or match_label(line) is not None:
         return False
     labels = (match_label(previous) for previous in _lines_before(text, line_start))
     if (first := next(labels, None)) is not None and first.kind is not SectionKind.BULLET:
         return False
     return any(label is not None and label.kind is not SectionKind.BULLET for label in labels)
+
+
+def _line(text: str, offset: int) -> tuple[int, int]:
+    """The start and end of the line that holds ``offset``."""
+    end = text.find("\n", offset)
+    return text.rfind("\n", 0, offset) + 1, end if end >= 0 else len(text)
 
 
 def _lines_before(text: str, line_start: int) -> Iterator[str]:

@@ -305,15 +305,19 @@ def _label_width(text: str, start: int, duty_text: str) -> int:
 @cache
 def _time_label() -> re.Pattern[str]:
     """A time label opening a line or sentence: ``Thời gian thực hiện:`` — the header words of a time column."""
-    words = phrases((w for w, column in header_words() if column == "timeframe"), lead=True)
-    return re.compile(rf"{words}[^:\n]{{0,30}}:\s*(?P<value>[^\n;]+)", re.IGNORECASE)
+    return re.compile(rf"{_time_words()}[^:\n]{{0,30}}:\s*(?P<value>[^\n;]+)", re.IGNORECASE)
+
+
+@cache
+def _time_words() -> str:
+    """The header words of a time column (``Thời gian``, ``Thời hạn``, ``Tiến độ``), as a pattern."""
+    return phrases((w for w, column in header_words() if column == "timeframe"), lead=True)
 
 
 @cache
 def _time_header() -> re.Pattern[str]:
     """A line that is nothing but a time column's header (``Thời hạn thực hiện (*)``): words, no value."""
-    words = phrases((w for w, column in header_words() if column == "timeframe"), lead=True)
-    return re.compile(rf"^{words}[^\d:\n]{{0,30}}$", re.IGNORECASE | re.MULTILINE)
+    return re.compile(rf"^{_time_words()}[^\d:\n]{{0,30}}$", re.IGNORECASE | re.MULTILINE)
 
 
 def _flattened_time_cells(text: str, skip) -> list[TimeExpression]:

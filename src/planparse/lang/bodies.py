@@ -577,9 +577,8 @@ class BodyReader:
         for j in range(k + 1, min(len(words), k + 1 + _MAX_QUALIFIER)):
             w = words[j]
             for phrase in vocab.catchall_qualifiers():
-                start = j + 1 if w.folded == "có" else j
-                if tuple(x.folded for x in words[start:start + len(phrase)]) == phrase:
-                    return start + len(phrase)
+                if tuple(x.folded for x in words[j:j + len(phrase)]) == phrase:
+                    return j + len(phrase)
             if w.capitalised or w.is_word and _match(_stops(), words, j) \
                     or not w.is_word and w.folded not in vocab.body_words("list_separator"):
                 return None

@@ -131,11 +131,15 @@ def proper_case_body(name: str) -> str:
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
+@cache
+def _proper_names() -> tuple[str, ...]:
+    """The provinces and the known bodies of more than one word (``Báo`` alone is also a word: báo chí)."""
+    return (*(p.name for p in vocab.provinces().values()), *(b.name for b in vocab.bodies().values() if " " in b.name))
+
+
 @lru_cache(maxsize=64)
-def _names_restored(keep: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, str]]:
-    """The names ``keep`` (none: the provinces and known bodies) in lower case, as one pattern, and as written."""
-    bodies = (b.name for b in vocab.bodies().values() if " " in b.name)  # Báo alone is also a word (báo chí)
-    names = keep or (*(p.name for p in vocab.provinces().values()), *bodies)
+def _names_restored(names: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, str]]:
+    """The ``names`` in lower case, as one pattern, and as written."""
     written = {name.lower(): name for name in names}
     alternatives = "|".join(map(re.escape, sorted(written, key=len, reverse=True)))
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"), written
@@ -148,7 +152,7 @@ def sentence_case(text: str, keep: tuple[str, ...] = ()) -> str:
         return text
     lowered = _LETTERS.sub(lambda m: m[0].lower() if is_syllable(m[0]) else m[0], text)
     keep = tuple(name for name in keep if name)
-    for pattern, written in [_names_restored(())] + ([_names_restored(keep)] if keep else []):
+    for pattern, written in [_names_restored(_proper_names())] + ([_names_restored(keep)] if keep else []):
         lowered = pattern.sub(lambda m: written[m[0]], lowered)
     first = next((k for k, ch in enumerate(lowered) if ch.isalpha()), 0)  # past an opening bracket
     return lowered[:first] + lowered[first:first + 1].upper() + lowered[first + 1:]
