@@ -183,7 +183,7 @@ def test_legacy_text_that_cannot_be_told_apart_is_refused(tmp_path):
     refused(path, LegacyEncodingError, "TCVN3", "VNI", "Unicode")
 
 
-@pytest.mark.parametrize("fmt, module, extra", [("docx", "docx", "docx"), ("html", "bs4", "html")])
+@pytest.mark.parametrize("fmt, module, extra", [("docx", "lxml", "docx"), ("html", "bs4", "html")])
 def test_a_missing_extra_names_the_install(tmp_path, monkeypatch, fmt, module, extra):
     path = getattr(formats, f"write_{fmt}")(PLAN.read_text("utf-8"), tmp_path / f"plan.{fmt}")
     monkeypatch.setitem(sys.modules, module, None)  # as if not installed

@@ -1,4 +1,4 @@
-"""Word (DOCX) through python-docx: its paragraphs and tables as blocks, automatic numbering as labels.
+"""Word (DOCX) read from its XML with lxml: its paragraphs and tables as blocks, automatic numbering as labels.
 
 - one :class:`Paragraph` per Word paragraph, its position the index among the
   body's elements, soft line breaks kept as ``\n``;
@@ -8,11 +8,13 @@
 - a table becomes a :class:`Table`, ``gridSpan`` its cells' colspan and ``vMerge``
   their rowspan (a continued cell is kept, covered); a cell's paragraphs are its
   lines (labels written, no heading marks).
+
+The package (``docx_package``) gives the main document part and the styles and numbering parts it
+relates to; a paragraph's text is that of its runs and hyperlinks' runs, as python-docx reads it.
 """
 
 from __future__ import annotations
 
-import io
 import re
 import zipfile
 from dataclasses import dataclass, replace
@@ -24,6 +26,11 @@ from planparse.read import Source
 from planparse.read.numbering_labels import number_label
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_P, _TBL, _R, _HYPERLINK, _T, _BR = (f"{_W}{tag}" for tag in ("p", "tbl", "r", "hyperlink", "t", "br"))
+# a run's other inner content and its text (a break's depends on its type: only a line break is "\n")
+_RUN_CONTENT = {f"{_W}tab": "\t", f"{_W}ptab": "\t", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-"}
+_UI_NAMES = {"caption": "Caption", "footer": "Footer", "header": "Header",
+             **{f"heading {n}": f"Heading {n}" for n in range(1, 10)}}  # styles.xml name → the name Word shows
 _HEADING = re.compile(r"(?:heading|tiêu đề)\s*(\d)", re.IGNORECASE)
 _LEVEL_NUMBER = re.compile(r"%(\d)")  # in a level's text: the number of level n ("%1.%2.")
 _BULLETS = {"\uf0b7": "•", "\uf0a7": "•", "\uf0d8": "•", "\uf0fc": "•", "o": "+", "\u25cf": "•", "\u25aa": "•"}
@@ -32,35 +39,58 @@ _BULLETS = {"\uf0b7": "•", "\uf0a7": "•", "\uf0d8": "•", "\uf0fc": "•", 
 def read_docx(data: bytes, info: SourceInfo) -> Source:
     """Read a DOCX file; raise :class:`CorruptFileError` for a damaged one."""
     try:
-        import docx
-        from docx.opc.exceptions import PackageNotFoundError
-        from lxml.etree import XMLSyntaxError
+        from lxml import etree
     except ImportError:
-        raise MissingExtraError("reading DOCX needs python-docx: pip install 'planparse[docx]'") from None
+        raise MissingExtraError("reading DOCX needs lxml: pip install 'planparse[docx]'") from None
+    from planparse.read.docx_package import WordPackage
+
     try:
-        document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, XMLSyntaxError, EOFError) as exc:
+        package = WordPackage(data)
+        body = package.document.find(f"{_W}body")
+        ctx = _Context(_Numbering(package.numbering), _Styles(package.styles))
+    except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError, EOFError) as exc:
         raise CorruptFileError(f"the DOCX file is damaged or truncated ({type(exc).__name__}: {exc})") from None
-    ctx = _Context(document.part, _Numbering(document), _Styles(document))
     blocks: list[Block] = []
-    for position, child in enumerate(document.element.body.iterchildren()):
-        if child.tag == f"{_W}p":
+    for position, child in enumerate(body.iterchildren() if body is not None else ()):
+        if child.tag == _P:
             blocks.append(_paragraph(child, ctx, position))
-        elif child.tag == f"{_W}tbl":
+        elif child.tag == _TBL:
             blocks.append(_table(child, ctx, position))
     return Source(tuple(blocks), info)
 
 
 def _paragraph(p, ctx: _Context, position: int = 0) -> Paragraph:
     """A paragraph with its numbering label (counted), heading level and style, soft line breaks kept."""
-    from docx.text.paragraph import Paragraph as WordParagraph
-
-    paragraph = WordParagraph(p, ctx.part)
     style = ctx.styles.of(p)
     label = ctx.numbering.label(p, style)
     heading = _HEADING.search(style.name or "") if style is not None else None
-    return Paragraph(paragraph.text.replace("\t", " "), label=label, level=int(heading.group(1)) if heading else None,
+    return Paragraph(_text(p).replace("\t", " "), label=label, level=int(heading.group(1)) if heading else None,
                      style=style.name if style is not None else None, position=position)
+
+
+def _text(p) -> str:
+    """The text of paragraph ``p``: that of its runs, and of the runs of its hyperlinks."""
+    parts: list[str] = []
+    for child in p:
+        if child.tag == _R:
+            _run_text(child, parts)
+        elif child.tag == _HYPERLINK:
+            for run in child.iterchildren(_R):
+                _run_text(run, parts)
+    return "".join(parts)
+
+
+def _run_text(run, parts: list[str]) -> None:
+    """Append the text of ``run``: its texts, tabs, hyphens and line breaks (a page or column break is none)."""
+    for e in run:
+        tag = e.tag
+        if tag == _T:
+            parts.append(e.text or "")
+        elif tag == _BR:
+            if e.get(f"{_W}type", "textWrapping") == "textWrapping":
+                parts.append("\n")
+        elif tag in _RUN_CONTENT:
+            parts.append(_RUN_CONTENT[tag])
 
 
 def _table(tbl, ctx: _Context, position: int) -> Table:
@@ -110,40 +140,62 @@ def _covered_at(row: list[TableCell], starts: list[int], column: int) -> bool:
 
 @dataclass(frozen=True)
 class _Context:
-    """What reading a paragraph needs of its document: its part, the list counters, the styles."""
+    """What reading a paragraph needs of its document: the list counters, the styles."""
 
-    part: object
     numbering: _Numbering
     styles: _Styles
 
 
+@dataclass(frozen=True)
+class _Style:
+    """A paragraph style: the name Word shows, and the list (numId, level) it numbers its paragraphs in."""
+
+    name: str | None
+    num_pr: tuple[str | None, int] = (None, 0)
+
+
 class _Styles:
-    """Each paragraph style looked up once: python-docx scans every style of the document on each lookup."""
+    """The document's paragraph styles by id, each read once; an unknown or missing id is the default style."""
 
-    def __init__(self, document) -> None:
-        self.document = document
-        self.by_id: dict[str | None, object] = {}
+    def __init__(self, root) -> None:
+        self.elements: dict[str, object] = {}  # styleId → the first style element with it
+        self.by_id: dict[str | None, _Style | None] = {}
+        if root is None:  # no styles part: Word's default paragraph style
+            self.default: _Style | None = _Style("Normal")
+            return
+        default = None
+        for element in root.iterchildren(f"{_W}style"):
+            self.elements.setdefault(element.get(f"{_W}styleId"), element)
+            if _is_paragraph(element) and element.get(f"{_W}default") in ("1", "true", "on"):
+                default = element  # the last default of its type counts
+        self.default = _style(default) if default is not None else None
 
-    def of(self, p):
+    def of(self, p) -> _Style | None:
         """The style of paragraph element ``p`` (its own, else the document's default paragraph style)."""
-        from docx.enum.style import WD_STYLE_TYPE
-
-        style_id = p.style
+        style_id = _val(p, "pPr/" + _W + "pStyle", None)
         if style_id not in self.by_id:
-            self.by_id[style_id] = self.document.part.get_style(style_id, WD_STYLE_TYPE.PARAGRAPH)
+            element = self.elements.get(style_id) if style_id else None
+            self.by_id[style_id] = _style(element) if element is not None and _is_paragraph(element) else self.default
         return self.by_id[style_id]
+
+
+def _is_paragraph(style) -> bool:
+    return style.get(f"{_W}type") == "paragraph"
+
+
+def _style(element) -> _Style:
+    name = _val(element, "name", None)
+    return _Style(_UI_NAMES.get(name, name) if name is not None else None, _num_pr(element))
 
 
 class _Numbering:
     """The labels Word draws before numbered paragraphs, counted in document order."""
 
-    def __init__(self, document) -> None:
+    def __init__(self, root) -> None:
         self.levels: dict[str, dict[int, dict]] = {}  # abstractNumId → level → {fmt, text, start}
         self.nums: dict[str, tuple[str, dict[int, int]]] = {}  # numId → (abstractNumId, level → start override)
         self.counters: dict[str, dict[int, int]] = {}
-        try:
-            root = document.part.numbering_part.element
-        except (KeyError, NotImplementedError):
+        if root is None:
             return
         for abstract in root.iterchildren(f"{_W}abstractNum"):
             levels = {}
@@ -161,11 +213,11 @@ class _Numbering:
                     overrides[int(override.get(f"{_W}ilvl"))] = int(start.get(f"{_W}val"))
             self.nums[num.get(f"{_W}numId")] = (_val(num, "abstractNumId", ""), overrides)
 
-    def label(self, p, style) -> str | None:
+    def label(self, p, style: _Style | None) -> str | None:
         """The label of paragraph ``p`` (its own numbering, or its style's), counting it."""
-        num_id, ilvl = self._num_pr(p)
+        num_id, ilvl = _num_pr(p)
         if num_id is None and style is not None:
-            num_id, ilvl = self._num_pr(style.element)
+            num_id, ilvl = style.num_pr
         if num_id is None or num_id not in self.nums:
             return None
         abstract, overrides = self.nums[num_id]
@@ -190,13 +242,14 @@ class _Numbering:
 
         return _LEVEL_NUMBER.sub(value, level["text"]) or None
 
-    @staticmethod
-    def _num_pr(el) -> tuple[str | None, int]:
-        num_pr = el.find(f"{_W}pPr/{_W}numPr")
-        if num_pr is None:
-            return None, 0
-        num_id = _val(num_pr, "numId", None)
-        return (None if num_id in (None, "0") else num_id), int(_val(num_pr, "ilvl", "0"))
+
+def _num_pr(el) -> tuple[str | None, int]:
+    """The list (numId, level) a paragraph or style element numbers in; numId None if it is in none."""
+    num_pr = el.find(f"{_W}pPr/{_W}numPr")
+    if num_pr is None:
+        return None, 0
+    num_id = _val(num_pr, "numId", None)
+    return (None if num_id in (None, "0") else num_id), int(_val(num_pr, "ilvl", "0"))
 
 
 def _val(el, tag: str, default):
