@@ -26,7 +26,8 @@ from planparse.read import Source
 from planparse.read.numbering_labels import number_label
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_P, _TBL, _R, _HYPERLINK, _T, _BR = (f"{_W}{tag}" for tag in ("p", "tbl", "r", "hyperlink", "t", "br"))
+_P, _TBL, _R, _HYPERLINK, _T, _BR, _VAL = (_W + tag for tag in ("p", "tbl", "r", "hyperlink", "t", "br", "val"))
+_STYLE_OF_PARAGRAPH, _LIST_OF_PARAGRAPH = f"{_W}pPr/{_W}pStyle", f"{_W}pPr/{_W}numPr"
 # a run's other inner content and its text (a break's depends on its type: only a line break is "\n")
 _RUN_CONTENT = {f"{_W}tab": "\t", f"{_W}ptab": "\t", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-"}
 _UI_NAMES = {"caption": "Caption", "footer": "Footer", "header": "Header",
@@ -59,12 +60,13 @@ def read_docx(data: bytes, info: SourceInfo) -> Source:
     return Source(tuple(blocks), info)
 
 
-def _paragraph(p, ctx: _Context, position: int = 0) -> Paragraph:
-    """A paragraph with its numbering label (counted), heading level and style, soft line breaks kept."""
+def _paragraph(p, ctx: _Context, position: int = 0, in_cell: bool = False) -> Paragraph:
+    """A paragraph with its numbering label (counted), heading level (none in a table cell) and style,
+    soft line breaks kept."""
     style = ctx.styles.of(p)
     label = ctx.numbering.label(p, style)
-    heading = _HEADING.search(style.name or "") if style is not None else None
-    return Paragraph(_text(p).replace("\t", " "), label=label, level=int(heading.group(1)) if heading else None,
+    return Paragraph(_text(p).replace("\t", " "), label=label,
+                     level=style.level if style is not None and not in_cell else None,
                      style=style.name if style is not None else None, position=position)
 
 
@@ -110,8 +112,7 @@ def _table(tbl, ctx: _Context, position: int) -> Table:
             if merge is not None and merge.get(f"{_W}val") in (None, "continue"):
                 row.append(TableCell(colspan=colspan, covered=True))
             else:
-                lines = [line for p in tc.iter(f"{_W}p")
-                         for line in paragraph_lines(replace(_paragraph(p, ctx), level=None))]
+                lines = [line for p in tc.iter(_P) for line in paragraph_lines(_paragraph(p, ctx, in_cell=True))]
                 row.append(TableCell(tuple(lines), colspan=colspan))
             columns.append(column)
             column += colspan
@@ -148,9 +149,11 @@ class _Context:
 
 @dataclass(frozen=True)
 class _Style:
-    """A paragraph style: the name Word shows, and the list (numId, level) it numbers its paragraphs in."""
+    """A paragraph style: the name Word shows, the heading level it names (``Heading 2``), and the list
+    (numId, level) it numbers its paragraphs in."""
 
     name: str | None
+    level: int | None = None
     num_pr: tuple[str | None, int] = (None, 0)
 
 
@@ -172,7 +175,7 @@ class _Styles:
 
     def of(self, p) -> _Style | None:
         """The style of paragraph element ``p`` (its own, else the document's default paragraph style)."""
-        style_id = _val(p, "pPr/" + _W + "pStyle", None)
+        style_id = _val(p, _STYLE_OF_PARAGRAPH, None)
         if style_id not in self.by_id:
             element = self.elements.get(style_id) if style_id else None
             self.by_id[style_id] = _style(element) if element is not None and _is_paragraph(element) else self.default
@@ -185,7 +188,10 @@ def _is_paragraph(style) -> bool:
 
 def _style(element) -> _Style:
     name = _val(element, "name", None)
-    return _Style(_UI_NAMES.get(name, name) if name is not None else None, _num_pr(element))
+    if name is None:
+        return _Style(None, None, _num_pr(element))
+    heading = _HEADING.search(name)
+    return _Style(_UI_NAMES.get(name, name), int(heading.group(1)) if heading else None, _num_pr(element))
 
 
 class _Numbering:
@@ -245,13 +251,14 @@ class _Numbering:
 
 def _num_pr(el) -> tuple[str | None, int]:
     """The list (numId, level) a paragraph or style element numbers in; numId None if it is in none."""
-    num_pr = el.find(f"{_W}pPr/{_W}numPr")
+    num_pr = el.find(_LIST_OF_PARAGRAPH)
     if num_pr is None:
         return None, 0
     num_id = _val(num_pr, "numId", None)
     return (None if num_id in (None, "0") else num_id), int(_val(num_pr, "ilvl", "0"))
 
 
-def _val(el, tag: str, default):
-    child = el.find(f"{_W}{tag}")
-    return child.get(f"{_W}val", default) if child is not None else default
+def _val(el, path: str, default):
+    """The ``w:val`` of the first element at ``path`` (a tag in the w namespace, or a full path) under ``el``."""
+    child = el.find(path if path[0] == "{" else _W + path)
+    return child.get(_VAL, default) if child is not None else default
