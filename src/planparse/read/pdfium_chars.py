@@ -66,6 +66,7 @@ def page_chars(page, plumber_page) -> list[dict] | None:
         return None
     textpage = page.get_textpage()
     raw = textpage.raw
+    object_at = _object_address()
     x, y = ctypes.c_double(), ctypes.c_double()
     chars: list[dict] = []
     drawing: dict[int, tuple | None] = {}  # by text object: its font, its scale and its font size
@@ -74,7 +75,7 @@ def page_chars(page, plumber_page) -> list[dict] | None:
         for i in range(pdfium.FPDFText_CountChars(raw)):
             text = chr(pdfium.FPDFText_GetUnicode(raw, i))
             if text in _BREAKS and pdfium.FPDFText_IsGenerated(raw, i) or text == " ":
-                if text == " " and chars and _in_object(raw, i):
+                if text == " " and chars and _in_object(raw, i, object_at):
                     chars.append({**chars[-1], "text": " "})
                 continue
             if pdfium.FPDFText_HasUnicodeMapError(raw, i):
@@ -83,10 +84,9 @@ def page_chars(page, plumber_page) -> list[dict] | None:
             if chars and (x.value, y.value) == origin:
                 return None  # one glyph drawing several characters (a ligature, a letter and its mark)
             origin = x.value, y.value
-            obj = pdfium.FPDFText_GetTextObject(raw, i)
-            address = _address(obj)
+            address = object_at(raw, i) or 0
             if address not in drawing:
-                drawing[address] = _drawing(raw, i, obj, box)
+                drawing[address] = _drawing(raw, i, pdfium.FPDFText_GetTextObject(raw, i), box)
             if drawing[address] is None:
                 return None
             font, a, d, size = drawing[address]
@@ -263,9 +263,10 @@ def _blank(obj) -> bool:
     return right.value - left.value < 0.01
 
 
-def _in_object(raw, i: int) -> bool:
+def _in_object(raw, i: int, object_at) -> bool:
     """Whether pdfium's space ``i`` stands in a text object, between two of its characters (a space of
-    the text), not between two objects (pdfium's guess at a gap, which the text does not have)."""
+    the text), not between two objects (pdfium's guess at a gap, which the text does not have);
+    ``object_at`` is :func:`_object_address`."""
     import pypdfium2.raw as pdfium
 
     if not pdfium.FPDFText_IsGenerated(raw, i):
@@ -276,10 +277,19 @@ def _in_object(raw, i: int) -> bool:
         before -= 1
     while after < count and pdfium.FPDFText_IsGenerated(raw, after):
         after += 1
-    return (before >= 0 and after < count and _address(pdfium.FPDFText_GetTextObject(raw, before))
-            == _address(pdfium.FPDFText_GetTextObject(raw, after)))
+    return before >= 0 and after < count and object_at(raw, before) == object_at(raw, after)
 
 
 def _address(handle) -> int:
     """What tells pdfium's handles apart: the address they point at (0 for none)."""
     return ctypes.addressof(handle.contents) if handle else 0
+
+
+@lru_cache(maxsize=1)
+def _object_address():
+    """pdfium's ``FPDFText_GetTextObject(textpage, i)`` giving the object's :func:`_address` (``None`` for
+    none): the same function, its result not wrapped in a typed pointer (which costs ten times the call)."""
+    import pypdfium2.raw as pdfium
+
+    function = ctypes.cast(pdfium.FPDFText_GetTextObject, ctypes.c_void_p).value
+    return ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(function)
