@@ -66,55 +66,59 @@ def page_chars(page, plumber_page) -> list[dict] | None:
         return None
     textpage = page.get_textpage()
     raw = textpage.raw
-    object_at = _object_address()
+    unicode, generated, map_error, get_origin, object_at = (
+        pdfium.FPDFText_GetUnicode, pdfium.FPDFText_IsGenerated, pdfium.FPDFText_HasUnicodeMapError,
+        pdfium.FPDFText_GetCharOrigin, _object_address())
     x, y = ctypes.c_double(), ctypes.c_double()
     chars: list[dict] = []
-    drawing: dict[int, tuple | None] = {}  # by text object: its font, its scale and its font size
-    origin = (0.0, 0.0)
+    drawing: dict[int, tuple | None] = {}  # by text object: its font, its scale, its font size and widths
+    last_x = last_y = None
     try:
         for i in range(pdfium.FPDFText_CountChars(raw)):
-            text = chr(pdfium.FPDFText_GetUnicode(raw, i))
-            if text in _BREAKS and pdfium.FPDFText_IsGenerated(raw, i) or text == " ":
+            text = chr(unicode(raw, i))
+            if text in _BREAKS and generated(raw, i) or text == " ":
                 if text == " " and chars and _in_object(raw, i, object_at):
                     chars.append({**chars[-1], "text": " "})
                 continue
-            if pdfium.FPDFText_HasUnicodeMapError(raw, i):
+            if map_error(raw, i):
                 return None
-            pdfium.FPDFText_GetCharOrigin(raw, i, x, y)
-            if chars and (x.value, y.value) == origin:
+            get_origin(raw, i, x, y)
+            if x.value == last_x and y.value == last_y:
                 return None  # one glyph drawing several characters (a ligature, a letter and its mark)
-            origin = x.value, y.value
+            last_x, last_y = x.value, y.value
             address = object_at(raw, i) or 0
             if address not in drawing:
-                drawing[address] = _drawing(raw, i, pdfium.FPDFText_GetTextObject(raw, i), box)
+                drawing[address] = _drawing(raw, i, pdfium.FPDFText_GetTextObject(raw, i), box, widths)
             if drawing[address] is None:
                 return None
-            font, a, d, size = drawing[address]
+            font, a, d, size, font_widths = drawing[address]
             if text == _HYPHEN:  # the one hyphen the font draws, else pdfium's mark does not say which
-                hyphens = [h for h in _HYPHENS if (*font, h) in widths]
+                hyphens = [h for h in _HYPHENS if h in font_widths]
                 text = hyphens[0] if len(hyphens) == 1 else text
-            width = widths.get((*font, text))
+            width = font_widths.get(text)
             if width is None:
                 return None
             index = order.get(address, 0)
             while blanks and blanks[0][0] < index:
                 chars.append(blanks.pop(0)[1])
-            chars.append(box.char(text, font, x.value, y.value, width * size * a, size * d))
+            chars.append(box.char(text, font, last_x, last_y, width * size * a, size * d))
     finally:
         textpage.close()
     return chars + [blank for _, blank in blanks]
 
 
-def _drawing(raw, i: int, obj, box: _Box) -> tuple | None:
+def _drawing(raw, i: int, obj, box: _Box, widths: dict[tuple[str, int], dict[str, float]]) -> tuple | None:
     """How the text object ``obj`` of pdfium's character ``i`` draws: its font's identity, the horizontal
-    and vertical scale of its matrix and its font size; ``None`` for text that is not upright."""
+    and vertical scale of its matrix, its font size and its font's ``widths``; ``None`` for text that is
+    not upright."""
     import pypdfium2.raw as pdfium
 
     m = pdfium.FS_MATRIX()
     pdfium.FPDFText_GetMatrix(raw, i, m)
     if m.b or m.c or m.a <= 0 or m.d <= 0:
         return None
-    return box.font(pdfium.FPDFTextObj_GetFont(obj)), m.a, m.d, pdfium.FPDFText_GetFontSize(raw, i)
+    font = box.font(pdfium.FPDFTextObj_GetFont(obj))
+    return font, m.a, m.d, pdfium.FPDFText_GetFontSize(raw, i), widths.get(font, {})
 
 
 class _Box:
@@ -153,22 +157,35 @@ class _Box:
         return self.char(" ", font, matrix[4], matrix[5], 0.0, size.value * matrix[3])
 
 
-def font_metrics(plumber_page) -> tuple[dict[tuple[str, int, str], float], dict[tuple[str, int], float]]:
+def font_metrics(plumber_page) -> tuple[dict[tuple[str, int], dict[str, float]], dict[tuple[str, int], float]]:
     """The advance of each text in each font the page (and the forms it draws) names, per unit of font
-    size, keyed by the font's :func:`_identity` and the text; and each font's descent, by pdfminer's font
+    size, by the font's :func:`_identity` and the text; and each font's descent, by pdfminer's font
     objects. A text that glyphs of fonts of one identity draw with different widths is left out (a width
     of 0 aside: a slot of a subset's ``Widths`` it does not use), and so is a font whose descent is not
     one."""
-    found: dict[tuple[str, int, str], set[float]] = {}
+    return _metrics(tuple(_fonts(plumber_page.pdf.rsrcmgr, plumber_page.page_obj.resources, set())))
+
+
+@lru_cache(maxsize=64)
+def _metrics(fonts: tuple) -> tuple[dict[tuple[str, int], dict[str, float]], dict[tuple[str, int], float]]:
+    """:func:`font_metrics` of pdfminer's ``fonts``, made once for the pages that name the same fonts."""
+    found: dict[tuple[str, int], dict[str, set[float]]] = {}
     descents: dict[tuple[str, int], set[float]] = {}
-    for font in _fonts(plumber_page.pdf.rsrcmgr, plumber_page.page_obj.resources, set()):
+    for font in fonts:
         identity, descent, widths = _font_table(font)
         descents.setdefault(identity, set()).add(descent)
+        texts = found.setdefault(identity, {})
         for text, width in widths:
-            found.setdefault((*identity, text), set()).add(width)
-    found = {key: ws - {0.0} or ws for key, ws in found.items()}  # 0: a code the subset does not use
-    fonts = {key: next(iter(ds)) for key, ds in descents.items() if len(ds) == 1}
-    return {key: next(iter(ws)) for key, ws in found.items() if len(ws) == 1 and key[:2] in fonts}, fonts
+            texts.setdefault(text, set()).add(width)
+    sole = {key: next(iter(ds)) for key, ds in descents.items() if len(ds) == 1}
+    return {identity: {text: width for text, ws in texts.items() if (width := _one_width(ws)) is not None}
+            for identity, texts in found.items() if identity in sole}, sole
+
+
+def _one_width(widths: set[float]) -> float | None:
+    """The width a text has in a font, if one (0 aside: a slot of a subset's ``Widths`` it does not use)."""
+    widths = widths - {0.0} or widths
+    return next(iter(widths)) if len(widths) == 1 else None
 
 
 @lru_cache(maxsize=256)

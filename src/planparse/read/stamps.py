@@ -27,7 +27,9 @@ def stamped_words(data: bytes, pages: list[int]) -> dict[int, list[dict]]:
         for number in pages:
             if pdfium.FPDFPage_Flatten(after[number - 1], pdfium.FLAT_NORMALDISPLAY) != pdfium.FLATTEN_SUCCESS:
                 continue  # nothing drawn by annotations
-            gained = _chars(after[number - 1]) - _chars(before[number - 1])
+            flat, plain = _Text(after[number - 1]), _Text(before[number - 1])
+            new = set(flat.letters - plain.letters)  # flattening adds characters only where a count grows
+            gained = flat.chars(new) - plain.chars(new) if new else None
             if gained:
                 out[number] = _words(sorted(gained.elements(), key=lambda c: (round(c[2]), c[1])))
     finally:
@@ -36,21 +38,30 @@ def stamped_words(data: bytes, pages: list[int]) -> dict[int, list[dict]]:
     return out
 
 
-def _chars(page) -> Counter[_Char]:
-    """The page's visible characters with their (loose, font-sized) boxes, rounded to half a point (read by
-    pdfium's own calls: its Python helpers cost more than the reading)."""
-    import pypdfium2.raw as pdfium
+class _Text:
+    """A page's characters as pdfium reads them (by its own calls: its Python helpers cost more than the
+    reading): the visible ones counted, and those of some letters with their boxes."""
 
-    textpage = page.get_textpage()  # held: the raw handle closes with it
-    text = textpage.raw
-    height = page.get_height()
-    box = pdfium.FS_RECTF()
-    found: Counter[_Char] = Counter()
-    for i in range(pdfium.FPDFText_CountChars(text)):
-        ch = chr(pdfium.FPDFText_GetUnicode(text, i))
-        if ch.strip() and pdfium.FPDFText_GetLooseCharBox(text, i, box):
-            found[(ch, *(round(v * 2) / 2 for v in (box.left, height - box.top, box.right, height - box.bottom)))] += 1
-    return found
+    def __init__(self, page) -> None:
+        import pypdfium2.raw as pdfium
+
+        self.textpage = page.get_textpage()  # held: the raw handle closes with it
+        self.height = page.get_height()
+        raw = self.textpage.raw
+        self.codes = [chr(pdfium.FPDFText_GetUnicode(raw, i)) for i in range(pdfium.FPDFText_CountChars(raw))]
+        self.letters = Counter(ch for ch in self.codes if ch.strip())
+
+    def chars(self, letters: set[str]) -> Counter[_Char]:
+        """The characters among ``letters`` with their (loose, font-sized) boxes, rounded to half a point."""
+        import pypdfium2.raw as pdfium
+
+        box = pdfium.FS_RECTF()
+        found: Counter[_Char] = Counter()
+        for i, ch in enumerate(self.codes):
+            if ch in letters and pdfium.FPDFText_GetLooseCharBox(self.textpage.raw, i, box):
+                found[(ch, *(round(v * 2) / 2 for v in (box.left, self.height - box.top, box.right,
+                                                         self.height - box.bottom)))] += 1
+        return found
 
 
 def _words(chars: list[_Char]) -> list[dict]:
