@@ -205,11 +205,39 @@ def _page_items(page, fast_page, number: int, stamped: list[dict]) -> list[_Line
     words = extract_words(chars, extra_attrs=["size"])
     words = [w for w in [*words, *_in_blanks(stamped, words)] if not in_table(w)]
     items: list[_Line | _Table] = _lines(words, number)
-    items += [_Table(number, t.bbox[1], t.extract()) for t in tables]
+    items += [_Table(number, t.bbox[1], _cell_texts(t)) for t in tables]
     items.sort(key=lambda item: item.top)
     for position, item in enumerate(items):
         item.position = position
     return items
+
+
+def _cell_texts(table) -> list[list[str | None]]:
+    """pdfplumber's ``table.extract()``: each cell's text from the characters centred in it (``None``, a cell
+    a merge covers); a row's characters found through their centres sorted down the page, not by testing
+    each of the table's characters against each row."""
+    from bisect import bisect_left
+
+    chars = table.page.chars
+    mids = sorted(((c["top"] + c["bottom"]) / 2, k) for k, c in enumerate(chars))
+    keys = [mid for mid, _ in mids]
+    rows: list[list[str | None]] = []
+    for row in table.rows:
+        x0, top, x1, bottom = row.bbox
+        across = sorted(k for _, k in mids[bisect_left(keys, top):bisect_left(keys, bottom)])
+        row_chars = [chars[k] for k in across if x0 <= (chars[k]["x0"] + chars[k]["x1"]) / 2 < x1]
+        rows.append([_cell_text(cell, row_chars) for cell in row.cells])
+    return rows
+
+
+def _cell_text(cell: tuple[float, float, float, float] | None, chars: list[dict]) -> str | None:
+    """The text of the ``chars`` centred in ``cell`` as pdfplumber writes it ("" if none; ``None`` for no cell)."""
+    from pdfplumber.utils import extract_text
+
+    if cell is None:
+        return None
+    inside = [c for c in chars if pdfium_edges.centred_in(c, cell)]
+    return extract_text(inside) if inside else ""
 
 
 def _in_blanks(stamped: list[dict], words: list[dict]) -> list[dict]:

@@ -27,11 +27,11 @@ def tables(page, plumber_page, chars: list[dict]) -> list:
     found = TableFinder(ruling, TableSettings.resolve(None)).tables
     for table in found:  # each reads its cells from its own characters, not the page's
         bbox = table.bbox
-        table.page = SimpleNamespace(chars=[c for c in chars if _centred_in(c, bbox)])
+        table.page = SimpleNamespace(chars=[c for c in chars if centred_in(c, bbox)])
     return found
 
 
-def _centred_in(char: dict, bbox: tuple[float, float, float, float]) -> bool:
+def centred_in(char: dict, bbox: tuple[float, float, float, float]) -> bool:
     """Whether the character's centre is in ``bbox``, as pdfplumber puts a character in a cell."""
     x0, top, x1, bottom = bbox
     x, y = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
