@@ -247,13 +247,8 @@ def _in_blanks(stamped: list[dict], words: list[dict]) -> list[dict]:
 
 
 def _has_doubled_chars(chars: list[dict]) -> bool:
-    seen: set[tuple[str, int, int]] = set()
-    for ch in chars:
-        key = (ch["text"], round(ch["x0"]), round(ch["top"]))
-        if key in seen:
-            return True
-        seen.add(key)
-    return False
+    """Whether two characters are one letter at one place (to the point): bold drawn by printing it twice."""
+    return len({(ch["text"], round(ch["x0"]), round(ch["top"])) for ch in chars}) < len(chars)
 
 
 def _lines(words: list[dict], page: int) -> list[_Line]:
