@@ -67,6 +67,22 @@ def test_docx_bullets_headings_and_merged_cells(tmp_path):
         "| 2 | Kiểm tra | |"]
 
 
+def test_docx_text_is_what_word_shows_of_runs_links_tabs_and_breaks(tmp_path):
+    document = docx.Document()
+    paragraph = document.add_paragraph("Điều 1.\tBan hành kèm theo ")
+    paragraph._p.append(parse_xml(f'<w:hyperlink {nsdecls("w", "r")} r:id="rId99"><w:r><w:t>Quyết định</w:t></w:r>'
+                                  f'<w:r><w:t xml:space="preserve"> số 12</w:t></w:r></w:hyperlink>'))
+    run = paragraph.add_run("ngày 3")
+    run.add_break()  # a line break: a new line of the paragraph
+    run.add_text("tháng 4")
+    run.add_break(docx.enum.text.WD_BREAK.PAGE)  # a page break: no text
+    run.add_text("năm 2025")
+    path = tmp_path / "runs.docx"
+    document.save(str(path))
+    assert planparse.read(path).text.split("\n") == [
+        "Điều 1. Ban hành kèm theo Quyết định số 12ngày 3", "tháng 4năm 2025"]
+
+
 def test_docx_numbering_is_used_by_the_writer(tmp_path):
     doc = next(d for d in corpus_documents() if "soc-trang" in d.name)
     path = formats.write_docx(doc.read_text("utf-8"), tmp_path / "plan.docx")
