@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -33,8 +34,10 @@ _TRANSLATE = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00d0
 _HORN = str.maketrans({"\u01a3": "\u01b0", "\u01a2": "\u01af"})  # ƣ Ƣ (oi), which some fonts' text gives for ư Ư
 # what the spaces, dashes and emphasis steps change: a line without any is passed over at once
 _MARKED = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v\u200b-\u200d\u2060\ufeff\u00ad*_\u2013\u2014\u2212\u00d0\u00f0]")
-# an oa, oe or uy with the tone on its second vowel (in NFC): the only syllables normalize_tones moves a mark in
-_TONE_ON_SECOND = re.compile("[oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ]")
+# an oa, oe or uy with the tone on its second vowel closing a word (in NFC): the only syllables normalize_tones
+# moves a mark in (not hoạch, toàn, which go on, nor quý, whose u belongs to the consonant). Led by one class of
+# characters, which the regex engine scans a text for quickly.
+_TONE_ON_SECOND = re.compile(r"[oOuU](?:(?<=[oO])[àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|(?<=[uU])[ỳýỷỹỵỲÝỶỸỴ])(?!\w)(?<![qQ]..)")
 _TERMINAL = tuple(".;:!?…")  # a line ending so is closed, but ";" may run on in lower case
 _PAGE_DIGITS = 3  # a page number alone on a line
 _HEADING_LABELS = {SectionKind.ARTICLE, SectionKind.ROMAN, SectionKind.ARABIC, SectionKind.DECIMAL}
@@ -75,6 +78,22 @@ def normalize_line(line: str) -> str:
         line = _ITALIC.sub(r"\1", _EMPHASIS.sub("", line))
     line = normalize_tones(line)
     return " ".join(line.split())
+
+
+def _normalizer(raw: str) -> Callable[[str], tuple[str, tuple[int, ...] | None]]:
+    """:func:`normalize_mapped` for the lines of ``raw``. When ``raw`` is in NFC and holds no horned u, odd space, dash
+    or emphasis (checked once for the whole text), a line without a tone to move is only its words joined again; the
+    full walk is left to the lines whose spaces or tones change."""
+    if _horned(raw) is not raw or _MARKED.search(raw) or not unicodedata.is_normalized("NFC", raw):
+        return normalize_mapped
+    toned = _TONE_ON_SECOND.search(raw) is not None
+
+    def spaced(line: str) -> tuple[str, tuple[int, ...] | None]:
+        if " ".join(line.split()) == line and not (toned and _TONE_ON_SECOND.search(line)):
+            return line, None
+        return normalize_mapped(line)
+
+    return spaced
 
 
 def normalize_mapped(line: str) -> tuple[str, tuple[int, ...] | None]:
@@ -201,7 +220,8 @@ class Cleaned:
 
 def clean(raw: str) -> Cleaned:
     """Normalise ``raw`` and rejoin its hard-wrapped lines."""
-    numbered = unfold_columns([normalize_mapped(line) + (at,) for at, line in _source_lines(raw)])
+    normalized = _normalizer(raw)
+    numbered = unfold_columns([normalized(line) + (at,) for at, line in _source_lines(raw)])
     lines = [line for _, line, _, _ in numbered]
     wrapped = _looks_hard_wrapped(lines)
     width = _wrap_width(lines)
