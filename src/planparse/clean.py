@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 
 from planparse.cell_lines import cell_lines
 from planparse.lang import genre, vocab
@@ -340,9 +340,17 @@ def starts_block(line: str) -> bool:
         or is_rule(line)
         or genre.is_table_row(line)
         or line.startswith("[")
-        or any(p.match(line) for p in (genre.LEGAL_OPENER, genre.NUMBER_LINE, genre.ADDRESSEES, genre.RECIPIENTS,
-                                       genre.ABOUT, genre.signature_mark()))
+        or _block_opener().match(line)
     )
+
+
+@cache
+def _block_opener() -> re.Pattern[str]:
+    """The genre's openers of a block (a legal basis, the number line, Kính gửi, Nơi nhận, V/v, a signature's mark)
+    as one pattern, each with its own flags: one match a line."""
+    openers = (genre.LEGAL_OPENER, genre.NUMBER_LINE, genre.ADDRESSEES, genre.RECIPIENTS, genre.ABOUT,
+               genre.signature_mark())
+    return re.compile("|".join(f"(?{'i' if p.flags & re.IGNORECASE else ''}:{p.pattern})" for p in openers))
 
 
 def _continues(first: str, prev: str, line: str, nxt: str, wrapped: bool, width: int) -> bool:
