@@ -89,9 +89,15 @@ def unmarked(text: str) -> str:
 _VIETNAMESE = re.compile("[đĐ\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b]")
 
 
+# the precomposed letters of Vietnamese (NFC) with a mark on them, and đ: a text seldom has to be decomposed to find one
+_MARKED_LETTER = re.compile("[đĐ" + "".join(
+    unicodedata.normalize("NFC", vowel + mark) for vowel in "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY" for mark in ("", *TONES)
+    if unicodedata.normalize("NFC", vowel + mark) not in "aeiouyAEIOUY") + "]")
+
+
 def has_vietnamese(text: str) -> bool:
     """Does ``text`` hold a letter of Vietnamese (either case, any tone)? A text without one is not ours."""
-    return bool(_VIETNAMESE.search(unicodedata.normalize("NFD", text)))
+    return bool(_MARKED_LETTER.search(text) or _VIETNAMESE.search(unicodedata.normalize("NFD", text)))
 
 
 @cache
