@@ -346,11 +346,9 @@ def starts_block(line: str) -> bool:
 
 @cache
 def _block_opener() -> re.Pattern[str]:
-    """The genre's openers of a block (a legal basis, the number line, Kính gửi, Nơi nhận, V/v, a signature's mark)
-    as one pattern, each with its own flags: one match a line."""
-    openers = (genre.LEGAL_OPENER, genre.NUMBER_LINE, genre.ADDRESSEES, genre.RECIPIENTS, genre.ABOUT,
-               genre.signature_mark())
-    return re.compile("|".join(f"(?{'i' if p.flags & re.IGNORECASE else ''}:{p.pattern})" for p in openers))
+    """The genre's openers of a block: a legal basis, the number line, Kính gửi, Nơi nhận, V/v, a signature's mark."""
+    return genre.either(genre.LEGAL_OPENER, genre.NUMBER_LINE, genre.ADDRESSEES, genre.RECIPIENTS, genre.ABOUT,
+                        genre.signature_mark())
 
 
 def _continues(first: str, prev: str, line: str, nxt: str, wrapped: bool, width: int) -> bool:

@@ -9,8 +9,10 @@ are recognised as sections of their own.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING
 
 from planparse.lang import vocab
@@ -25,6 +27,7 @@ from planparse.lang.genre import (
     RECIPIENTS,
     SIGNED,
     date_line,
+    either,
     is_caps,
     is_position,
     is_signer_name,
@@ -280,6 +283,8 @@ def _special(lines: list[_Line], i: int, roots: list[_Node], stack: list[_Node])
             j += 1
         roots.append(_block(lines[i:j], SectionRole.LEGAL_BASIS, key=("preamble",)))
         return j - i
+    if not (_lead_opener().match(text) or is_position(text)):
+        return 0
     for opener, role in ((RECIPIENTS, SectionRole.RECIPIENTS), (ADDRESSEES, SectionRole.ADDRESSEES)):
         if opener.match(text):
             node = _block([lines[i]], role, key=(role.value,), kind=SectionKind.LEAD)
@@ -310,6 +315,13 @@ def _special(lines: list[_Line], i: int, roots: list[_Node], stack: list[_Node])
         roots.append(_block(lines[i:j], SectionRole.SIGNATURE, key=("signature",)))
         return j - i
     return 0
+
+
+@cache
+def _lead_opener() -> re.Pattern[str]:
+    """What opens a part of its own after the preamble: ``Nơi nhận``, ``Kính gửi``, a signature's mark (a signer's
+    position is tested apart)."""
+    return either(RECIPIENTS, ADDRESSEES, signature_mark())
 
 
 def _labelled(line: _Line, label: Label) -> _Node:

@@ -100,6 +100,12 @@ def has_vietnamese(text: str) -> bool:
     return bool(_MARKED_LETTER.search(text) or _VIETNAMESE.search(unicodedata.normalize("NFD", text)))
 
 
+def either(*patterns: re.Pattern[str]) -> re.Pattern[str]:
+    """One pattern that matches where any of ``patterns`` does, each with its own flags: one match a line, not one
+    a pattern."""
+    return re.compile("|".join(f"(?{'i' if p.flags & re.IGNORECASE else ''}:{p.pattern})" for p in patterns))
+
+
 @cache
 def signature_mark() -> re.Pattern[str]:
     """``TM.``, ``KT.``, ``Q.``, ``TL.``, ``TUQ.`` (a Party document's ``T/M``, ``K/T``, also written ``T/M.``) at
@@ -152,10 +158,20 @@ def _doctype_names() -> tuple[tuple[str, str], ...]:
     return tuple((name, unmarked(name)) for name in names)
 
 
+@cache
+def _doctype_reach() -> int:
+    """How far into a line a document-type name is read: the longest name and the character after it."""
+    return 1 + max(len(bare) for _, bare in _doctype_names())
+
+
 def starts_with_doctype(text: str) -> str | None:
     """The document-type name (in capitals) that ``text`` opens with, if any; a mark typed or read wrong on it
     (``ĐIỆU LỆ``, an OCR's ``QUYÉT ĐỊNH``) does not hide it."""
-    head = unmarked(text.lstrip("# ").upper())
+    words = text.lstrip("# ")
+    reach = _doctype_reach()
+    head = unmarked(words[:reach].upper())
+    if len(head) < reach < len(words):  # marks standing alone took places in the reach: the whole line
+        head = unmarked(words.upper())
     return next((name for name, bare in _doctype_names() if head.startswith(bare)
                  and (len(head) == len(bare) or not head[len(bare)].isalpha())), None)
 
