@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, cached_property
+from itertools import accumulate
 
 from planparse.cell_lines import cell_lines
 from planparse.lang import genre, vocab
@@ -268,6 +269,9 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n|\\r\\n")  # a web copy's stray "\r\n" writ
 
 def _source_lines(raw: str) -> list[tuple[int, str]]:
     """The lines of ``raw``, each with its offset."""
+    if "\r" not in raw and "\\r\\n" not in raw:  # broken by "\n" alone: split at C speed
+        lines = raw.split("\n")
+        return list(zip(accumulate((len(line) + 1 for line in lines), initial=0), lines))
     out, at = [], 0
     for m in _LINE_BREAK.finditer(raw):
         out.append((at, raw[at:m.start()]))
@@ -307,12 +311,14 @@ def unfold_columns(lines: list[_Line]) -> list[tuple[int, str, int, tuple[int, .
 
     in_table = False  # the lines so far are rows of a table of three or more columns
     for number, (line, offsets, at) in enumerate(lines, start=1):
+        bars = line.count("|")
         group_row = in_table and _GROUP_ROW.match(line) is not None
-        in_table = line.count("|") >= 2 or group_row
-        if line.count("|") == 1 and line != "|" and not group_row:
+        in_table = bars >= 2 or group_row
+        if bars == 1 and line != "|" and not group_row:
             run.append((number, _COLUMN_ROW.fullmatch(line), offsets, at))
             continue
-        flush()
+        if run:
+            flush()
         out.append((number, line, at, offsets))
     flush()
     return out
