@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, cached_property
 from itertools import accumulate
+from typing import NamedTuple
 
 from planparse.cell_lines import cell_lines
 from planparse.lang import genre, vocab
@@ -155,8 +156,7 @@ def _kept(chars: list[str], where: list[int], drop: re.Pattern[str]) -> tuple[li
     return [c for k, c in enumerate(chars) if k not in gone], [w for k, w in enumerate(where) if k not in gone]
 
 
-@dataclass(frozen=True)
-class Piece:
+class Piece(NamedTuple):
     """A part of a source line in the cleaned text: where it starts there, its source line and the
     offset of its characters in the raw text (``offsets``; ``None``: one for one from ``raw``)."""
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from planparse.lang import vocab
 from planparse.lang.genre import (
@@ -60,8 +60,9 @@ _HEADING_KINDS = {SectionKind.ARTICLE, SectionKind.ROMAN, SectionKind.ARABIC, Se
                   SectionKind.MARKDOWN, SectionKind.CAPS}
 
 
-@dataclass
-class _Line:
+class _Line(NamedTuple):
+    """A logical line of the cleaned text and its span."""
+
     text: str
     start: int
     end: int

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from planparse.lang.genre import is_lone_label, is_table_row
 
@@ -45,8 +46,7 @@ class Table:
     end: int
 
 
-@dataclass(frozen=True)
-class _Line:
+class _Line(NamedTuple):
     text: str
     start: int
 
