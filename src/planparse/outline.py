@@ -389,10 +389,18 @@ def _heading_role(heading: str) -> SectionRole | None:
     first, _, rest = title.partition(" ")
     if first in vocab.body_words("plural"):
         title = rest
-    for keyword, role in vocab.section_roles():
-        if title.startswith(keyword):
-            return SectionRole(role)
-    return None
+    keywords, roles = _role_keywords()
+    m = keywords.match(title)
+    return roles[m.lastindex - 1] if m else None
+
+
+@cache
+def _role_keywords() -> tuple[re.Pattern[str], tuple[SectionRole, ...]]:
+    """The keywords of the section roles as one pattern, a group each in their order of priority (the first a
+    title opens with gives its role), and the roles."""
+    pairs = vocab.section_roles()
+    keywords = re.compile("|".join(f"({re.escape(keyword)})" for keyword, _ in pairs))
+    return keywords, tuple(SectionRole(role) for _, role in pairs)
 
 
 def _close(nodes: list[_Node], end: int) -> None:

@@ -184,7 +184,13 @@ def positions() -> tuple[tuple[str, str], ...]:
 
 def is_position(text: str) -> bool:
     """A line in capitals that names a signer's position (``PHÓ CHỦ TỊCH``)."""
-    return is_caps(text) and any(text.startswith(caps) for caps, _ in positions())
+    return is_caps(text) and _position_opener().match(text) is not None
+
+
+@cache
+def _position_opener() -> re.Pattern[str]:
+    """The positions in capitals as one pattern, to match at a line's start."""
+    return re.compile("|".join(re.escape(caps) for caps, _ in positions()))
 
 
 def is_signer_name(text: str) -> bool:
