@@ -40,6 +40,7 @@ _MARKED = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v\u200b-\u200d
 # moves a mark in (not hoạch, toàn, which go on, nor quý, whose u belongs to the consonant). Led by one class of
 # characters, which the regex engine scans a text for quickly.
 _TONE_ON_SECOND = re.compile(r"[oOuU](?:(?<=[oO])[àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|(?<=[uU])[ỳýỷỹỵỲÝỶỸỴ])(?!\w)(?<![qQ]..)")
+_NON_SPACE = re.compile(r"\S+")
 _TERMINAL = tuple(".;:!?…")  # a line ending so is closed, but ";" may run on in lower case
 _PAGE_DIGITS = 3  # a page number alone on a line
 _HEADING_LABELS = {SectionKind.ARTICLE, SectionKind.ROMAN, SectionKind.ARABIC, SectionKind.DECIMAL}
@@ -106,22 +107,26 @@ def normalize_mapped(line: str) -> tuple[str, tuple[int, ...] | None]:
         return out, None
     chars, where = _composed(line)
     chars, where = _kept(chars, where, _INVISIBLE)
-    chars = [_ODD_SPACES.sub(" ", ch).translate(_TRANSLATE) for ch in chars]
+    chars = list(_ODD_SPACES.sub(" ", "".join(chars)).translate(_TRANSLATE))  # one character for one
     chars, where = _kept(chars, where, _EMPHASIS)
     text = "".join(chars)
     drop = {m.start(0) for m in _ITALIC.finditer(text)} | {m.end(1) for m in _ITALIC.finditer(text)}
-    chars, where = [c for k, c in enumerate(chars) if k not in drop], [w for k, w in enumerate(where) if k not in drop]
-    toned = normalize_tones("".join(chars))
-    if len(toned) == len(chars):  # a tone mark moves within its syllable: one character for one
-        chars = list(toned)
-    words = [(k, c) for k, c in enumerate(chars) if not c.isspace() or (k and not chars[k - 1].isspace())]
-    kept = [(where[k], " " if c.isspace() else c) for k, c in words]
-    while kept and kept[-1][1].isspace():
-        kept.pop()
-    mapped = "".join(c for _, c in kept)
+    if drop:
+        text = "".join(c for k, c in enumerate(chars) if k not in drop)
+        where = [w for k, w in enumerate(where) if k not in drop]
+    toned = normalize_tones(text)
+    if len(toned) == len(text):  # a tone mark moves within its syllable: one character for one
+        text = toned
+    words = [m.span() for m in _NON_SPACE.finditer(text)]
+    kept: list[int] = []  # each word's characters, and the first space after the word before (which joins them)
+    for n, (start, end) in enumerate(words):
+        if n:
+            kept.append(words[n - 1][1])
+        kept.extend(range(start, end))
+    mapped = " ".join(text.split())
     if mapped != out:  # a normalisation this walk does not follow: map each character proportionally
         return out, tuple(min(len(line) - 1, k * len(line) // max(len(out), 1)) for k in range(len(out)))
-    return out, tuple(w for w, _ in kept)
+    return out, tuple(map(where.__getitem__, kept))
 
 
 def _horned(text: str) -> str:
@@ -130,21 +135,14 @@ def _horned(text: str) -> str:
 
 
 def _composed(line: str) -> tuple[list[str], list[int]]:
-    """``line`` in NFC as a list of characters, each with the offset of the cluster it came from."""
+    """``line`` in NFC as a list of characters, each with the offset of the cluster it came from (a character and
+    the combining marks after it, each cluster composed on its own)."""
     if unicodedata.is_normalized("NFC", line) and _horned(line) is line:
         return list(line), list(range(len(line)))
-    chars: list[str] = []
-    where: list[int] = []
-    k = 0
-    while k < len(line):
-        j = k + 1
-        while j < len(line) and unicodedata.combining(line[j]):
-            j += 1
-        for ch in unicodedata.normalize("NFC", _horned(line[k:j])):
-            chars.append(ch)
-            where.append(k)
-        k = j
-    return chars, where
+    starts = [k for k, mark in enumerate(map(unicodedata.combining, line)) if not mark or not k]
+    plain = _horned(line)  # one character for one
+    parts = [unicodedata.normalize("NFC", plain[a:b]) for a, b in zip(starts, [*starts[1:], len(line)])]
+    return list("".join(parts)), [a for a, part in zip(starts, parts) for _ in part]
 
 
 def _kept(chars: list[str], where: list[int], drop: re.Pattern[str]) -> tuple[list[str], list[int]]:
