@@ -116,7 +116,7 @@ def signature_mark() -> re.Pattern[str]:
 
 def is_table_row(line: str) -> bool:
     """A row of a table written with pipes (``| a | b |``, ``a | b | c``) or a lone ``|`` between flattened cells."""
-    return line.startswith("|") or line.count("|") >= 2
+    return "|" in line and (line.startswith("|") or line.count("|") >= 2)
 
 
 @cache
@@ -147,8 +147,8 @@ def is_caps(line: str) -> bool:
     """All the letters are capitals (and there are at least two)."""
     if not line.isupper() and not _LOWER_NOT_LETTER.search(line):
         return False  # a lower-case letter, or no letter in capitals: the common case, read at C speed
-    letters = [ch for ch in line if ch.isalpha()]
-    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+    letters = "".join(filter(str.isalpha, line))
+    return len(letters) >= 2 and all(map(str.isupper, letters))
 
 
 @cache
