@@ -53,6 +53,8 @@ class _Line(NamedTuple):
 
 def find_tables(text: str) -> list[Table]:
     """Every table of ``text`` (a cleaned text, one logical line per ``\\n``), in order."""
+    if "|" not in text:
+        return []  # both forms write pipes
     lines, pos = [], 0
     for line in text.split("\n"):
         lines.append(_Line(line, pos))
