@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import sys
+import unicodedata
 
 import pytest
 
-from planparse.lang.genre import _LOWER_NOT_LETTER, is_caps
+from planparse.lang.genre import _LOWER_NOT_LETTER, either, has_vietnamese, is_caps, is_position, starts_with_doctype
 from planparse.lang.numbering import match_label
 from planparse.model import SectionKind
 
@@ -41,3 +43,31 @@ def test_a_label_opens_a_line(line, kind, text):
 @pytest.mark.parametrize("line", ["Sở Y tế chủ trì", " 1. indented", "-----", "Năm 2025", ""])
 def test_a_line_with_no_label(line):
     assert match_label(line) is None
+
+
+@pytest.mark.parametrize(("text", "vietnamese"), [
+    ("Kế hoạch", True), ("ĐIỀU LỆ", True), (unicodedata.normalize("NFD", "Việt Nam"), True),  # marks apart
+    ("Vie\u0323\u0302t", True), ("Ke hoach trien khai", False), ("plain English text", False), ("", False),
+])
+def test_a_text_is_vietnamese_by_its_letters_composed_or_not(text, vietnamese):
+    assert has_vietnamese(text) is vietnamese
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    ("KẾ HOẠCH TRIỂN KHAI THỰC HIỆN CHƯƠNG TRÌNH CHUYỂN ĐỔI SỐ NĂM 2025 CỦA TỈNH", "KẾ HOẠCH"),
+    (unicodedata.normalize("NFD", "KẾ HOẠCH TRIỂN KHAI THỰC HIỆN CHƯƠNG TRÌNH"), "KẾ HOẠCH"),  # a long line, decomposed
+    ("\u0301" * 40 + "KẾ HOẠCH thực hiện", "KẾ HOẠCH"),  # marks standing alone before the name
+    ("# Kế hoạch số 5", "KẾ HOẠCH"), ("KẾ HOẠCHS", None), ("Báo cáo", "BÁO CÁO"), ("Về việc", None),
+])
+def test_a_type_line_opens_with_the_name_of_a_type(line, name):
+    assert starts_with_doctype(line) == name
+
+
+def test_a_position_in_capitals_opens_a_line():
+    assert is_position("PHÓ CHỦ TỊCH") and is_position("CHỦ TỊCH UBND TỈNH")
+    assert not is_position("Phó Chủ tịch") and not is_position("SỞ Y TẾ")
+
+
+def test_patterns_joined_keep_each_its_own_case():
+    joined = either(re.compile("Kính gửi", re.IGNORECASE), re.compile("Số"))
+    assert joined.match("KÍNH GỬI") and joined.match("Số:") and not joined.match("SỐ")

@@ -13,8 +13,11 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
+from itertools import accumulate
+from typing import NamedTuple
 
 from planparse.cell_lines import cell_lines
 from planparse.lang import genre, vocab
@@ -33,8 +36,11 @@ _TRANSLATE = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00d0
 _HORN = str.maketrans({"\u01a3": "\u01b0", "\u01a2": "\u01af"})  # ƣ Ƣ (oi), which some fonts' text gives for ư Ư
 # what the spaces, dashes and emphasis steps change: a line without any is passed over at once
 _MARKED = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v\u200b-\u200d\u2060\ufeff\u00ad*_\u2013\u2014\u2212\u00d0\u00f0]")
-# an oa, oe or uy with the tone on its second vowel (in NFC): the only syllables normalize_tones moves a mark in
-_TONE_ON_SECOND = re.compile("[oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ]")
+# an oa, oe or uy with the tone on its second vowel closing a word (in NFC): the only syllables normalize_tones
+# moves a mark in (not hoạch, toàn, which go on, nor quý, whose u belongs to the consonant). Led by one class of
+# characters, which the regex engine scans a text for quickly.
+_TONE_ON_SECOND = re.compile(r"[oOuU](?:(?<=[oO])[àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|(?<=[uU])[ỳýỷỹỵỲÝỶỸỴ])(?!\w)(?<![qQ]..)")
+_NON_SPACE = re.compile(r"\S+")
 _TERMINAL = tuple(".;:!?…")  # a line ending so is closed, but ";" may run on in lower case
 _PAGE_DIGITS = 3  # a page number alone on a line
 _HEADING_LABELS = {SectionKind.ARTICLE, SectionKind.ROMAN, SectionKind.ARABIC, SectionKind.DECIMAL}
@@ -77,6 +83,22 @@ def normalize_line(line: str) -> str:
     return " ".join(line.split())
 
 
+def _normalizer(raw: str) -> Callable[[str], tuple[str, tuple[int, ...] | None]]:
+    """:func:`normalize_mapped` for the lines of ``raw``. When ``raw`` is in NFC and holds no horned u, odd space, dash
+    or emphasis (checked once for the whole text), a line without a tone to move is only its words joined again; the
+    full walk is left to the lines whose spaces or tones change."""
+    if _horned(raw) is not raw or _MARKED.search(raw) or not unicodedata.is_normalized("NFC", raw):
+        return normalize_mapped
+    toned = _TONE_ON_SECOND.search(raw) is not None
+
+    def spaced(line: str) -> tuple[str, tuple[int, ...] | None]:
+        if " ".join(line.split()) == line and not (toned and _TONE_ON_SECOND.search(line)):
+            return line, None
+        return normalize_mapped(line)
+
+    return spaced
+
+
 def normalize_mapped(line: str) -> tuple[str, tuple[int, ...] | None]:
     """:func:`normalize_line` of ``line``, and for each character of the result its offset in ``line``
     (``None`` when the result is ``line`` itself)."""
@@ -85,22 +107,26 @@ def normalize_mapped(line: str) -> tuple[str, tuple[int, ...] | None]:
         return out, None
     chars, where = _composed(line)
     chars, where = _kept(chars, where, _INVISIBLE)
-    chars = [_ODD_SPACES.sub(" ", ch).translate(_TRANSLATE) for ch in chars]
+    chars = list(_ODD_SPACES.sub(" ", "".join(chars)).translate(_TRANSLATE))  # one character for one
     chars, where = _kept(chars, where, _EMPHASIS)
     text = "".join(chars)
     drop = {m.start(0) for m in _ITALIC.finditer(text)} | {m.end(1) for m in _ITALIC.finditer(text)}
-    chars, where = [c for k, c in enumerate(chars) if k not in drop], [w for k, w in enumerate(where) if k not in drop]
-    toned = normalize_tones("".join(chars))
-    if len(toned) == len(chars):  # a tone mark moves within its syllable: one character for one
-        chars = list(toned)
-    words = [(k, c) for k, c in enumerate(chars) if not c.isspace() or (k and not chars[k - 1].isspace())]
-    kept = [(where[k], " " if c.isspace() else c) for k, c in words]
-    while kept and kept[-1][1].isspace():
-        kept.pop()
-    mapped = "".join(c for _, c in kept)
+    if drop:
+        text = "".join(c for k, c in enumerate(chars) if k not in drop)
+        where = [w for k, w in enumerate(where) if k not in drop]
+    toned = normalize_tones(text)
+    if len(toned) == len(text):  # a tone mark moves within its syllable: one character for one
+        text = toned
+    words = [m.span() for m in _NON_SPACE.finditer(text)]
+    kept: list[int] = []  # each word's characters, and the first space after the word before (which joins them)
+    for n, (start, end) in enumerate(words):
+        if n:
+            kept.append(words[n - 1][1])
+        kept.extend(range(start, end))
+    mapped = " ".join(text.split())
     if mapped != out:  # a normalisation this walk does not follow: map each character proportionally
         return out, tuple(min(len(line) - 1, k * len(line) // max(len(out), 1)) for k in range(len(out)))
-    return out, tuple(w for w, _ in kept)
+    return out, tuple(map(where.__getitem__, kept))
 
 
 def _horned(text: str) -> str:
@@ -109,21 +135,14 @@ def _horned(text: str) -> str:
 
 
 def _composed(line: str) -> tuple[list[str], list[int]]:
-    """``line`` in NFC as a list of characters, each with the offset of the cluster it came from."""
+    """``line`` in NFC as a list of characters, each with the offset of the cluster it came from (a character and
+    the combining marks after it, each cluster composed on its own)."""
     if unicodedata.is_normalized("NFC", line) and _horned(line) is line:
         return list(line), list(range(len(line)))
-    chars: list[str] = []
-    where: list[int] = []
-    k = 0
-    while k < len(line):
-        j = k + 1
-        while j < len(line) and unicodedata.combining(line[j]):
-            j += 1
-        for ch in unicodedata.normalize("NFC", _horned(line[k:j])):
-            chars.append(ch)
-            where.append(k)
-        k = j
-    return chars, where
+    starts = [k for k, mark in enumerate(map(unicodedata.combining, line)) if not mark or not k]
+    plain = _horned(line)  # one character for one
+    parts = [unicodedata.normalize("NFC", plain[a:b]) for a, b in zip(starts, [*starts[1:], len(line)])]
+    return list("".join(parts)), [a for a, part in zip(starts, parts) for _ in part]
 
 
 def _kept(chars: list[str], where: list[int], drop: re.Pattern[str]) -> tuple[list[str], list[int]]:
@@ -135,8 +154,7 @@ def _kept(chars: list[str], where: list[int], drop: re.Pattern[str]) -> tuple[li
     return [c for k, c in enumerate(chars) if k not in gone], [w for k, w in enumerate(where) if k not in gone]
 
 
-@dataclass(frozen=True)
-class Piece:
+class Piece(NamedTuple):
     """A part of a source line in the cleaned text: where it starts there, its source line and the
     offset of its characters in the raw text (``offsets``; ``None``: one for one from ``raw``)."""
 
@@ -201,7 +219,8 @@ class Cleaned:
 
 def clean(raw: str) -> Cleaned:
     """Normalise ``raw`` and rejoin its hard-wrapped lines."""
-    numbered = unfold_columns([normalize_mapped(line) + (at,) for at, line in _source_lines(raw)])
+    normalized = _normalizer(raw)
+    numbered = unfold_columns([normalized(line) + (at,) for at, line in _source_lines(raw)])
     lines = [line for _, line, _, _ in numbered]
     wrapped = _looks_hard_wrapped(lines)
     width = _wrap_width(lines)
@@ -248,6 +267,9 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n|\\r\\n")  # a web copy's stray "\r\n" writ
 
 def _source_lines(raw: str) -> list[tuple[int, str]]:
     """The lines of ``raw``, each with its offset."""
+    if "\r" not in raw and "\\r\\n" not in raw:  # broken by "\n" alone: split at C speed
+        lines = raw.split("\n")
+        return list(zip(accumulate((len(line) + 1 for line in lines), initial=0), lines))
     out, at = [], 0
     for m in _LINE_BREAK.finditer(raw):
         out.append((at, raw[at:m.start()]))
@@ -287,12 +309,14 @@ def unfold_columns(lines: list[_Line]) -> list[tuple[int, str, int, tuple[int, .
 
     in_table = False  # the lines so far are rows of a table of three or more columns
     for number, (line, offsets, at) in enumerate(lines, start=1):
+        bars = line.count("|")
         group_row = in_table and _GROUP_ROW.match(line) is not None
-        in_table = line.count("|") >= 2 or group_row
-        if line.count("|") == 1 and line != "|" and not group_row:
+        in_table = bars >= 2 or group_row
+        if bars == 1 and line != "|" and not group_row:
             run.append((number, _COLUMN_ROW.fullmatch(line), offsets, at))
             continue
-        flush()
+        if run:
+            flush()
         out.append((number, line, at, offsets))
     flush()
     return out
@@ -320,9 +344,15 @@ def starts_block(line: str) -> bool:
         or is_rule(line)
         or genre.is_table_row(line)
         or line.startswith("[")
-        or any(p.match(line) for p in (genre.LEGAL_OPENER, genre.NUMBER_LINE, genre.ADDRESSEES, genre.RECIPIENTS,
-                                       genre.ABOUT, genre.signature_mark()))
+        or _block_opener().match(line)
     )
+
+
+@cache
+def _block_opener() -> re.Pattern[str]:
+    """The genre's openers of a block: a legal basis, the number line, Kính gửi, Nơi nhận, V/v, a signature's mark."""
+    return genre.either(genre.LEGAL_OPENER, genre.NUMBER_LINE, genre.ADDRESSEES, genre.RECIPIENTS, genre.ABOUT,
+                        genre.signature_mark())
 
 
 def _continues(first: str, prev: str, line: str, nxt: str, wrapped: bool, width: int) -> bool:

@@ -9,9 +9,11 @@ are recognised as sections of their own.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from functools import cache
+from typing import TYPE_CHECKING, NamedTuple
 
 from planparse.lang import vocab
 from planparse.lang.genre import (
@@ -25,6 +27,7 @@ from planparse.lang.genre import (
     RECIPIENTS,
     SIGNED,
     date_line,
+    either,
     is_caps,
     is_position,
     is_signer_name,
@@ -57,8 +60,9 @@ _HEADING_KINDS = {SectionKind.ARTICLE, SectionKind.ROMAN, SectionKind.ARABIC, Se
                   SectionKind.MARKDOWN, SectionKind.CAPS}
 
 
-@dataclass
-class _Line:
+class _Line(NamedTuple):
+    """A logical line of the cleaned text and its span."""
+
     text: str
     start: int
     end: int
@@ -280,6 +284,8 @@ def _special(lines: list[_Line], i: int, roots: list[_Node], stack: list[_Node])
             j += 1
         roots.append(_block(lines[i:j], SectionRole.LEGAL_BASIS, key=("preamble",)))
         return j - i
+    if not (_lead_opener().match(text) or is_position(text)):
+        return 0
     for opener, role in ((RECIPIENTS, SectionRole.RECIPIENTS), (ADDRESSEES, SectionRole.ADDRESSEES)):
         if opener.match(text):
             node = _block([lines[i]], role, key=(role.value,), kind=SectionKind.LEAD)
@@ -310,6 +316,13 @@ def _special(lines: list[_Line], i: int, roots: list[_Node], stack: list[_Node])
         roots.append(_block(lines[i:j], SectionRole.SIGNATURE, key=("signature",)))
         return j - i
     return 0
+
+
+@cache
+def _lead_opener() -> re.Pattern[str]:
+    """What opens a part of its own after the preamble: ``Nơi nhận``, ``Kính gửi``, a signature's mark (a signer's
+    position is tested apart)."""
+    return either(RECIPIENTS, ADDRESSEES, signature_mark())
 
 
 def _labelled(line: _Line, label: Label) -> _Node:
@@ -376,10 +389,18 @@ def _heading_role(heading: str) -> SectionRole | None:
     first, _, rest = title.partition(" ")
     if first in vocab.body_words("plural"):
         title = rest
-    for keyword, role in vocab.section_roles():
-        if title.startswith(keyword):
-            return SectionRole(role)
-    return None
+    keywords, roles = _role_keywords()
+    m = keywords.match(title)
+    return roles[m.lastindex - 1] if m else None
+
+
+@cache
+def _role_keywords() -> tuple[re.Pattern[str], tuple[SectionRole, ...]]:
+    """The keywords of the section roles as one pattern, a group each in their order of priority (the first a
+    title opens with gives its role), and the roles."""
+    pairs = vocab.section_roles()
+    keywords = re.compile("|".join(f"({re.escape(keyword)})" for keyword, _ in pairs))
+    return keywords, tuple(SectionRole(role) for _, role in pairs)
 
 
 def _close(nodes: list[_Node], end: int) -> None:

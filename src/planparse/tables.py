@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from planparse.lang.genre import is_lone_label, is_table_row
 
@@ -45,14 +46,15 @@ class Table:
     end: int
 
 
-@dataclass(frozen=True)
-class _Line:
+class _Line(NamedTuple):
     text: str
     start: int
 
 
 def find_tables(text: str) -> list[Table]:
     """Every table of ``text`` (a cleaned text, one logical line per ``\\n``), in order."""
+    if "|" not in text:
+        return []  # both forms write pipes
     lines, pos = [], 0
     for line in text.split("\n"):
         lines.append(_Line(line, pos))

@@ -89,9 +89,21 @@ def unmarked(text: str) -> str:
 _VIETNAMESE = re.compile("[đĐ\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b]")
 
 
+# the precomposed letters of Vietnamese (NFC) with a mark on them, and đ: a text seldom has to be decomposed to find one
+_MARKED_LETTER = re.compile("[đĐ" + "".join(
+    unicodedata.normalize("NFC", vowel + mark) for vowel in "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY" for mark in ("", *TONES)
+    if unicodedata.normalize("NFC", vowel + mark) not in "aeiouyAEIOUY") + "]")
+
+
 def has_vietnamese(text: str) -> bool:
     """Does ``text`` hold a letter of Vietnamese (either case, any tone)? A text without one is not ours."""
-    return bool(_VIETNAMESE.search(unicodedata.normalize("NFD", text)))
+    return bool(_MARKED_LETTER.search(text) or _VIETNAMESE.search(unicodedata.normalize("NFD", text)))
+
+
+def either(*patterns: re.Pattern[str]) -> re.Pattern[str]:
+    """One pattern that matches where any of ``patterns`` does, each with its own flags: one match a line, not one
+    a pattern."""
+    return re.compile("|".join(f"(?{'i' if p.flags & re.IGNORECASE else ''}:{p.pattern})" for p in patterns))
 
 
 @cache
@@ -104,7 +116,7 @@ def signature_mark() -> re.Pattern[str]:
 
 def is_table_row(line: str) -> bool:
     """A row of a table written with pipes (``| a | b |``, ``a | b | c``) or a lone ``|`` between flattened cells."""
-    return line.startswith("|") or line.count("|") >= 2
+    return "|" in line and (line.startswith("|") or line.count("|") >= 2)
 
 
 @cache
@@ -135,8 +147,8 @@ def is_caps(line: str) -> bool:
     """All the letters are capitals (and there are at least two)."""
     if not line.isupper() and not _LOWER_NOT_LETTER.search(line):
         return False  # a lower-case letter, or no letter in capitals: the common case, read at C speed
-    letters = [ch for ch in line if ch.isalpha()]
-    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+    letters = "".join(filter(str.isalpha, line))
+    return len(letters) >= 2 and all(map(str.isupper, letters))
 
 
 @cache
@@ -146,10 +158,20 @@ def _doctype_names() -> tuple[tuple[str, str], ...]:
     return tuple((name, unmarked(name)) for name in names)
 
 
+@cache
+def _doctype_reach() -> int:
+    """How far into a line a document-type name is read: the longest name and the character after it."""
+    return 1 + max(len(bare) for _, bare in _doctype_names())
+
+
 def starts_with_doctype(text: str) -> str | None:
     """The document-type name (in capitals) that ``text`` opens with, if any; a mark typed or read wrong on it
     (``ĐIỆU LỆ``, an OCR's ``QUYÉT ĐỊNH``) does not hide it."""
-    head = unmarked(text.lstrip("# ").upper())
+    words = text.lstrip("# ")
+    reach = _doctype_reach()
+    head = unmarked(words[:reach].upper())
+    if len(head) < reach < len(words):  # marks standing alone took places in the reach: the whole line
+        head = unmarked(words.upper())
     return next((name for name, bare in _doctype_names() if head.startswith(bare)
                  and (len(head) == len(bare) or not head[len(bare)].isalpha())), None)
 
@@ -162,7 +184,13 @@ def positions() -> tuple[tuple[str, str], ...]:
 
 def is_position(text: str) -> bool:
     """A line in capitals that names a signer's position (``PHÓ CHỦ TỊCH``)."""
-    return is_caps(text) and any(text.startswith(caps) for caps, _ in positions())
+    return is_caps(text) and _position_opener().match(text) is not None
+
+
+@cache
+def _position_opener() -> re.Pattern[str]:
+    """The positions in capitals as one pattern, to match at a line's start."""
+    return re.compile("|".join(re.escape(caps) for caps, _ in positions()))
 
 
 def is_signer_name(text: str) -> bool:
