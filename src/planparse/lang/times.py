@@ -28,7 +28,7 @@ import regex
 
 from planparse.lang import vocab
 from planparse.lang.quantities import openings, phrases, roman_value
-from planparse.lang.scan import starts
+from planparse.lang.scan import find, starts
 from planparse.model import TimeExpression, TimeKind
 
 _S = r"[^\S\n]+"  # spaces within a line
@@ -310,8 +310,14 @@ def _span(run: list[TimeExpression], text: str, offset: int) -> TimeExpression:
     return last.model_copy(update={**filled, **whole})
 
 
+@cache
+def _opens() -> re.Pattern[str]:
+    """Where a time may open (:func:`~planparse.lang.scan.starts`): a digit, or a word of the grammar."""
+    return starts([word for words in lexicon().values() for word in words], digits=True)
+
+
 def _times(text: str, offset: int) -> Iterator[TimeExpression]:
-    for m in _grammar().finditer(text):
+    for m in find(_grammar(), _opens(), text, digits=True):
         fields = _fields(m)
         if fields is None:
             continue
