@@ -7,15 +7,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache
 
 from planparse.lang import vocab
 from planparse.document import Document
 from planparse.lang.genre import type_code
 from planparse.model import DocumentInfo, Reference, SectionRole
 
-# number [/year] then code parts joined by / or - (a space, never a line break, may flank the joiner: "09- NQ/TU")
+# number [/year] then code parts joined by / or - (a space, never a line break, may flank the joiner: "09- NQ/TU");
+# the number standing free (nothing of a word, date or code before its first digit, checked once that digit is
+# read: a pattern led by a digit is searched fast)
 _REFERENCE = re.compile(
-    r"(?<![\w/.-])(?P<num>\d{1,6})(?P<year>/\d{4})?"
+    r"(?P<num>\d(?<![\w/.-]\d)\d{0,5})(?P<year>/\d{4})?"
     r"(?P<code>(?:[ \t]?[/-][ \t]?(?=[A-ZĐ])[A-ZĐ][A-Za-zĐđ0-9&]*(?:\.[A-ZĐ][A-Za-zĐđ0-9&]*)*)+)"
     r"(?![\w&])"
 )
@@ -26,9 +29,10 @@ _DATE_AFTER = re.compile(
 )
 
 
-def _type_words() -> list[tuple[str, str]]:
+@cache
+def _type_words() -> tuple[tuple[str, str], ...]:
     names = set(vocab.doctypes().values()) | set(vocab.words("genre_markers", "document"))
-    return sorted(((n.casefold(), n) for n in names), key=lambda x: -len(x[0]))
+    return tuple(sorted(((n.casefold(), n) for n in names), key=lambda x: -len(x[0])))
 
 
 def extract(doc: Document, header: DocumentInfo) -> list[Reference]:

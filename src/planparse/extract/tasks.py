@@ -36,6 +36,7 @@ from functools import cache
 from planparse.document import Document
 from planparse.lang import times, vocab
 from planparse.lang.quantities import phrases
+from planparse.lang.scan import find, starts
 from planparse.model import (
     Deadline,
     DocumentInfo,
@@ -311,7 +312,17 @@ def _time_label() -> re.Pattern[str]:
 @cache
 def _time_words() -> str:
     """The header words of a time column (``Thời gian``, ``Thời hạn``, ``Tiến độ``), as a pattern."""
-    return phrases((w for w, column in header_words() if column == "timeframe"), lead=True)
+    return phrases(_time_header_words(), lead=True)
+
+
+def _time_header_words() -> list[str]:
+    return [w for w, column in header_words() if column == "timeframe"]
+
+
+@cache
+def _time_opens() -> re.Pattern[str]:
+    """Where a time column's header word may open (:func:`~planparse.lang.scan.starts`)."""
+    return starts(_time_header_words())
 
 
 @cache
@@ -324,7 +335,7 @@ def _flattened_time_cells(text: str, skip) -> list[TimeExpression]:
     """The time column of a task table that a text dump wrote a cell a line, its columns one after another
     (pdftotext): after a line that is the column's header alone, each line that is a time value and nothing else
     (``2026 - 2030``, ``Trước ngày 15/10/2026``) is a row's limit (FACTS: a time column's every value)."""
-    header = _time_header().search(text)
+    header = next(find(_time_header(), _time_opens(), text), None)
     if not header or skip(header.start()):
         return []
     out: list[TimeExpression] = []
@@ -342,7 +353,7 @@ def _flattened_time_cells(text: str, skip) -> list[TimeExpression]:
 
 def _labelled_times(text: str, skip) -> list[TimeExpression]:
     out = []
-    for m in _time_label().finditer(text):
+    for m in find(_time_label(), _time_opens(), text):
         line_start = text.rfind("\n", 0, m.start()) + 1
         if skip(m.start()) or text[line_start:m.start()].strip(" -+•*#"):
             continue  # only a label that opens its line

@@ -21,6 +21,7 @@ from functools import cache
 from typing import cast
 
 from planparse.lang import vocab
+from planparse.lang.scan import any_case, find, starts
 from planparse.model import Comparator, Direction, Kind, Quantity, Unit
 
 
@@ -47,7 +48,7 @@ def extract_quantities(text: str, offset: int = 0) -> list[Quantity]:
     """Every quantity ``text`` commits to, in order; ``offset`` is added to the spans."""
     g = _grammar()
     groups = [
-        group for m in g.quantity.finditer(text) for group in _read(m, g)
+        group for m in find(g.quantity, g.opens, text, digits=True) for group in _read(m, g)
         if _whole(group) and not g.after_time_word.search(text, max(0, group[0].start - 20), group[0].start)
     ]
     if not groups:
@@ -117,13 +118,15 @@ def lexicon() -> dict[str, dict[str, str]]:
 
 def phrases(words: Iterable[str], lead: bool = False) -> str:
     """An alternation of phrases, longest first, each ending (with ``lead`` also starting) on a word edge; tried
-    only where a phrase's opening is written (a quick test that spares a search the whole alternation)."""
+    only where a phrase's opening is written (a quick test that spares a search the whole alternation). Each
+    phrase opens with :func:`first_letter`."""
     words = sorted(words, key=len, reverse=True)
     parts = []
     for word in words:
         body = r"\s+".join(re.escape(t) for t in word.split()).replace("/", r"/\s*")
-        head = r"(?<!\w)" if lead and word[0].isalnum() else ""
-        parts.append(head + body + (r"(?!\w)" if word[-1].isalnum() else ""))
+        head = r"(?<!\w.)" if lead and word[0].isalnum() else ""  # checked once the first letter is read
+        rest = body[len(re.escape(word[0])):]
+        parts.append(first_letter(word[0]) + head + rest + (r"(?!\w)" if word[-1].isalnum() else ""))
     firsts = {word[0] for word in words}
     quick = r"(?<!\w)" if lead and all(ch.isalnum() for ch in firsts) else ""  # all start on a word edge
     quick += f"(?={openings(words)})" if words else ""
@@ -139,9 +142,17 @@ def openings(words: Iterable[str]) -> str:
         opening = word.split()[0].split("/")[0] or "/"
         groups.setdefault(opening[0], set()).add(re.escape(opening[1:]) + (r"(?!\w)" if opening[-1].isalnum() else ""))
     return "(?:" + "|".join(
-        re.escape(first) + "(?:" + "|".join(sorted(rests, key=len, reverse=True)) + ")"
+        first_letter(first) + "(?:" + "|".join(sorted(rests, key=len, reverse=True)) + ")"
         for first, rests in sorted(groups.items())
     ) + ")"
+
+
+@cache
+def first_letter(ch: str) -> str:
+    """``ch`` opening an alternative: read case-sensitively among every character that matches it in some case
+    (a regex engine passes over an alternative at once when that character is not there, which it cannot do for
+    a letter read ignoring case), then checked as the pattern's flags say."""
+    return f"(?-i:{any_case(ch)})(?<={re.escape(ch)})"
 
 
 @dataclass(frozen=True)
@@ -149,6 +160,7 @@ class _Grammar:
     """The compiled grammar and its word tables, case-folded."""
 
     quantity: re.Pattern[str]
+    opens: re.Pattern[str]  # where a quantity may open (scan.starts)
     bare: re.Pattern[str]  # a table cell's number alone: ≥ 90, 06
     after_time_word: re.Pattern[str]  # text ending in năm, tháng …: the number after it is a date part
     unit: re.Pattern[str]  # a unit word alone: %, điểm, tỷ đồng
@@ -171,8 +183,9 @@ def _grammar() -> _Grammar:
     unit = rf"(?:{w['percent']}|{money_unit}|{w['level_suffix']}|{w['count_noun']})"
     # a quantity opens a word (or stands after a mark) with a digit or a word it may open with: a match is
     # tried only there, a quick test before the grammar
-    opening = openings(word for category in ("comparator_pre", "range_from", "number_word", "level_prefix")
-                       for word in lex[category])
+    first_words = [word for category in ("comparator_pre", "range_from", "number_word", "level_prefix")
+                   for word in lex[category]]
+    opening = openings(first_words)
     quantity = (
         rf"(?<!\w)(?=\d|{opening})"
         rf"(?:(?<!\w)(?P<cmp>{w['comparator_pre']}){_HS}(?:{w['linker']}{_HS})?)?"
@@ -188,6 +201,7 @@ def _grammar() -> _Grammar:
     flags = re.IGNORECASE
     return _Grammar(
         quantity=re.compile(quantity, flags),
+        opens=starts(first_words, digits=True, edged_digits=True),
         bare=re.compile(bare, flags),
         after_time_word=re.compile(rf"{phrases(lex['time_word'], lead=True)}{_HS}$", flags),
         unit=re.compile(unit, flags),

@@ -20,6 +20,7 @@ and years (``10-11/2019``, ``2027``); a span or list of periods in a cell is one
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from functools import cache
 
@@ -27,6 +28,7 @@ import regex
 
 from planparse.lang import vocab
 from planparse.lang.quantities import openings, phrases, roman_value
+from planparse.lang.scan import find, starts
 from planparse.model import TimeExpression, TimeKind
 
 _S = r"[^\S\n]+"  # spaces within a line
@@ -38,6 +40,7 @@ _QUARTER = r"(?:(?-i:IV|I{1,3})|[1-4])"
 _EDGE_BEFORE = r"(?<![\w/.-])"
 _EDGE_AFTER = r"(?![\w]|[/.-]\d)"
 _CLAUSE = r"[^\n;,.()]*[^\s;,.()]"  # the rest of a clause, up to its punctuation
+_DIGIT = re.compile(r"\d")  # a digit of any script, as the grammars' \d
 _EVENT = r"(?:[^\n;,.()]|\([^()\n]*\))*[^\s;,.()]"  # an event's clause, over its parentheses: Luật … (sửa đổi) ban hành
 
 
@@ -200,9 +203,22 @@ def says_how_often(text: str) -> bool:
     return bool(_how_often().fullmatch(text))
 
 
+@cache
+def _hint_opens() -> re.Pattern[str]:
+    """Where a word of :func:`_hint` may open (:func:`~planparse.lang.scan.starts`)."""
+    lex = lexicon()
+    return starts([*lex["quarter"], *lex["periodic"], *lex["frequency"], *lex["upon"]])
+
+
+def _hinted(text: str) -> bool:
+    """Does ``text`` hold what :func:`_hint` finds? A digit is found at once; a word is looked for only where one
+    may open."""
+    return bool(_DIGIT.search(text) or _hint_opens().search(text) and _hint().search(text))
+
+
 def find_times(text: str, offset: int = 0) -> list[TimeExpression]:
     """Every time written with a number in ``text``, in order; ``offset`` is added to the spans."""
-    if not _hint().search(text):
+    if not _hinted(text):
         return []  # no number, quarter or repeat word: no time, and no need to run the grammar
     return list(_times(text, offset))
 
@@ -294,8 +310,14 @@ def _span(run: list[TimeExpression], text: str, offset: int) -> TimeExpression:
     return last.model_copy(update={**filled, **whole})
 
 
+@cache
+def _opens() -> re.Pattern[str]:
+    """Where a time may open (:func:`~planparse.lang.scan.starts`): a digit, or a word of the grammar."""
+    return starts([word for words in lexicon().values() for word in words], digits=True)
+
+
 def _times(text: str, offset: int) -> Iterator[TimeExpression]:
-    for m in _grammar().finditer(text):
+    for m in find(_grammar(), _opens(), text, digits=True):
         fields = _fields(m)
         if fields is None:
             continue
