@@ -33,7 +33,7 @@ Truyền hình Lai Châu``).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -76,34 +76,62 @@ class _Word:
 
 
 def _words(text: str, start: int, end: int) -> list[_Word]:
-    return _positions_read_as_bodies(_toneless_heads_read(list(_raw_words(text, start, end))))
+    return _read(_raw_words(text, start, end))
+
+
+def _read(words: list[_Word]) -> list[_Word]:
+    """Words as the grammar reads them: a head's typo mended, positions read as the bodies they head."""
+    return _positions_read_as_bodies(_toneless_heads_read(words))
 
 
 def _toneless_heads_read(words: list[_Word]) -> list[_Word]:
     """A head noun a typo left without its marks (``Vu``) read as the head before a capitalised name written with
     marks (``Vu Kế hoạch - Tài chính`` → ``Vụ Kế hoạch - Tài chính``)."""
     toneless = vocab.toneless_heads()
+    if toneless.keys().isdisjoint(w.text for w in words):
+        return words
     for k, (word, after) in enumerate(zip(words, words[1:])):
         if word.text in toneless and after.capitalised and not after.text.isascii():
             words[k] = _Word(toneless[word.text], word.start, word.end)
     return words
 
 
-def _raw_words(text: str, start: int, end: int) -> Iterator[_Word]:
+def _raw_words(text: str, start: int, end: int) -> list[_Word]:
+    """The words of ``text[start:end]``: its tokens, abbreviations expanded (``UBND`` gives four words at its
+    offsets), a token split at a ``/`` before a capital."""
     abbreviations = vocab.abbreviations()
+    out: list[_Word] = []
     for m in _TOKEN.finditer(text, start, end):
-        for token, at in _split_slash(m.group(), m.start()):
-            expansion = abbreviations.get(token)
-            for part in (_TOKEN.findall(expansion) if expansion else [token]):
-                yield _Word(part, at, at + len(token))
+        token = m.group()
+        if "/" in token or token in abbreviations:
+            out += _token_words(token, m.start())
+        else:  # a word of its own, as most are
+            out.append(_Word(token, m.start(), m.end()))
+    return out
+
+
+def _token_words(token: str, at: int) -> list[_Word]:
+    abbreviations = vocab.abbreviations()
+    out = []
+    for piece, offset in _split_slash(token, at):
+        expansion = abbreviations.get(piece)
+        out += [_Word(part, offset, offset + len(piece)) for part in (_TOKEN.findall(expansion) if expansion else [piece])]
+    return out
 
 
 def _may_open_a_body(text: str, start: int, end: int) -> bool:
     """Does the first word of ``text[start:end]`` that is no bullet begin a body, a group or a position? A list
     of bodies opens with one (the quick test before its words are all read)."""
     bullets = vocab.body_words("bullet")
-    first = next((w for w in _raw_words(text, start, end) if w.folded not in bullets), None)
-    return first is not None and first.folded in _openers()
+    for m in _TOKEN.finditer(text, start, end):
+        token = m.group()
+        if "/" in token or token in vocab.abbreviations():
+            folded = next((w.folded for w in _token_words(token, m.start()) if w.folded not in bullets), None)
+        else:
+            folded = token.casefold()
+        if folded is not None and folded not in bullets:
+            return folded in _openers()
+    return False
 
 
 def _split_slash(token: str, at: int) -> list[tuple[str, int]]:
@@ -122,6 +150,9 @@ def _split_slash(token: str, at: int) -> list[tuple[str, int]]:
 def _positions_read_as_bodies(words: list[_Word]) -> list[_Word]:
     """Positions read as the bodies they head: dropped before a body's name (``Thủ trưởng`` ``các sở, ban,
     ngành``), the group they name alone in a list (``Bộ trưởng,`` → ``các bộ,``)."""
+    firsts = _positions().firsts
+    if not any(w.capitalised and w.folded in firsts for w in words):
+        return words
     out: list[_Word] = []
     k = 0
     while k < len(words):
@@ -296,11 +327,23 @@ class BodyReader:
         self.segment = segment
         self.lexicon = _Phrases((_split_punct(k), v) for k, v in (lexicon or {}).items())
         self._segmented: dict[str, list[tuple[int, int]]] = {}  # a plan names its bodies again and again
+        self._text = ""
+        self._spans: dict[tuple[int, int], list[_Word]] = {}  # the words of a span of ``_text``, read once
 
     def learn(self, text: str, mention: Mention) -> None:
         """Remember a name the plan spells out, so that its prose mentions are matched whole."""
         if not mention.collective:
-            self.lexicon[tuple(w.folded for w in _words(text, mention.start, mention.end))] = mention.name
+            self.lexicon[tuple(w.folded for w in self._words(text, mention.start, mention.end))] = mention.name
+
+    def _words(self, text: str, start: int, end: int) -> list[_Word]:
+        """The words of ``text[start:end]`` as the grammar reads them, a new list (callers may change it); a span
+        read again (a cell read to learn its names, then for its bodies) is not read anew."""
+        if text is not self._text:
+            self._text, self._spans = text, {}
+        words = self._spans.get((start, end))
+        if words is None:
+            words = self._spans[start, end] = _words(text, start, end)
+        return list(words)
 
     # -- public readers --------------------------------------------------------------------------
 
@@ -309,7 +352,7 @@ class BodyReader:
         end = len(text) if end is None else end
         if not _may_open_a_body(text, start, end):
             return None
-        words = _words(text, start, end)
+        words = self._words(text, start, end)
         while words and not words[-1].is_word:
             words.pop()
         if not words:
@@ -325,7 +368,7 @@ class BodyReader:
             return []
         stop = min(end, start + _WINDOW)
         while True:  # the words of a window, a wider one while the list may go on past it: linear in the text
-            words = _words(text, start, stop)
+            words = self._words(text, start, stop)
             first = next((k for k, w in enumerate(words) if w.folded not in vocab.body_words("bullet")), len(words))
             mentions, last = self._list(text, words, first, bare=bare)
             if stop == end or _next_item(words, last) + self._lookahead() < len(words):
@@ -339,7 +382,7 @@ class BodyReader:
     def find_all(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
         """Every body named in a span of text, catch-alls left out."""
         end = len(text) if end is None else end
-        words = _words(text, start, end)
+        words = self._words(text, start, end)
         out: list[Mention] = []
         i = 0
         while i < len(words):
