@@ -200,14 +200,24 @@ class _Phrases(dict[tuple[str, ...], str]):
     def __init__(self, items) -> None:
         super().__init__((tuple(key.casefold().split()), value) for key, value in items)
         self.lengths = sorted({len(key) for key in self if key}, reverse=True)
-        self.firsts = {key[0] for key in self if key}
+        self.firsts: set[str] = set()
+        self.lengths_after: dict[str, list[int]] = {}  # a first word → the lengths of the phrases it opens
+        for key in self:
+            self._index(key)
 
     def __setitem__(self, key: tuple[str, ...], value: str) -> None:
         super().__setitem__(key, value)
         if key and len(key) not in self.lengths:
             self.lengths = sorted({*self.lengths, len(key)}, reverse=True)
+        self._index(key)
+
+    def _index(self, key: tuple[str, ...]) -> None:
         if key:
             self.firsts.add(key[0])
+            lengths = self.lengths_after.setdefault(key[0], [])
+            if len(key) not in lengths:
+                lengths.append(len(key))
+                lengths.sort(reverse=True)
 
 
 @cache
@@ -298,11 +308,15 @@ def _split_punct(name: str) -> str:
 
 def _match(table: _Phrases, words: list[_Word], i: int) -> tuple[str, int] | None:
     """The longest entry of ``table`` written at ``words[i:]``: (value, number of words)."""
-    if i >= len(words) or words[i].folded not in table.firsts:
+    lengths = table.lengths_after.get(words[i].folded) if i < len(words) else None
+    if not lengths:
         return None
-    folded = [w.folded for w in words[i:i + (table.lengths[0] if table.lengths else 0)]]
-    for n in table.lengths:
-        value = table.get(tuple(folded[:n])) if n <= len(folded) else None
+    if lengths == [1]:  # most phrases are one word
+        value = table.get((words[i].folded,))
+        return (value, 1) if value is not None else None
+    folded = tuple(w.folded for w in words[i:i + lengths[0]])
+    for n in lengths:
+        value = table.get(folded[:n]) if n <= len(folded) else None
         if value is not None:
             return value, n
     return None
