@@ -45,7 +45,7 @@ from planparse.extract.tasks import names_role
 _SCOPE = {SectionRole.TASKS, SectionRole.ORGANISATION, SectionRole.ANNEX}
 _NUMBERED = {SectionKind.ARTICLE, SectionKind.ROMAN, SectionKind.ARABIC, SectionKind.DECIMAL, SectionKind.LETTER,
              SectionKind.MARKDOWN}
-_SENTENCE_START = re.compile(r"(?:^|\n|[.;]\s+|:\s+)(?=\w)")
+_SENTENCE_START = re.compile(r"(?:\n|[.;:]\s+)(?=\w)")  # the text's own start is a sentence's too
 _COMMA = re.compile(r"\s*,\s*")
 _SPACES = re.compile(r"\s*")
 _COLUMN_WORDS = 10  # the most words of a task table's column header (Cá nhân phụ trách chỉ đạo, kiểm tra, đôn đốc)
