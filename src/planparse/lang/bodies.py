@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from planparse.lang import vocab
 from planparse.lang.genre import is_caps
@@ -70,9 +70,14 @@ class _Word:
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self.text, self.start, self.end = text, start, end
-        self.folded = text.casefold()
-        self.capitalised = text[:1].isupper()
-        self.is_word = text[:1].isalnum()
+        self.folded, self.capitalised, self.is_word = _shape(text)
+
+
+@lru_cache(maxsize=8192)
+def _shape(text: str) -> tuple[str, bool, bool]:
+    """A word's folded form, whether it is capitalised, whether it is a word (not a mark): the same for every
+    occurrence of a word, read once for the words a plan uses most."""
+    return text.casefold(), text[:1].isupper(), text[:1].isalnum()
 
 
 def _words(text: str, start: int, end: int) -> list[_Word]:
