@@ -116,11 +116,13 @@ def _raw_words(text: str, start: int, end: int) -> list[_Word]:
 
 
 def _token_words(token: str, at: int) -> list[_Word]:
+    """The words of a token at ``at`` that holds a ``/`` or is an abbreviation (a token of neither is one word)."""
     abbreviations = vocab.abbreviations()
     out = []
     for piece, offset in _split_slash(token, at):
         expansion = abbreviations.get(piece)
-        out += [_Word(part, offset, offset + len(piece)) for part in (_TOKEN.findall(expansion) if expansion else [piece])]
+        parts = _TOKEN.findall(expansion) if expansion else [piece]
+        out += [_Word(part, offset, offset + len(piece)) for part in parts]
     return out
 
 
@@ -132,7 +134,7 @@ def _may_open_a_body(text: str, start: int, end: int) -> bool:
         token = m.group()
         if "/" in token or token in vocab.abbreviations():
             folded = next((w.folded for w in _token_words(token, m.start()) if w.folded not in bullets), None)
-        else:
+        else:  # a word of its own, read without making it
             folded = token.casefold()
         if folded is not None and folded not in bullets:
             return folded in _openers()
