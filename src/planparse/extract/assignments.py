@@ -31,6 +31,7 @@ from planparse.model import (
     Body,
     Deadline,
     DocumentInfo,
+    Provenance,
     Role,
     Section,
     SectionKind,
@@ -44,7 +45,7 @@ from planparse.extract.tasks import names_role
 _SCOPE = {SectionRole.TASKS, SectionRole.ORGANISATION, SectionRole.ANNEX}
 _NUMBERED = {SectionKind.ARTICLE, SectionKind.ROMAN, SectionKind.ARABIC, SectionKind.DECIMAL, SectionKind.LETTER,
              SectionKind.MARKDOWN}
-_SENTENCE_START = re.compile(r"(?:^|\n|[.;]\s+|:\s+)(?=\w)")
+_SENTENCE_START = re.compile(r"(?:\n|[.;:]\s+)(?=\w)")  # the text's own start is a sentence's too
 _COMMA = re.compile(r"\s*,\s*")
 _SPACES = re.compile(r"\s*")
 _COLUMN_WORDS = 10  # the most words of a task table's column header (Cá nhân phụ trách chỉ đạo, kiểm tra, đôn đốc)
@@ -68,6 +69,7 @@ class _Extractor:
         self.span = doc.locate
         self.reader = reader
         self.out: list[Assignment] = []
+        self.tasks: dict[tuple[int, int], tuple[str, Provenance]] = {}  # a duty's text and span, read once
 
     def add(self, mentions: list[Mention], role: Role, task: tuple[int, int] | None,
             deadline: Deadline | None = None) -> None:
@@ -76,12 +78,18 @@ class _Extractor:
                 continue
             body = Body(name=m.name, text=self.text[m.start:m.end], collective=m.collective, successor=m.successor,
                         provenance=self.span(m.start, m.end))
-            task_text = " ".join(self.text[task[0]:task[1]].split()) if task else None
+            task_text, task_span = self.task(task) if task else (None, None)
             deadline = deadline or self.deadline_in(task)
-            self.out.append(Assignment(body=body, role=role, task=task_text,
-                                       task_provenance=self.span(*task) if task else None,
+            self.out.append(Assignment(body=body, role=role, task=task_text, task_provenance=task_span,
                                        deadline=deadline.time.text if deadline else None,
                                        deadline_provenance=deadline.provenance if deadline else None))
+
+    def task(self, span: tuple[int, int]) -> tuple[str, Provenance]:
+        """A duty's text, its spaces made single, and its provenance (the bodies of one duty share them)."""
+        found = self.tasks.get(span)
+        if found is None:
+            found = self.tasks[span] = " ".join(self.text[span[0]:span[1]].split()), self.span(*span)
+        return found
 
     def deadline_in(self, task: tuple[int, int] | None) -> Deadline | None:
         """The first time limit written inside a duty's text."""
@@ -289,12 +297,13 @@ def _widen(assignments: list[Assignment]) -> list[Assignment]:
     def words(name: str) -> list[str]:
         return [w for w in name.casefold().replace(",", " ").split() if w not in vocab.body_words("plural")]
 
+    named = {name: words(name) for name in names}
     out = []
     for a in assignments:
         if a.body.collective:
-            own = words(a.body.name)
-            wider = [n for n in names if len(words(n)) > len(own) and words(n)[:len(own)] == own
-                     and " ".join(words(n)[len(own):]) in catchall]
+            own = named[a.body.name]
+            wider = [n for n, more in named.items() if len(more) > len(own) and more[:len(own)] == own
+                     and " ".join(more[len(own):]) in catchall]
             if wider:
                 a = a.model_copy(update={"body": a.body.model_copy(update={"name": max(wider, key=len)})})
         out.append(a)

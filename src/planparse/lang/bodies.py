@@ -33,14 +33,14 @@ Truyền hình Lai Châu``).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from planparse.lang import vocab
 from planparse.lang.genre import is_caps
 from planparse.lang.names import proper_case_body, province_in
-from planparse.lang.quantities import phrases
+from planparse.lang.quantities import openings, phrases
 from planparse.lang.segment import word_spans
 
 _TOKEN = re.compile(r"[\w&]+(?:[-.&,/][\w&]+)*|[^\w\s]")
@@ -70,40 +70,75 @@ class _Word:
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self.text, self.start, self.end = text, start, end
-        self.folded = text.casefold()
-        self.capitalised = text[:1].isupper()
-        self.is_word = text[:1].isalnum()
+        self.folded, self.capitalised, self.is_word = _shape(text)
+
+
+@lru_cache(maxsize=8192)
+def _shape(text: str) -> tuple[str, bool, bool]:
+    """A word's folded form, whether it is capitalised, whether it is a word (not a mark): the same for every
+    occurrence of a word, read once for the words a plan uses most."""
+    return text.casefold(), text[:1].isupper(), text[:1].isalnum()
 
 
 def _words(text: str, start: int, end: int) -> list[_Word]:
-    return _positions_read_as_bodies(_toneless_heads_read(list(_raw_words(text, start, end))))
+    return _read(_raw_words(text, start, end))
+
+
+def _read(words: list[_Word]) -> list[_Word]:
+    """Words as the grammar reads them: a head's typo mended, positions read as the bodies they head."""
+    return _positions_read_as_bodies(_toneless_heads_read(words))
 
 
 def _toneless_heads_read(words: list[_Word]) -> list[_Word]:
     """A head noun a typo left without its marks (``Vu``) read as the head before a capitalised name written with
     marks (``Vu Kế hoạch - Tài chính`` → ``Vụ Kế hoạch - Tài chính``)."""
     toneless = vocab.toneless_heads()
+    if toneless.keys().isdisjoint(w.text for w in words):
+        return words
     for k, (word, after) in enumerate(zip(words, words[1:])):
         if word.text in toneless and after.capitalised and not after.text.isascii():
             words[k] = _Word(toneless[word.text], word.start, word.end)
     return words
 
 
-def _raw_words(text: str, start: int, end: int) -> Iterator[_Word]:
+def _raw_words(text: str, start: int, end: int) -> list[_Word]:
+    """The words of ``text[start:end]``: its tokens, abbreviations expanded (``UBND`` gives four words at its
+    offsets), a token split at a ``/`` before a capital."""
     abbreviations = vocab.abbreviations()
+    out: list[_Word] = []
     for m in _TOKEN.finditer(text, start, end):
-        for token, at in _split_slash(m.group(), m.start()):
-            expansion = abbreviations.get(token)
-            for part in (_TOKEN.findall(expansion) if expansion else [token]):
-                yield _Word(part, at, at + len(token))
+        token = m.group()
+        if "/" in token or token in abbreviations:
+            out += _token_words(token, m.start())
+        else:  # a word of its own, as most are
+            out.append(_Word(token, m.start(), m.end()))
+    return out
+
+
+def _token_words(token: str, at: int) -> list[_Word]:
+    """The words of a token at ``at`` that holds a ``/`` or is an abbreviation (a token of neither is one word)."""
+    abbreviations = vocab.abbreviations()
+    out = []
+    for piece, offset in _split_slash(token, at):
+        expansion = abbreviations.get(piece)
+        parts = _TOKEN.findall(expansion) if expansion else [piece]
+        out += [_Word(part, offset, offset + len(piece)) for part in parts]
+    return out
 
 
 def _may_open_a_body(text: str, start: int, end: int) -> bool:
     """Does the first word of ``text[start:end]`` that is no bullet begin a body, a group or a position? A list
     of bodies opens with one (the quick test before its words are all read)."""
     bullets = vocab.body_words("bullet")
-    first = next((w for w in _raw_words(text, start, end) if w.folded not in bullets), None)
-    return first is not None and first.folded in _openers()
+    for m in _TOKEN.finditer(text, start, end):
+        token = m.group()
+        if "/" in token or token in vocab.abbreviations():
+            folded = next((w.folded for w in _token_words(token, m.start()) if w.folded not in bullets), None)
+        else:  # a word of its own, read without making it
+            folded = token.casefold()
+        if folded is not None and folded not in bullets:
+            return folded in _openers()
+    return False
 
 
 def _split_slash(token: str, at: int) -> list[tuple[str, int]]:
@@ -122,6 +157,9 @@ def _split_slash(token: str, at: int) -> list[tuple[str, int]]:
 def _positions_read_as_bodies(words: list[_Word]) -> list[_Word]:
     """Positions read as the bodies they head: dropped before a body's name (``Thủ trưởng`` ``các sở, ban,
     ngành``), the group they name alone in a list (``Bộ trưởng,`` → ``các bộ,``)."""
+    firsts = _positions().firsts
+    if not any(w.capitalised and w.folded in firsts for w in words):
+        return words
     out: list[_Word] = []
     k = 0
     while k < len(words):
@@ -169,14 +207,24 @@ class _Phrases(dict[tuple[str, ...], str]):
     def __init__(self, items) -> None:
         super().__init__((tuple(key.casefold().split()), value) for key, value in items)
         self.lengths = sorted({len(key) for key in self if key}, reverse=True)
-        self.firsts = {key[0] for key in self if key}
+        self.firsts: set[str] = set()
+        self.lengths_after: dict[str, list[int]] = {}  # a first word → the lengths of the phrases it opens
+        for key in self:
+            self._index(key)
 
     def __setitem__(self, key: tuple[str, ...], value: str) -> None:
         super().__setitem__(key, value)
         if key and len(key) not in self.lengths:
             self.lengths = sorted({*self.lengths, len(key)}, reverse=True)
+        self._index(key)
+
+    def _index(self, key: tuple[str, ...]) -> None:
         if key:
             self.firsts.add(key[0])
+            lengths = self.lengths_after.setdefault(key[0], [])
+            if len(key) not in lengths:
+                lengths.append(len(key))
+                lengths.sort(reverse=True)
 
 
 @cache
@@ -222,8 +270,12 @@ def duty_openers() -> tuple[str, ...]:
 
 @cache
 def role_cue(role: str) -> re.Pattern[str]:
-    """The cues that give bodies a ``role`` (``data/role_cues.tsv``: ``chủ trì`` lead, ``Giao`` request …)."""
-    return re.compile(phrases([cue for cue, r in vocab.role_cues() if r == role], lead=True), re.IGNORECASE)
+    """The cues that give bodies a ``role`` (``data/role_cues.tsv``: ``chủ trì`` lead, ``Giao`` request …).
+
+    The cues' openings are tested first: a search then skips at once the characters no cue starts with, where a
+    word's edge tested first is tried at each of them."""
+    cues = [cue for cue, r in vocab.role_cues() if r == role]
+    return re.compile(f"(?={openings(cues)})" + phrases(cues, lead=True), re.IGNORECASE)
 
 
 @cache
@@ -267,11 +319,15 @@ def _split_punct(name: str) -> str:
 
 def _match(table: _Phrases, words: list[_Word], i: int) -> tuple[str, int] | None:
     """The longest entry of ``table`` written at ``words[i:]``: (value, number of words)."""
-    if i >= len(words) or words[i].folded not in table.firsts:
+    lengths = table.lengths_after.get(words[i].folded) if i < len(words) else None
+    if not lengths:
         return None
-    folded = [w.folded for w in words[i:i + (table.lengths[0] if table.lengths else 0)]]
-    for n in table.lengths:
-        value = table.get(tuple(folded[:n])) if n <= len(folded) else None
+    if lengths == [1]:  # most phrases are one word
+        value = table.get((words[i].folded,))
+        return (value, 1) if value is not None else None
+    folded = tuple(w.folded for w in words[i:i + lengths[0]])
+    for n in lengths:
+        value = table.get(folded[:n]) if n <= len(folded) else None
         if value is not None:
             return value, n
     return None
@@ -296,11 +352,23 @@ class BodyReader:
         self.segment = segment
         self.lexicon = _Phrases((_split_punct(k), v) for k, v in (lexicon or {}).items())
         self._segmented: dict[str, list[tuple[int, int]]] = {}  # a plan names its bodies again and again
+        self._text = ""
+        self._spans: dict[tuple[int, int], list[_Word]] = {}  # the words of a span of ``_text``, read once
 
     def learn(self, text: str, mention: Mention) -> None:
         """Remember a name the plan spells out, so that its prose mentions are matched whole."""
         if not mention.collective:
-            self.lexicon[tuple(w.folded for w in _words(text, mention.start, mention.end))] = mention.name
+            self.lexicon[tuple(w.folded for w in self._words(text, mention.start, mention.end))] = mention.name
+
+    def _words(self, text: str, start: int, end: int) -> list[_Word]:
+        """The words of ``text[start:end]`` as the grammar reads them, a new list (callers may change it); a span
+        read again (a cell read to learn its names, then for its bodies) is not read anew."""
+        if text is not self._text:
+            self._text, self._spans = text, {}
+        words = self._spans.get((start, end))
+        if words is None:
+            words = self._spans[start, end] = _words(text, start, end)
+        return list(words)
 
     # -- public readers --------------------------------------------------------------------------
 
@@ -309,7 +377,7 @@ class BodyReader:
         end = len(text) if end is None else end
         if not _may_open_a_body(text, start, end):
             return None
-        words = _words(text, start, end)
+        words = self._words(text, start, end)
         while words and not words[-1].is_word:
             words.pop()
         if not words:
@@ -325,7 +393,7 @@ class BodyReader:
             return []
         stop = min(end, start + _WINDOW)
         while True:  # the words of a window, a wider one while the list may go on past it: linear in the text
-            words = _words(text, start, stop)
+            words = self._words(text, start, stop)
             first = next((k for k, w in enumerate(words) if w.folded not in vocab.body_words("bullet")), len(words))
             mentions, last = self._list(text, words, first, bare=bare)
             if stop == end or _next_item(words, last) + self._lookahead() < len(words):
@@ -339,7 +407,7 @@ class BodyReader:
     def find_all(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
         """Every body named in a span of text, catch-alls left out."""
         end = len(text) if end is None else end
-        words = _words(text, start, end)
+        words = self._words(text, start, end)
         out: list[Mention] = []
         i = 0
         while i < len(words):
