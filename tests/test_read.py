@@ -164,3 +164,22 @@ def test_stray_control_characters_in_good_text_are_dropped_with_a_note(tmp_path)
     assert source.text == text
     assert planparse.parse_file(path).document == planparse.parse_file(plan).document
     assert planparse.read(plan).info.notes == ()
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_a_parse_leaves_the_garbage_collector_as_it_found_it(tmp_path, enabled):
+    """The cyclic collector is paused while a document is parsed, and runs again after it, a failed parse
+    included; a caller who paused it finds it paused."""
+    import gc
+
+    (tmp_path / "english.txt").write_text("A plan written in English is no Vietnamese plan.\n", "utf-8")
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        assert planparse.parse(TEXT).document.number == "12/KH-UBND"
+        assert gc.isenabled() is enabled
+        with pytest.raises(NotAPlanError):  # raised while the document is built
+            planparse.parse_file(tmp_path / "english.txt")
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()
