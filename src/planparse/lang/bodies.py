@@ -40,7 +40,7 @@ from functools import cache, lru_cache
 from planparse.lang import vocab
 from planparse.lang.genre import is_caps
 from planparse.lang.names import proper_case_body, province_in
-from planparse.lang.quantities import openings, phrases
+from planparse.lang.quantities import phrases
 from planparse.lang.segment import word_spans
 
 _TOKEN = re.compile(r"[\w&]+(?:[-.&,/][\w&]+)*|[^\w\s]")
@@ -270,12 +270,8 @@ def duty_openers() -> tuple[str, ...]:
 
 @cache
 def role_cue(role: str) -> re.Pattern[str]:
-    """The cues that give bodies a ``role`` (``data/role_cues.tsv``: ``chủ trì`` lead, ``Giao`` request …).
-
-    The cues' openings are tested first: a search then skips at once the characters no cue starts with, where a
-    word's edge tested first is tried at each of them."""
-    cues = [cue for cue, r in vocab.role_cues() if r == role]
-    return re.compile(f"(?={openings(cues)})" + phrases(cues, lead=True), re.IGNORECASE)
+    """The cues that give bodies a ``role`` (``data/role_cues.tsv``: ``chủ trì`` lead, ``Giao`` request …)."""
+    return re.compile(phrases([cue for cue, r in vocab.role_cues() if r == role], lead=True), re.IGNORECASE)
 
 
 @cache

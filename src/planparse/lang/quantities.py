@@ -128,8 +128,10 @@ def phrases(words: Iterable[str], lead: bool = False) -> str:
         rest = body[len(re.escape(word[0])):]
         parts.append(first_letter(word[0]) + head + rest + (r"(?!\w)" if word[-1].isalnum() else ""))
     firsts = {word[0] for word in words}
-    quick = r"(?<!\w)" if lead and all(ch.isalnum() for ch in firsts) else ""  # all start on a word edge
-    quick += f"(?={openings(words)})" if words else ""
+    # the openings first: a search then skips at once the characters no phrase starts with, where a word's edge
+    # tested first is tried at each of them
+    quick = f"(?={openings(words)})" if words else ""
+    quick += r"(?<!\w)" if lead and all(ch.isalnum() for ch in firsts) else ""  # all start on a word edge
     return quick + "(?:" + "|".join(parts) + ")"
 
 
