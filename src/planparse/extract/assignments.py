@@ -24,7 +24,7 @@ from itertools import accumulate
 
 from planparse.document import Document
 from planparse.lang import genre, times, vocab
-from planparse.lang.bodies import BodyReader, Mention, duty_openers, province_of, role_cue
+from planparse.lang.bodies import BodyReader, Mention, duty_openers, may_open_a_body, province_of, role_cue
 from planparse.lang.quantities import phrases
 from planparse.model import (
     Assignment,
@@ -183,6 +183,8 @@ class _Extractor:
         if request and _skip_label(self.text, line_start, end) != start:
             return []
         at = request.end() if request else start
+        if not self._may_have_subject(at, end):
+            return []
         fronted = next(iter(self.times(self.text[at:end], at)), None)
         comma = _COMMA.search(self.text, at, end)
         if fronted and not self.text[at:fronted.start].strip():
@@ -203,6 +205,12 @@ class _Extractor:
         if mentions and not self.text[mentions[-1].end:end].strip(" ;,"):
             return pending + mentions
         return []
+
+    def _may_have_subject(self, at: int, end: int) -> bool:
+        """May a duty's subject open at ``at`` or past a comma after it (where a time, a frequency or a frame set
+        before the subject ends)? The quick test before the sentence's opening is read."""
+        return may_open_a_body(self.text, at, end) or any(
+            may_open_a_body(self.text, comma.end(), end) for comma in _COMMA.finditer(self.text, at, end))
 
     def _past_aside(self, at: int, end: int) -> int:
         """Where the verb of a duty whose subject ends at ``at`` may start: past an aside of manner, at the comma

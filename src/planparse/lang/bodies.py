@@ -81,7 +81,21 @@ def _shape(text: str) -> tuple[str, bool, bool]:
 
 
 def _words(text: str, start: int, end: int) -> list[_Word]:
-    return _read(_raw_words(text, start, end))
+    """The words of ``text[start:end]`` as the grammar reads them."""
+    words = _raw_words(text, start, end)
+    return _read(words) if _rereads().search(text, start, end) else words
+
+
+@cache
+def _rereads() -> re.Pattern[str]:
+    """What _read may read otherwise than as written: a head without its marks, a position's first word written
+    with a capital, an abbreviation that expands to either (a span with none of them is read as its raw words)."""
+    toneless, firsts = vocab.toneless_heads(), _positions().firsts
+    abbreviations = [abbreviation for abbreviation, expansion in vocab.abbreviations().items()
+                     if any(w in toneless or w.casefold() in firsts for w in _TOKEN.findall(expansion))]
+    exact = [re.escape(w) for w in sorted({*toneless, *abbreviations}, key=len, reverse=True)]
+    capitalised = [re.escape(w[0].upper()) + f"(?i:{re.escape(w[1:])})" for w in sorted(firsts, key=len, reverse=True)]
+    return re.compile("(?:" + "|".join(exact + capitalised) + r")(?!\w)")
 
 
 def _read(words: list[_Word]) -> list[_Word]:
@@ -126,7 +140,7 @@ def _token_words(token: str, at: int) -> list[_Word]:
     return out
 
 
-def _may_open_a_body(text: str, start: int, end: int) -> bool:
+def may_open_a_body(text: str, start: int, end: int) -> bool:
     """Does the first word of ``text[start:end]`` that is no bullet begin a body, a group or a position? A list
     of bodies opens with one (the quick test before its words are all read)."""
     bullets = vocab.body_words("bullet")
@@ -371,7 +385,7 @@ class BodyReader:
     def listing(self, text: str, start: int = 0, end: int | None = None) -> list[Mention] | None:
         """The bodies of a span that holds nothing but a list of bodies (a heading, a table cell), else None."""
         end = len(text) if end is None else end
-        if not _may_open_a_body(text, start, end):
+        if not may_open_a_body(text, start, end):
             return None
         words = self._words(text, start, end)
         while words and not words[-1].is_word:
@@ -385,7 +399,7 @@ class BodyReader:
         """The list of bodies written from ``start`` on (``phối hợp với Sở Y, Sở Z và …``; a cell's
         ``- Vụ Pháp chế; - Văn phòng Bộ``), empty if none."""
         end = len(text) if end is None else end
-        if not _may_open_a_body(text, start, end):
+        if not may_open_a_body(text, start, end):
             return []
         stop = min(end, start + _WINDOW)
         while True:  # the words of a window, a wider one while the list may go on past it: linear in the text
