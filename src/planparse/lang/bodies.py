@@ -253,6 +253,18 @@ def _openers() -> frozenset[str]:
                      | {word.casefold() for word in vocab.toneless_heads()})
 
 
+def may_open_a_body_past_a_comma(text: str, start: int, end: int) -> bool:
+    """May a body open past a comma in ``text[start:end]`` (a quick test: if not, no may_open_a_body() there)?"""
+    return _past_a_comma().search(text, start, end) is not None
+
+
+@cache
+def _past_a_comma() -> re.Pattern[str]:
+    """A comma, the bullets after it and the opening of a body's first word: an opener or an abbreviation."""
+    bullets = "|".join(re.escape(b) for b in sorted(vocab.body_words("bullet"), key=len, reverse=True))
+    return re.compile(rf",\s*(?:(?:{bullets})\s*)*" + phrases(_openers() | set(vocab.abbreviations())), re.IGNORECASE)
+
+
 @cache
 def _heads() -> _Phrases:
     return _Phrases((h, h) for h in vocab.body_heads())
