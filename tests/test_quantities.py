@@ -9,7 +9,7 @@ import pytest
 from conftest import CORPUS
 from pydantic import ValidationError
 
-from planparse.lang.quantities import Quantity, extract_quantities, lexicon, read_cell
+from planparse.lang.quantities import Quantity, core, extract_quantities, lexicon, read_cell
 
 
 def only(phrase: str) -> Quantity:
@@ -260,6 +260,23 @@ def test_offset_shifts_spans_into_the_larger_text():
     (q,) = extract_quantities(text[cut:], offset=cut)
     assert text[q.start:q.end] == "tối thiểu 20%"
     assert extract_quantities("từ 70% - 80%", offset=100)[0].range_id == 100
+
+
+@pytest.mark.parametrize("sentence", [
+    "Hàng năm, tăng 20% số tin và 10% số bài",
+    "Tỷ lệ hộ nghèo giảm từ 1,5% - 2% so với năm 2020",
+    "02 lớp/năm; 100% xã có ít nhất 01 sản phẩm OCOP đạt từ 3 sao trở lên",
+    "tối thiểu 20%",
+    "5",
+])
+@pytest.mark.parametrize("before, after", [("- ", ";"), ("+ ", "."), ("• ", ","), ("*", ": "), ("  ", "\n"), ("", "")])
+def test_a_bullet_and_closing_mark_change_nothing_read(sentence, before, after):
+    """A target's sentence reads the same with its bullet and closing mark (the document reads it once, as its
+    :func:`core`)."""
+    text = before + sentence + after
+    start, end = core(text)
+    assert text[start:end] == sentence
+    assert extract_quantities(text, 7) == extract_quantities(sentence, 7 + len(before))
 
 
 def test_quantity_is_frozen_and_strict():

@@ -87,6 +87,29 @@ def test_phrase_reads_as(phrase, kind, fields):
     assert (time.start, time.end) == (0, len(phrase))
 
 
+@pytest.mark.parametrize(("phrase", "kind", "fields"), PHRASES, ids=[p[0] for p in PHRASES])
+def test_a_phrase_in_capitals_reads_as_written(phrase, kind, fields):
+    """The grammar reads its words ignoring their case (Vietnamese letters included: ``TRƯỚC NGÀY``, ``ĐỊNH KỲ``)."""
+    for form in (phrase.upper(), " ".join(w[0].upper() + w[1:] for w in phrase.split(" ") if w)):
+        times = find_times(form)
+        assert len(times) == 1, form
+        time = times[0]
+        assert time.kind.value == kind and (time.start, time.end) == (0, len(form))
+        for name, value in fields.items():
+            read = getattr(time, name)
+            assert read.casefold() == value.casefold() if isinstance(value, str) else read == value, (form, name)
+
+
+def test_a_list_of_quarters_or_months_reads_its_last():
+    """A list (``Quý III, IV/2026``, ``tháng 10, 11/2019``) or span of months limits work by its last quarter or
+    month."""
+    quarter = find_times("Quý III, IV/2026")
+    months = find_times("trong tháng 10, 11/2019; từ tháng 3 đến tháng 9/2026")
+    assert [(t.kind.value, t.quarter, t.year) for t in quarter] == [("quarter", 4, 2026)]
+    assert [(t.kind.value, t.month, t.year) for t in months] == [("month", 11, 2019), ("month", 9, 2026)]
+    assert [(t.kind.value, t.month, t.year) for t in read_cell("Tháng 10-11/2019")] == [("month", 11, 2019)]
+
+
 def test_at_least_forty_phrasings():
     assert len({p[0] for p in PHRASES}) >= 40
 

@@ -22,7 +22,7 @@ from planparse.blocks import Block, Table as TableBlock
 from planparse.clean import Cleaned, clean
 from planparse.errors import EmptyDocumentError, NotAPlanError
 from planparse.lang.genre import has_vietnamese
-from planparse.lang.quantities import extract_quantities
+from planparse.lang.quantities import core, extract_quantities
 from planparse.lang.times import find_times
 from planparse.model import Provenance, Quantity, Section, SourceInfo, TimeExpression
 from planparse.outline import build_outline
@@ -37,13 +37,19 @@ _Item = TypeVar("_Item", Quantity, TimeExpression)
 
 class _Reading(Generic[_Item]):
     """A grammar's reading of texts, ``read(text, offset)``, for one document: each distinct text is read once
-    and its items moved to each offset asked for (a plan's targets, tasks and bodies read the same sentences)."""
+    and its items moved to each offset asked for (a plan's targets, tasks and bodies read the same sentences).
+    With ``core``, a text is read as its span ``core(text)``, which gives the same items (a target's sentence with
+    or without its bullet and closing mark)."""
 
-    def __init__(self, read: Callable[[str, int], list[_Item]], spans: tuple[str, ...]) -> None:
-        self._read, self._spans = read, spans  # the fields that hold offsets
+    def __init__(self, read: Callable[[str, int], list[_Item]], spans: tuple[str, ...],
+                 core: Callable[[str], tuple[int, int]] | None = None) -> None:
+        self._read, self._spans, self._core = read, spans, core  # spans: the fields that hold offsets
         self._seen: dict[str, tuple[int, list[_Item]]] = {}  # a text → the offset it was read at, its items
 
     def __call__(self, text: str, offset: int = 0) -> list[_Item]:
+        if self._core is not None:
+            start, end = self._core(text)
+            text, offset = text[start:end], offset + start
         seen = self._seen.get(text)
         if seen is None:
             seen = self._seen[text] = offset, self._read(text, offset)
@@ -77,8 +83,9 @@ class Document:
 
     @cached_property
     def quantities(self) -> _Reading[Quantity]:
-        """:func:`~planparse.lang.quantities.extract_quantities`, each distinct text read once."""
-        return _Reading(extract_quantities, ("start", "end", "range_id"))
+        """:func:`~planparse.lang.quantities.extract_quantities`, each distinct text (its
+        :func:`~planparse.lang.quantities.core`) read once."""
+        return _Reading(extract_quantities, ("start", "end", "range_id"), core)
 
     @cached_property
     def times(self) -> _Reading[TimeExpression]:

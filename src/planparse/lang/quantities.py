@@ -41,6 +41,7 @@ _SENTENCE_END = re.compile(r"[;\n!?]|\.(?!\d)")
 _CLAUSE_END = re.compile(r"[,;:\n!?]|\.(?!\d)")
 _PUNCTUATION = re.compile(r"[,;:()\[\]]")
 _YEAR = r"(?<!\d)(?P<year>(?:19|20)\d{2})(?:\s*[-–]\s*(?P<last>(?:19|20)\d{2}))?(?!\d)"
+_EDGE_MARKS = " \t\n.;,:*-+•·–●○▪■♦➢✓"  # spaces, punctuation and bullet marks around a text
 _MAX_WORDS_FROM_VERB = 6  # tăng doanh thu quảng cáo trên báo điện tử tối thiểu 20%
 
 
@@ -83,6 +84,22 @@ def extract_quantities(text: str, offset: int = 0) -> list[Quantity]:
                 )
             )
     return quantities
+
+
+def core(text: str) -> tuple[int, int]:
+    """The span of ``text`` without the spaces, punctuation and bullet marks around it (``- đạt 90%;`` →
+    ``đạt 90%``): characters that no quantity opens with, holds (but a range's dash, between its numbers) or ends
+    with, nor reads as its context. :func:`extract_quantities` of ``text`` is that of its core, moved by its start."""
+    inert = _inert()
+    start = len(text) - len(text.lstrip(inert))
+    return start, max(start, len(text.rstrip(inert)))
+
+
+@cache
+def _inert() -> str:
+    """The marks :func:`core` leaves out: of spaces, punctuation and bullets, those no word of the grammar holds."""
+    held = {ch for category, words in lexicon().items() if category != "range_sep" for word in words for ch in word}
+    return "".join(ch for ch in _EDGE_MARKS if ch.isspace() or ch not in held)
 
 
 def read_cell(cell: str, unit: str = "", offset: int = 0) -> list[Quantity]:

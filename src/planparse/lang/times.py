@@ -22,9 +22,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
-
-import regex
 
 from planparse.lang import vocab
 from planparse.lang.quantities import openings, phrases, roman_value
@@ -49,8 +48,50 @@ def lexicon() -> dict[str, dict[str, str]]:
     return vocab.grouped("time_words")
 
 
+@dataclass(frozen=True)
+class _Named:
+    """A pattern whose forms share group names (every form has its ``m``, its ``y``), compiled for ``re``, which
+    wants each name once: a shared name is numbered where it repeats (``m``, ``m__2`` …). :meth:`read` gives a
+    match whose group of a shared name is the last of its numbered groups that took part (a list's last month)."""
+
+    pattern: re.Pattern[str]
+    names: dict[str, tuple[str, ...]]  # a name as the forms write it → its numbered names, in order
+
+    @classmethod
+    def compile(cls, pattern: str, flags: int = re.IGNORECASE) -> _Named:
+        names: dict[str, list[str]] = {}
+
+        def number(m: re.Match[str]) -> str:
+            numbered = names.setdefault(m[1], [])
+            numbered.append(f"{m[1]}__{len(numbered) + 1}" if numbered else m[1])
+            return f"(?P<{numbered[-1]}>"
+
+        return cls(re.compile(_GROUP_NAME.sub(number, pattern), flags), {k: tuple(v) for k, v in names.items()})
+
+    def read(self, m: re.Match[str]) -> _Read:
+        return _Read(m, self.names)
+
+
+class _Read:
+    """A match of a :class:`_Named` pattern, its groups read by the names its forms write."""
+
+    def __init__(self, m: re.Match[str], names: dict[str, tuple[str, ...]]) -> None:
+        self.match, self._names = m, names
+
+    def __getitem__(self, name: str) -> str | None:
+        return self.match.group(self.group(name))
+
+    def group(self, name: str) -> str:
+        """The numbered group of ``name`` that took part in the match (its first when none did)."""
+        numbered = self._names[name]
+        return next((n for n in reversed(numbered) if self.match.start(n) >= 0), numbered[0])
+
+
+_GROUP_NAME = re.compile(r"\(\?P<(\w+)>")
+
+
 @cache
-def _grammar() -> regex.Pattern[str]:
+def _grammar() -> _Named:
     """The grammar compiled from the data, once: an optional lead, then one form of time."""
     lex = lexicon()
     w = {category: phrases(words, lead=True) for category, words in lex.items()}
@@ -101,33 +142,33 @@ def _grammar() -> regex.Pattern[str]:
     # a quick test before the grammar
     firsts = {word[0] for words in lex.values() for word in words}
     edged = openings(word for words in lex.values() for word in words if word[0].isalnum())
-    marks = "".join(f"|{regex.escape(ch)}" for ch in sorted(firsts) if not ch.isalnum())
+    marks = "".join(f"|{re.escape(ch)}" for ch in sorted(firsts) if not ch.isalnum())
     first = rf"(?=\d|(?<!\w){edged}{marks})"
-    return regex.compile(first + lead + "(?:" + "|".join(forms) + ")", regex.IGNORECASE | regex.VERSION0)
+    return _Named.compile(first + lead + "(?:" + "|".join(forms) + ")")
 
 
 @cache
-def _hint() -> regex.Pattern[str]:
+def _hint() -> re.Pattern[str]:
     """What every time of the grammar holds: a digit, or a quarter, periodic, frequency or upon word."""
     lex = lexicon()
-    return regex.compile(r"\d|" + phrases([*lex["quarter"], *lex["periodic"], *lex["frequency"], *lex["upon"]]),
-                         regex.IGNORECASE)
+    return re.compile(r"\d|" + phrases([*lex["quarter"], *lex["periodic"], *lex["frequency"], *lex["upon"]]),
+                         re.IGNORECASE)
 
 
 @cache
-def _cell_grammar() -> regex.Pattern[str]:
+def _cell_grammar() -> re.Pattern[str]:
     """The forms that count only as a whole time column: Hằng năm, Thường xuyên, Khi có yêu cầu …"""
     w = {category: phrases(words, lead=True) for category, words in lexicon().items()}
-    return regex.compile(
+    return re.compile(
         rf"(?P<yearly>{w['yearly']})(?!{_HS}\w)|(?P<ongoing>{w['ongoing']})(?!{_HS}\w)"
         rf"|(?P<event>{w['event']}(?:{_S}{_CLAUSE})?)",
-        regex.IGNORECASE,
+        re.IGNORECASE,
     )
 
 
 @cache
-def _limit() -> regex.Pattern[str]:
-    return regex.compile(phrases(lexicon()["limit"], lead=True), regex.IGNORECASE)
+def _limit() -> re.Pattern[str]:
+    return re.compile(phrases(lexicon()["limit"], lead=True), re.IGNORECASE)
 
 
 def has_limit(time: TimeExpression) -> bool:
@@ -141,8 +182,8 @@ def limits(words: str) -> bool:
 
 
 @cache
-def _horizon() -> regex.Pattern[str]:
-    return regex.compile(phrases(lexicon()["horizon"], lead=True), regex.IGNORECASE)
+def _horizon() -> re.Pattern[str]:
+    return re.compile(phrases(lexicon()["horizon"], lead=True), re.IGNORECASE)
 
 
 def sets_horizon(time: TimeExpression) -> bool:
@@ -152,9 +193,9 @@ def sets_horizon(time: TimeExpression) -> bool:
 
 
 @cache
-def _repeat() -> regex.Pattern[str]:
+def _repeat() -> re.Pattern[str]:
     lex = lexicon()
-    return regex.compile(phrases([*lex["yearly"], *lex["periodic"]], lead=True), regex.IGNORECASE)
+    return re.compile(phrases([*lex["yearly"], *lex["periodic"]], lead=True), re.IGNORECASE)
 
 
 def is_set_repeat(time: TimeExpression) -> bool:
@@ -166,18 +207,18 @@ def is_set_repeat(time: TimeExpression) -> bool:
 
 
 @cache
-def _periodic_word() -> regex.Pattern[str]:
-    return regex.compile(phrases(lexicon()["periodic"], lead=True), regex.IGNORECASE)
+def _periodic_word() -> re.Pattern[str]:
+    return re.compile(phrases(lexicon()["periodic"], lead=True), re.IGNORECASE)
 
 
 @cache
-def _before() -> regex.Pattern[str]:
-    return regex.compile(phrases(lexicon()["before"], lead=True), regex.IGNORECASE)
+def _before() -> re.Pattern[str]:
+    return re.compile(phrases(lexicon()["before"], lead=True), re.IGNORECASE)
 
 
 @cache
-def _goal() -> regex.Pattern[str]:
-    return regex.compile(rf"{phrases(lexicon()['goal'], lead=True)}{_HS}{_CLAUSE}?{_HS}$", regex.IGNORECASE)
+def _goal() -> re.Pattern[str]:
+    return re.compile(rf"{phrases(lexicon()['goal'], lead=True)}{_HS}{_CLAUSE}?{_HS}$", re.IGNORECASE)
 
 
 def names_goal(clause: str) -> bool:
@@ -192,10 +233,10 @@ def repeats(text: str) -> bool:
 
 
 @cache
-def _how_often() -> regex.Pattern[str]:
+def _how_often() -> re.Pattern[str]:
     lex = lexicon()
     word = phrases([*lex["yearly"], *lex["periodic"], *lex["frequency"]], lead=True)
-    return regex.compile(rf"\s*{word}(?:\s+{word})*\s*", regex.IGNORECASE)
+    return re.compile(rf"\s*{word}(?:\s+{word})*\s*", re.IGNORECASE)
 
 
 def says_how_often(text: str) -> bool:
@@ -224,14 +265,13 @@ def find_times(text: str, offset: int = 0) -> list[TimeExpression]:
 
 
 @cache
-def _bare_grammar() -> regex.Pattern[str]:
+def _bare_grammar() -> _Named:
     """What a time cell may write short: a month ``12/2019``, months ``10-11/2019``, a year, a month whose
     year the cell gives apart (``Tháng 12, năm 2022``)."""
     month = phrases(lexicon()["month"], lead=True)
-    return regex.compile(
+    return _Named.compile(
         rf"{_EDGE_BEFORE}(?:(?P<month>(?:{_MONTH}{_HS}[-–]{_HS})?(?P<m>{_MONTH})/(?P<y>{_YEAR}))"
-        rf"|(?P<year>(?P<y>{_YEAR}))|(?P<month>{month}{_S}(?P<m>{_MONTH}))){_EDGE_AFTER}",
-        regex.IGNORECASE | regex.VERSION0)
+        rf"|(?P<year>(?P<y>{_YEAR}))|(?P<month>{month}{_S}(?P<m>{_MONTH}))){_EDGE_AFTER}")
 
 
 def read_cell(text: str, offset: int = 0) -> list[TimeExpression]:
@@ -244,15 +284,16 @@ def read_cell(text: str, offset: int = 0) -> list[TimeExpression]:
     """
     found = find_times(text, offset)
     times, k = len(found), 0  # the grammar's times are in order and apart: one sweep finds those a bare one meets
-    for m in _bare_grammar().finditer(text):
-        start, end = m.start() + offset, m.end() + offset
+    bare = _bare_grammar()
+    for m in map(bare.read, bare.pattern.finditer(text)):
+        start, end = m.match.start() + offset, m.match.end() + offset
         while k < times and found[k].end <= start:
             k += 1
         if k == times or found[k].start >= end:
             year = int(m["y"]) if m["y"] else None
             fields = {"kind": "month", "month": int(m["m"]), "year": year} if m["month"] else \
                 {"kind": "year", "year": year}
-            found.append(TimeExpression(text=m.group(), start=start, end=end, **fields))
+            found.append(TimeExpression(text=m.match.group(), start=start, end=end, **fields))
     if found:
         found.sort(key=lambda t: t.start)
         return [_span(group, text, offset) for group in _runs(found, text, offset)]
@@ -268,10 +309,10 @@ def read_cell(text: str, offset: int = 0) -> list[TimeExpression]:
 
 
 @cache
-def _between_span() -> regex.Pattern[str]:
+def _between_span() -> re.Pattern[str]:
     """What may stand between the times of one span: separators and joiners only."""
     joiner = phrases(lexicon()["span_joiner"], lead=True)
-    return regex.compile(rf"(?:[\s,;–-]|{joiner})*", regex.IGNORECASE)
+    return re.compile(rf"(?:[\s,;–-]|{joiner})*", re.IGNORECASE)
 
 
 def _runs(found: list[TimeExpression], text: str, offset: int) -> Iterator[list[TimeExpression]]:
@@ -317,18 +358,21 @@ def _opens() -> re.Pattern[str]:
 
 
 def _times(text: str, offset: int) -> Iterator[TimeExpression]:
-    for m in find(_grammar(), _opens(), text, digits=True):
+    grammar = _grammar()
+    for found in find(grammar.pattern, _opens(), text, digits=True):
+        m = grammar.read(found)
         fields = _fields(m)
         if fields is None:
             continue
-        if m["upon"] is not None and (dated := list(_times(m["event"], offset + m.start("event")))):
+        if m["upon"] is not None and (dated := list(_times(m["event"], offset + found.start("event")))):
             yield from dated  # an event the text dates is due by its date: ngay sau khi Luật … ban hành trong năm 2024
             continue
         lead = " ".join(m["lead"].split()) if m["lead"] else None
-        yield TimeExpression(text=m.group(), start=m.start() + offset, end=m.end() + offset, lead=lead, **fields)
+        yield TimeExpression(text=found.group(), start=found.start() + offset, end=found.end() + offset, lead=lead,
+                             **fields)
 
 
-def _fields(m: regex.Match[str]) -> dict | None:
+def _fields(m: _Read) -> dict | None:
     """The kind and fields a match gives; None when it is no time after all (31/02/2024, 2025-2021)."""
     if m["annual"] is not None:
         return {"kind": "annual", "month": int(m["m"]), "day": int(m["d"]) if m["d"] else None}
