@@ -292,6 +292,8 @@ def unfold_columns(lines: list[_Line]) -> list[tuple[int, str, int, tuple[int, .
     Markdown table rows (which start with ``|``) and lone ``|`` lines are kept, and so
     is a numbered group row of a wider table (``I | GIAI ĐOẠN 1`` under its rows).
     """
+    if not any("|" in line for line, _, _ in lines):  # nothing in columns or tables: the lines as they are
+        return [(number, line, at, offsets) for number, (line, offsets, at) in enumerate(lines, start=1)]
     out: list[tuple[int, str, int, tuple[int, ...] | None]] = []
     run: list[tuple[int, re.Match[str], tuple[int, ...] | None, int]] = []
 
@@ -324,11 +326,12 @@ def unfold_columns(lines: list[_Line]) -> list[tuple[int, str, int, tuple[int, .
 
 def _looks_hard_wrapped(lines: list[str]) -> bool:
     """Many lines run on into a next line that starts in lower case."""
-    pairs = [(a, b) for a, b in zip(lines, lines[1:]) if len(a) > 20 and b]
-    if not pairs:
-        return False
-    runs_on = sum(1 for a, b in pairs if not a.endswith(_TERMINAL) and b[0].islower())
-    return runs_on >= 0.2 * len(pairs)
+    pairs = runs_on = 0
+    for a, b in zip(lines, lines[1:]):
+        if b and len(a) > 20:
+            pairs += 1
+            runs_on += b[0].islower() and not a.endswith(_TERMINAL)
+    return pairs > 0 and runs_on >= 0.2 * pairs
 
 
 def _wrap_width(lines: list[str]) -> int:
