@@ -92,11 +92,19 @@ def _normalizer(raw: str) -> Callable[[str], tuple[str, tuple[int, ...] | None]]
     toned = _TONE_ON_SECOND.search(raw) is not None
 
     def spaced(line: str) -> tuple[str, tuple[int, ...] | None]:
-        if " ".join(line.split()) == line and not (toned and _TONE_ON_SECOND.search(line)):
+        if _single_spaced(line) and not (toned and _TONE_ON_SECOND.search(line)):
             return line, None
         return normalize_mapped(line)
 
     return spaced
+
+
+def _single_spaced(line: str) -> bool:
+    """Are the words of ``line`` parted by one space each, with none around them (its words joined again give it
+    back)? Told at C speed, without splitting, when the line holds no tab, odd space or control character."""
+    if line.isprintable() and "  " not in line:  # its only spaces are " "
+        return line[:1] != " " and line[-1:] != " "
+    return " ".join(line.split()) == line
 
 
 def normalize_mapped(line: str) -> tuple[str, tuple[int, ...] | None]:
@@ -258,7 +266,7 @@ def clean(raw: str) -> Cleaned:
                 pos += 1  # the space joining wrapped parts
             pieces.append(Piece(pos, number, at, offsets, len(line)))
             pos += len(line)
-        text_parts.append(" ".join(line for _, line, _, _ in group))
+        text_parts.append(" ".join([line for _, line, _, _ in group]))
     return Cleaned("\n".join(text_parts), tuple(pieces))
 
 
@@ -372,7 +380,7 @@ def _continues(first: str, prev: str, line: str, nxt: str, wrapped: bool, width:
         return False
     if line[0].islower() or line[0].isdigit() or line[0] in "(%":
         return True
-    if prev.rsplit(" ", 1)[-1] in genre.continuation_words():
+    if prev[prev.rfind(" ") + 1:] in genre.continuation_words():  # its last word
         return True
     # the short tail of a wrapped line, followed by a new block: "... cơ quan báo chí" / "Trung ương"
     if wrapped and len(line.split()) <= 3 and not line.endswith(_TERMINAL) and (not nxt or starts_block(nxt)):
