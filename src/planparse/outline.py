@@ -408,7 +408,8 @@ def _close(nodes: list[_Node], end: int) -> None:
     for node, nxt in zip(nodes, nodes[1:] + [None]):
         if node.key not in {("header",), ("preamble",), ("signature",)}:
             node.end = nxt.start - 1 if nxt is not None else end
-        _close(node.children, node.end)
+        if node.children:
+            _close(node.children, node.end)
 
 
 def _freeze(node: _Node, locate: Callable[[int, int], Provenance]) -> Section:
