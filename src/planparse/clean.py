@@ -13,7 +13,6 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, cached_property
 from itertools import accumulate
@@ -83,20 +82,26 @@ def normalize_line(line: str) -> str:
     return " ".join(line.split())
 
 
-def _normalizer(raw: str) -> Callable[[str], tuple[str, tuple[int, ...] | None]]:
-    """:func:`normalize_mapped` for the lines of ``raw``. When ``raw`` is in NFC and holds no horned u, odd space, dash
-    or emphasis (checked once for the whole text), a line without a tone to move is only its words joined again; the
-    full walk is left to the lines whose spaces or tones change."""
+def _normalized_lines(raw: str) -> list[_Line]:
+    """The lines of ``raw`` through :func:`normalize_mapped`, each with its offset. When ``raw`` is in NFC and holds no
+    horned u, odd space, dash or emphasis (checked once for the whole text), a line without a tone to move is only its
+    words joined again, the full walk left to the lines whose spaces or tones change; when moreover no tone is to move
+    and every line is single-spaced (checked on the whole text too), the lines are kept as they are."""
+    lines = _source_lines(raw)
     if _horned(raw) is not raw or _MARKED.search(raw) or not unicodedata.is_normalized("NFC", raw):
-        return normalize_mapped
+        return [normalize_mapped(line) + (at,) for at, line in lines]
     toned = _TONE_ON_SECOND.search(raw) is not None
+    if not toned and _newlines_only(raw) and _single_spaced_lines(raw):
+        return [(line, None, at) for at, line in lines]
+    return [(line, None, at) if _single_spaced(line) and not (toned and _TONE_ON_SECOND.search(line))
+            else normalize_mapped(line) + (at,) for at, line in lines]
 
-    def spaced(line: str) -> tuple[str, tuple[int, ...] | None]:
-        if _single_spaced(line) and not (toned and _TONE_ON_SECOND.search(line)):
-            return line, None
-        return normalize_mapped(line)
 
-    return spaced
+def _single_spaced_lines(text: str) -> bool:
+    """Is every line of ``text`` (parted by ``\\n``) :func:`_single_spaced`? Told at C speed for the whole text when
+    its only characters that are not printable are its line breaks; ``False`` may mean it could not be told so."""
+    return ("  " not in text and " \n" not in text and "\n " not in text and text[:1] != " " and text[-1:] != " "
+            and text.replace("\n", "").isprintable())
 
 
 def _single_spaced(line: str) -> bool:
@@ -227,8 +232,7 @@ class Cleaned:
 
 def clean(raw: str) -> Cleaned:
     """Normalise ``raw`` and rejoin its hard-wrapped lines."""
-    normalized = _normalizer(raw)
-    numbered = unfold_columns([normalized(line) + (at,) for at, line in _source_lines(raw)])
+    numbered = unfold_columns(_normalized_lines(raw))
     lines = [line for _, line, _, _ in numbered]
     wrapped = _looks_hard_wrapped(lines)
     width = _wrap_width(lines)
@@ -275,7 +279,7 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n|\\r\\n")  # a web copy's stray "\r\n" writ
 
 def _source_lines(raw: str) -> list[tuple[int, str]]:
     """The lines of ``raw``, each with its offset."""
-    if "\r" not in raw and "\\r\\n" not in raw:  # broken by "\n" alone: split at C speed
+    if _newlines_only(raw):  # split at C speed
         lines = raw.split("\n")
         return list(zip(accumulate((len(line) + 1 for line in lines), initial=0), lines))
     out, at = [], 0
@@ -284,6 +288,11 @@ def _source_lines(raw: str) -> list[tuple[int, str]]:
         at = m.end()
     out.append((at, raw[at:]))
     return out
+
+
+def _newlines_only(raw: str) -> bool:
+    """Are the lines of ``raw`` broken by ``\\n`` alone?"""
+    return "\r" not in raw and "\\r\\n" not in raw
 
 
 _GROUP_ROW = re.compile(r"\s*(?:[IVX]{1,5}|\d{1,3}(?:\.\d{1,3})*)\.?\s*\|[^|]*$")
