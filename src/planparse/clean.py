@@ -33,8 +33,11 @@ _EMPHASIS = re.compile(r"\*\*|__")
 _ITALIC = re.compile(r"(?<![\w*])\*(?=\S)([^*]*?\S)\*(?![\w*])")
 _TRANSLATE = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00d0": "Đ", "\u00f0": "đ"})
 _HORN = str.maketrans({"\u01a3": "\u01b0", "\u01a2": "\u01af"})  # ƣ Ƣ (oi), which some fonts' text gives for ư Ư
-# what the spaces, dashes and emphasis steps change: a line without any is passed over at once
-_MARKED = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v\u200b-\u200d\u2060\ufeff\u00ad*_\u2013\u2014\u2212\u00d0\u00f0]")
+# what the spaces, dashes and emphasis steps change: a line without any is passed over at once; the printed ones
+# (those str.isprintable() lets through) apart
+_PRINTED_MARKS = "*_\u2013\u2014\u2212\u00d0\u00f0"
+_MARKED = re.compile("[" + r"\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v\u200b-\u200d\u2060\ufeff\u00ad"
+                     + _PRINTED_MARKS + "]")
 # an oa, oe or uy with the tone on its second vowel closing a word (in NFC): the only syllables normalize_tones
 # moves a mark in (not hoạch, toàn, which go on, nor quý, whose u belongs to the consonant). Led by one class of
 # characters, which the regex engine scans a text for quickly.
@@ -88,10 +91,12 @@ def _normalized_lines(raw: str) -> list[_Line]:
     words joined again, the full walk left to the lines whose spaces or tones change; when moreover no tone is to move
     and every line is single-spaced (checked on the whole text too), the lines are kept as they are."""
     lines = _source_lines(raw)
-    if _horned(raw) is not raw or _MARKED.search(raw) or not unicodedata.is_normalized("NFC", raw):
+    plain = _newlines_only(raw) and _single_spaced_lines(raw)  # nothing unprintable in it: its marks are in sight
+    marked = any(mark in raw for mark in _PRINTED_MARKS) if plain else _MARKED.search(raw) is not None
+    if _horned(raw) is not raw or marked or not unicodedata.is_normalized("NFC", raw):
         return [normalize_mapped(line) + (at,) for at, line in lines]
     toned = _TONE_ON_SECOND.search(raw) is not None
-    if not toned and _newlines_only(raw) and _single_spaced_lines(raw):
+    if plain and not toned:
         return [(line, None, at) for at, line in lines]
     return [(line, None, at) if _single_spaced(line) and not (toned and _TONE_ON_SECOND.search(line))
             else normalize_mapped(line) + (at,) for at, line in lines]
