@@ -252,7 +252,7 @@ def _opens_a_part(text: str) -> bool:
 
 def _typed(text: str) -> bool:
     """The type line: a document type in capitals or as a heading."""
-    return bool(starts_with_doctype(text)) and (is_caps(text) or text.startswith("#"))
+    return (is_caps(text) or text.startswith("#")) and bool(starts_with_doctype(text))
 
 
 def _is_caps_heading(text: str) -> bool:
