@@ -147,3 +147,17 @@ def test_the_html_limits_are_raised_by_their_options(tmp_path):
     assert planparse.read(path, Limits(depth=400)).text == "Kế hoạch số 12/KH-UBND"
     with pytest.raises(LimitExceededError, match="--max-elements"):
         planparse.read(path, Limits(elements=100))
+
+
+def test_a_plain_text_is_a_paragraph_a_line_and_renders_as_itself(tmp_path):
+    text = "KẾ HOẠCH\r\nTriển khai năm 2025\n\n| a | b | c |\n- Sở Y tế chủ trì"
+    path = tmp_path / "plan.txt"
+    path.write_bytes(text.encode("utf-8"))
+    source = planparse.read(path)
+    lines = text.split("\n")
+    assert list(source.blocks) == [Paragraph(line, position=n) for n, line in enumerate(lines, start=1)]
+    assert (len(source.blocks), source.blocks[-1], source.blocks[1:3]) == (5, Paragraph(lines[-1], position=5),
+                                                                         tuple(source.blocks)[1:3])
+    assert source.text == text
+    assert source.rendering.line_blocks == (0, 1, 2, 3, 4) and set(source.rendering.line_pages) == {None}
+    assert source.rendering.cells == () and source.rendering.table_rows == {}

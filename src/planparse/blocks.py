@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from typing import overload
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,35 @@ class Columns:
 Block = Paragraph | Table | Columns
 
 
+class TextLines(Sequence[Paragraph]):
+    """A plain text's blocks: a paragraph per line, each made only when it is looked at (the Document reads the
+    rendering, which is the text itself; an extractor looks at a few blocks by index)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._lines = text.split("\n")
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    @overload
+    def __getitem__(self, k: int) -> Paragraph: ...
+
+    @overload
+    def __getitem__(self, k: slice) -> tuple[Paragraph, ...]: ...
+
+    def __getitem__(self, k: int | slice) -> Paragraph | tuple[Paragraph, ...]:
+        if isinstance(k, slice):
+            return tuple(self[n] for n in range(len(self))[k])
+        return Paragraph(self._lines[k], position=range(1, len(self) + 1)[k])
+
+    def __eq__(self, other: object) -> bool:
+        return tuple(self) == tuple(other) if isinstance(other, Sequence) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+
 @dataclass(frozen=True)
 class CellSpan:
     """Where a cell of a data table lies in the rendered text: block, row (0 = header), column, span."""
@@ -137,6 +167,8 @@ class Rendering:
 
 def render(blocks: Sequence[Block]) -> Rendering:
     """The text of ``blocks``, each line with its block and page, each data cell with its span."""
+    if isinstance(blocks, TextLines):  # a line a paragraph, with no label, heading or page: the text as it is
+        return Rendering(blocks.text, tuple(range(len(blocks))), (None,) * len(blocks))
     lines: list[str] = []
     line_blocks: list[int] = []
     line_pages: list[int | None] = []

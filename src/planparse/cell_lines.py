@@ -27,18 +27,14 @@ def cell_lines(lines: list[str]) -> dict[int, list[int]]:
     """For each table of ``lines`` written one cell a line, each cell's first line → the lines it is made of
     (in reading order). Lines of such a table that only continue a cell are in no list's first place."""
     cells: dict[int, list[int]] = {}
-    k = 0
-    while k + 2 < len(lines):
-        line = lines[k]
-        if not (line.startswith("|") and MD_RULE.fullmatch(lines[k + 1]) and lines[k + 2]
-                and not is_table_row(lines[k + 2])):
-            k += 1
+    end = 0  # the line after the last table found
+    for k in [n for n, line in enumerate(lines[:-2]) if line.startswith("|")]:  # the rows that can head a table
+        if k < end or not (MD_RULE.fullmatch(lines[k + 1]) and lines[k + 2] and not is_table_row(lines[k + 2])):
             continue
         end = k + 2
         while end < len(lines) and lines[end] and not is_table_row(lines[end]):
             end += 1
-        cells.update(_table(lines, k + 2, end, width_of(line)))
-        k = end
+        cells.update(_table(lines, k + 2, end, width_of(lines[k])))
     return cells
 
 

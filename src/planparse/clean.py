@@ -13,7 +13,6 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, cached_property
 from itertools import accumulate
@@ -34,8 +33,11 @@ _EMPHASIS = re.compile(r"\*\*|__")
 _ITALIC = re.compile(r"(?<![\w*])\*(?=\S)([^*]*?\S)\*(?![\w*])")
 _TRANSLATE = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00d0": "Đ", "\u00f0": "đ"})
 _HORN = str.maketrans({"\u01a3": "\u01b0", "\u01a2": "\u01af"})  # ƣ Ƣ (oi), which some fonts' text gives for ư Ư
-# what the spaces, dashes and emphasis steps change: a line without any is passed over at once
-_MARKED = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v\u200b-\u200d\u2060\ufeff\u00ad*_\u2013\u2014\u2212\u00d0\u00f0]")
+# what the spaces, dashes and emphasis steps change: a line without any is passed over at once; the printed ones
+# (those str.isprintable() lets through) apart
+_PRINTED_MARKS = "*_\u2013\u2014\u2212\u00d0\u00f0"
+_MARKED = re.compile("[" + r"\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v\u200b-\u200d\u2060\ufeff\u00ad"
+                     + _PRINTED_MARKS + "]")
 # an oa, oe or uy with the tone on its second vowel closing a word (in NFC): the only syllables normalize_tones
 # moves a mark in (not hoạch, toàn, which go on, nor quý, whose u belongs to the consonant). Led by one class of
 # characters, which the regex engine scans a text for quickly.
@@ -83,20 +85,36 @@ def normalize_line(line: str) -> str:
     return " ".join(line.split())
 
 
-def _normalizer(raw: str) -> Callable[[str], tuple[str, tuple[int, ...] | None]]:
-    """:func:`normalize_mapped` for the lines of ``raw``. When ``raw`` is in NFC and holds no horned u, odd space, dash
-    or emphasis (checked once for the whole text), a line without a tone to move is only its words joined again; the
-    full walk is left to the lines whose spaces or tones change."""
-    if _horned(raw) is not raw or _MARKED.search(raw) or not unicodedata.is_normalized("NFC", raw):
-        return normalize_mapped
+def _normalized_lines(raw: str) -> list[_Line]:
+    """The lines of ``raw`` through :func:`normalize_mapped`, each with its offset. When ``raw`` is in NFC and holds no
+    horned u, odd space, dash or emphasis (checked once for the whole text), a line without a tone to move is only its
+    words joined again, the full walk left to the lines whose spaces or tones change; when moreover no tone is to move
+    and every line is single-spaced (checked on the whole text too), the lines are kept as they are."""
+    lines = _source_lines(raw)
+    plain = _newlines_only(raw) and _single_spaced_lines(raw)  # nothing unprintable in it: its marks are in sight
+    marked = any(mark in raw for mark in _PRINTED_MARKS) if plain else _MARKED.search(raw) is not None
+    if _horned(raw) is not raw or marked or not unicodedata.is_normalized("NFC", raw):
+        return [normalize_mapped(line) + (at,) for at, line in lines]
     toned = _TONE_ON_SECOND.search(raw) is not None
+    if plain and not toned:
+        return [(line, None, at) for at, line in lines]
+    return [(line, None, at) if _single_spaced(line) and not (toned and _TONE_ON_SECOND.search(line))
+            else normalize_mapped(line) + (at,) for at, line in lines]
 
-    def spaced(line: str) -> tuple[str, tuple[int, ...] | None]:
-        if " ".join(line.split()) == line and not (toned and _TONE_ON_SECOND.search(line)):
-            return line, None
-        return normalize_mapped(line)
 
-    return spaced
+def _single_spaced_lines(text: str) -> bool:
+    """Is every line of ``text`` (parted by ``\\n``) :func:`_single_spaced`? Told at C speed for the whole text when
+    its only characters that are not printable are its line breaks; ``False`` may mean it could not be told so."""
+    return ("  " not in text and " \n" not in text and "\n " not in text and text[:1] != " " and text[-1:] != " "
+            and text.replace("\n", "").isprintable())
+
+
+def _single_spaced(line: str) -> bool:
+    """Are the words of ``line`` parted by one space each, with none around them (its words joined again give it
+    back)? Told at C speed, without splitting, when the line holds no tab, odd space or control character."""
+    if line.isprintable() and "  " not in line:  # its only spaces are " "
+        return line[:1] != " " and line[-1:] != " "
+    return " ".join(line.split()) == line
 
 
 def normalize_mapped(line: str) -> tuple[str, tuple[int, ...] | None]:
@@ -219,8 +237,7 @@ class Cleaned:
 
 def clean(raw: str) -> Cleaned:
     """Normalise ``raw`` and rejoin its hard-wrapped lines."""
-    normalized = _normalizer(raw)
-    numbered = unfold_columns([normalized(line) + (at,) for at, line in _source_lines(raw)])
+    numbered = unfold_columns(_normalized_lines(raw))
     lines = [line for _, line, _, _ in numbered]
     wrapped = _looks_hard_wrapped(lines)
     width = _wrap_width(lines)
@@ -258,7 +275,7 @@ def clean(raw: str) -> Cleaned:
                 pos += 1  # the space joining wrapped parts
             pieces.append(Piece(pos, number, at, offsets, len(line)))
             pos += len(line)
-        text_parts.append(" ".join(line for _, line, _, _ in group))
+        text_parts.append(" ".join([line for _, line, _, _ in group]))
     return Cleaned("\n".join(text_parts), tuple(pieces))
 
 
@@ -267,7 +284,7 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n|\\r\\n")  # a web copy's stray "\r\n" writ
 
 def _source_lines(raw: str) -> list[tuple[int, str]]:
     """The lines of ``raw``, each with its offset."""
-    if "\r" not in raw and "\\r\\n" not in raw:  # broken by "\n" alone: split at C speed
+    if _newlines_only(raw):  # split at C speed
         lines = raw.split("\n")
         return list(zip(accumulate((len(line) + 1 for line in lines), initial=0), lines))
     out, at = [], 0
@@ -276,6 +293,11 @@ def _source_lines(raw: str) -> list[tuple[int, str]]:
         at = m.end()
     out.append((at, raw[at:]))
     return out
+
+
+def _newlines_only(raw: str) -> bool:
+    """Are the lines of ``raw`` broken by ``\\n`` alone?"""
+    return "\r" not in raw and "\\r\\n" not in raw
 
 
 _GROUP_ROW = re.compile(r"\s*(?:[IVX]{1,5}|\d{1,3}(?:\.\d{1,3})*)\.?\s*\|[^|]*$")
@@ -292,6 +314,8 @@ def unfold_columns(lines: list[_Line]) -> list[tuple[int, str, int, tuple[int, .
     Markdown table rows (which start with ``|``) and lone ``|`` lines are kept, and so
     is a numbered group row of a wider table (``I | GIAI ĐOẠN 1`` under its rows).
     """
+    if not any("|" in line for line, _, _ in lines):  # nothing in columns or tables: the lines as they are
+        return [(number, line, at, offsets) for number, (line, offsets, at) in enumerate(lines, start=1)]
     out: list[tuple[int, str, int, tuple[int, ...] | None]] = []
     run: list[tuple[int, re.Match[str], tuple[int, ...] | None, int]] = []
 
@@ -324,11 +348,12 @@ def unfold_columns(lines: list[_Line]) -> list[tuple[int, str, int, tuple[int, .
 
 def _looks_hard_wrapped(lines: list[str]) -> bool:
     """Many lines run on into a next line that starts in lower case."""
-    pairs = [(a, b) for a, b in zip(lines, lines[1:]) if len(a) > 20 and b]
-    if not pairs:
-        return False
-    runs_on = sum(1 for a, b in pairs if not a.endswith(_TERMINAL) and b[0].islower())
-    return runs_on >= 0.2 * len(pairs)
+    pairs = runs_on = 0
+    for a, b in zip(lines, lines[1:]):
+        if b and len(a) > 20:
+            pairs += 1
+            runs_on += b[0].islower() and not a.endswith(_TERMINAL)
+    return pairs > 0 and runs_on >= 0.2 * pairs
 
 
 def _wrap_width(lines: list[str]) -> int:
@@ -369,7 +394,7 @@ def _continues(first: str, prev: str, line: str, nxt: str, wrapped: bool, width:
         return False
     if line[0].islower() or line[0].isdigit() or line[0] in "(%":
         return True
-    if prev.rsplit(" ", 1)[-1] in genre.continuation_words():
+    if prev[prev.rfind(" ") + 1:] in genre.continuation_words():  # its last word
         return True
     # the short tail of a wrapped line, followed by a new block: "... cơ quan báo chí" / "Trung ương"
     if wrapped and len(line.split()) <= 3 and not line.endswith(_TERMINAL) and (not nxt or starts_block(nxt)):

@@ -67,12 +67,8 @@ class _Line(NamedTuple):
     start: int
     end: int
 
-    @property
-    def in_table(self) -> bool:
-        return is_table_row(self.text) or self.text.endswith("|")
 
-
-@dataclass
+@dataclass(slots=True)
 class _Node:
     label: str | None
     kind: SectionKind
@@ -105,8 +101,9 @@ def build_outline(doc: Document) -> list[Section]:
     while i < len(lines):
         line = lines[i]
         between_pipes = 0 < i < len(lines) - 1 and lines[i - 1].text == lines[i + 1].text == "|"
-        if not line.text or line.in_table or between_pipes:
-            if signed := _signature_cell(line):
+        in_table = is_table_row(line.text) or line.text.endswith("|") or between_pipes  # a row or a cell of one
+        if not line.text or in_table:
+            if line.text and (signed := _signature_cell(line)):
                 stack.clear()
                 roots.append(_block([signed], SectionRole.SIGNATURE, key=("signature",)))
             i += 1
@@ -255,7 +252,7 @@ def _opens_a_part(text: str) -> bool:
 
 def _typed(text: str) -> bool:
     """The type line: a document type in capitals or as a heading."""
-    return bool(starts_with_doctype(text)) and (is_caps(text) or text.startswith("#"))
+    return (is_caps(text) or text.startswith("#")) and bool(starts_with_doctype(text))
 
 
 def _is_caps_heading(text: str) -> bool:
@@ -351,8 +348,9 @@ def _block(lines: list[_Line], role: SectionRole, key: tuple, kind: SectionKind 
 def _open(node: _Node, stack: list[_Node], roots: list[_Node]) -> None:
     """Open ``node``: it closes the open section of its own numbering and, whatever numbering they use, the
     open sections of a lower rank (a Roman part ends the Arabic items of the part before it)."""
+    rank = _RANK.get(node.kind, _ITEM)
     for depth, open_node in enumerate(stack):
-        if open_node.key == node.key or _RANK.get(open_node.kind, 0) > _RANK.get(node.kind, _ITEM):
+        if open_node.key == node.key or _RANK.get(open_node.kind, 0) > rank:
             del stack[depth:]
             break
     parent = stack[-1] if stack else None
@@ -408,7 +406,8 @@ def _close(nodes: list[_Node], end: int) -> None:
     for node, nxt in zip(nodes, nodes[1:] + [None]):
         if node.key not in {("header",), ("preamble",), ("signature",)}:
             node.end = nxt.start - 1 if nxt is not None else end
-        _close(node.children, node.end)
+        if node.children:
+            _close(node.children, node.end)
 
 
 def _freeze(node: _Node, locate: Callable[[int, int], Provenance]) -> Section:

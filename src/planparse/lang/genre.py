@@ -130,23 +130,24 @@ def opens_with_head(text: str) -> bool:
     return any(text == head or text.startswith(head + " ") for head in vocab.body_heads())
 
 
-_LONE_LABEL = re.compile(r"(?:\d{1,3}(?:\.\d{1,3})*|[IVX]{1,5})\.?|[a-zđ][.)]")
+_LONE_LABEL = re.compile(r"\s*(?:(?:\d{1,3}(?:\.\d{1,3})*|[IVX]{1,5})\.?|[a-zđ][.)])\s*")  # spaces around it
 
 
 def is_lone_label(line: str) -> bool:
     """A line that is nothing but a row or item number (``1``, ``2.1``, ``IV``, ``a)``): a table's cells one a
     line, each row opening with its number."""
-    return _LONE_LABEL.fullmatch(line.strip()) is not None
+    return _LONE_LABEL.fullmatch(line) is not None
 
 
 # the lower-case characters that are not letters (small Roman numerals, circled letters): str.isupper() counts them
 _LOWER_NOT_LETTER = re.compile("[\u0345\u2170-\u217f\u24d0-\u24e9]")
+_ASCII_LOWER = re.compile("[a-z]")
 
 
 def is_caps(line: str) -> bool:
     """All the letters are capitals (and there are at least two)."""
-    if not line.isupper() and not _LOWER_NOT_LETTER.search(line):
-        return False  # a lower-case letter, or no letter in capitals: the common case, read at C speed
+    if not line.isupper() and (_ASCII_LOWER.search(line) or not _LOWER_NOT_LETTER.search(line)):
+        return False  # a lower-case letter (most lines have one near their start), or no letter in capitals
     letters = "".join(filter(str.isalpha, line))
     return len(letters) >= 2 and all(map(str.isupper, letters))
 

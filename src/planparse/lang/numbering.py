@@ -15,7 +15,7 @@ from functools import lru_cache
 from planparse.model import SectionKind
 
 _MARKDOWN = re.compile(r"#{1,6}(?=\s)")
-_RULE = re.compile(r"[-_=*─—]{3,}|\*{1,2}")  # a rule; a Party header's star under its issuer (*)
+_RULE = re.compile(r"\s*(?:[-_=*─—]{3,}|\*{1,2})\s*")  # a rule; a Party header's star under its issuer (*)
 _PATTERNS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
     # "Điều 1. Title", or "Điều 1" alone on its line (the constitution's and older laws' form)
     (SectionKind.ARTICLE, re.compile(r"(Điều\s+\d{1,3})(?:\s*[.:]\s+|\s*$)", re.IGNORECASE)),
@@ -42,7 +42,7 @@ class Label:
 
 def is_rule(line: str) -> bool:
     """A separator line such as ``-------`` or ``***``, or the star under a Party document's issuer."""
-    return bool(_RULE.fullmatch(line.strip()))
+    return _RULE.fullmatch(line) is not None
 
 
 @lru_cache(maxsize=4096)  # the cleaner, the outline and the extractors read the same lines' labels

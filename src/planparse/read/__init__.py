@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import errno
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 
-from planparse.blocks import Block, Paragraph, Rendering, map_text, render
+from planparse.blocks import Block, Rendering, TextLines, map_text, render
 from planparse.errors import EmptyDocumentError, FileMissingError, PlanparseError
 from planparse.model import SourceInfo
 from planparse.read import legacy
@@ -32,13 +32,13 @@ MAX_BYTES = Limits().file_bytes  # the default limit on a file's size
 class Source:
     """A document as read, before cleaning: its blocks, and what it was read from."""
 
-    blocks: tuple[Block, ...]
+    blocks: Sequence[Block]
     info: SourceInfo
 
     @classmethod
     def from_text(cls, text: str, info: SourceInfo) -> Source:
         """A text with no structure of its own: one paragraph per line (the Document guesses the rest)."""
-        return cls(tuple(Paragraph(line, position=n) for n, line in enumerate(text.split("\n"), start=1)), info)
+        return cls(TextLines(text), info)
 
     @cached_property
     def rendering(self) -> Rendering:
