@@ -33,8 +33,9 @@ _HYPHENS = "-\xad"  # ... of these
 
 @contextmanager
 def document(data: bytes) -> Iterator:
-    """pdfium's document of ``data``, closed after; ``None`` if pdfium cannot open it (pdfplumber then
-    reads every page)."""
+    """pdfium's document of ``data``, closed after, its form (if any) set up before a page is loaded, so
+    that flattening a page draws its fields too (:mod:`stamps`); ``None`` if pdfium cannot open it
+    (pdfplumber then reads every page)."""
     import pypdfium2
 
     try:
@@ -42,6 +43,7 @@ def document(data: bytes) -> Iterator:
     except pypdfium2.PdfiumError:
         yield None
         return
+    pdf.init_forms()
     try:
         yield pdf
     finally:
