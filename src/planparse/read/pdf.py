@@ -30,7 +30,7 @@ from planparse.clean import normalize_line, starts_block
 from planparse.lang.genre import is_caps
 from planparse.errors import CorruptFileError, EmptyDocumentError, EncryptedError, NeedsOCRError
 from planparse.model import SourceInfo
-from planparse.read import Progress, Source, pdfium_chars, pdfium_edges, textlayer
+from planparse.read import Progress, Source, pdfium_chars, pdfium_edges, pdfwords, textlayer
 from planparse.read.limits import Limits
 from planparse.read.stamps import stamped_words
 
@@ -183,8 +183,6 @@ def _page_items(page, fast, number: int) -> list[_Line | _Table]:
     opened it), top to bottom, with the words its annotations stamp (:mod:`stamps`). The characters are
     pdfium's where they are pdfplumber's (:mod:`pdfium_chars`), and so are the paths the tables are found
     in (:mod:`pdfium_edges`); else pdfplumber reads the page."""
-    from pdfplumber.utils import dedupe_chars, extract_words
-
     fast_page = fast[number - 1] if fast else None
     chars = pdfium_chars.page_chars(fast_page, page) if fast_page else None
     if chars is None:
@@ -193,7 +191,7 @@ def _page_items(page, fast, number: int) -> list[_Line | _Table]:
         chars, tables = page.chars, page.find_tables()
     else:
         if _has_doubled_chars(chars):
-            chars = dedupe_chars(chars)
+            chars = pdfwords.dedupe(chars)
         tables = pdfium_edges.tables(fast_page, page, chars)
     for char in chars:
         if char["text"] in _SEPARATORS:  # a glyph number, not a space: kept for textlayer.glyph_codes
@@ -204,7 +202,7 @@ def _page_items(page, fast, number: int) -> list[_Line | _Table]:
         cx, cy = (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2
         return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
 
-    words = extract_words(chars, extra_attrs=["size"])
+    words = pdfwords.words(chars)
     stamped = stamped_words(fast, number - 1, fast_page) if fast_page and page.page_obj.annots else []
     words = [w for w in [*words, *_in_blanks(stamped, words)] if not in_table(w)]
     items: list[_Line | _Table] = _lines(words, number)
