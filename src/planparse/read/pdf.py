@@ -184,7 +184,8 @@ def _page_items(page, fast, number: int) -> list[_Line | _Table]:
     pdfium's where they are pdfplumber's (:mod:`pdfium_chars`), and so are the paths the tables are found
     in (:mod:`pdfium_edges`); else pdfplumber reads the page."""
     fast_page = fast[number - 1] if fast else None
-    chars = pdfium_chars.page_chars(fast_page, page) if fast_page else None
+    drawn = list(pdfium_chars.objects(fast_page.raw)) if fast_page else []
+    chars = pdfium_chars.page_chars(fast_page, page, drawn) if fast_page else None
     if chars is None:
         if _has_doubled_chars(page.chars):
             page = page.dedupe_chars()  # bold drawn by printing each letter twice
@@ -192,7 +193,7 @@ def _page_items(page, fast, number: int) -> list[_Line | _Table]:
     else:
         if _has_doubled_chars(chars):
             chars = pdfwords.dedupe(chars)
-        tables = pdfium_edges.tables(fast_page, page, chars)
+        tables = pdfium_edges.tables(drawn, page, chars)
     for char in chars:
         if char["text"] in _SEPARATORS:  # a glyph number, not a space: kept for textlayer.glyph_codes
             char["text"] = f"(cid:{ord(char['text'])})"

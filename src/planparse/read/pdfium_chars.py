@@ -50,15 +50,14 @@ def document(data: bytes) -> Iterator:
         pdf.close()
 
 
-def page_chars(page, plumber_page) -> list[dict] | None:
+def page_chars(page, plumber_page, drawn: list[tuple[int, object, int, tuple[float, ...]]]) -> list[dict] | None:
     """The characters of pdfium's ``page`` as ``plumber_page.chars`` gives them (``text``, ``x0``, ``x1``,
     ``top``, ``bottom``, ``doctop``, ``size``, ``upright``, ``fontname``), in the order they are drawn;
-    ``None`` where pdfium's cannot be made the same."""
+    ``None`` where pdfium's cannot be made the same. ``drawn`` are the page's :func:`objects`."""
     import pypdfium2.raw as pdfium
 
     if page.get_rotation() or tuple(plumber_page.mediabox[:2]) != (0, 0):
         return None
-    drawn = list(objects(page.raw))
     widths, descents = font_metrics(plumber_page)
     box = _Box(plumber_page.height, plumber_page.initial_doctop, descents)
     order = {_address(obj): index for index, obj, kind, _ in drawn if kind == pdfium.FPDF_PAGEOBJ_TEXT}
