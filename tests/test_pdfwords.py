@@ -4,7 +4,7 @@ rules single out."""
 from __future__ import annotations
 
 import pdfplumber
-from pdfplumber.utils import dedupe_chars, extract_words
+from pdfplumber.utils import dedupe_chars, extract_text, extract_words
 
 from planparse.read import pdfwords
 
@@ -21,7 +21,7 @@ def _char(text: str, x0: float, top: float, size: float = 12.0, width: float = 6
             "size": size, "upright": True, "fontname": "Times"}
 
 
-def test_real_pages_give_pdfplumbers_words_and_characters(realworld):
+def test_real_pages_give_pdfplumbers_words_text_and_characters(realworld):
     pdfs = sorted(realworld.glob("*.pdf"))
     compared = 0
     for path in pdfs[:: max(1, len(pdfs) // SAMPLE)]:
@@ -29,6 +29,7 @@ def test_real_pages_give_pdfplumbers_words_and_characters(realworld):
             for page in pdf.pages:
                 chars = page.chars
                 assert pdfwords.words(chars) == _theirs(chars), (path.name, page.page_number)
+                assert pdfwords.text(chars) == extract_text(chars), (path.name, page.page_number)
                 doubled = chars + [dict(c, x0=c["x0"] + 0.3) for c in chars[::3]]
                 assert pdfwords.dedupe(doubled) == dedupe_chars(doubled), (path.name, page.page_number)
                 compared += bool(chars)
@@ -44,6 +45,7 @@ def test_the_cases_pdfplumbers_rules_single_out():
              _char("z", 22, 98)]
     assert pdfwords.words(chars) == _theirs(chars)
     assert [w["text"] for w in _theirs(chars)] == ["fina", "", "e", "b", "c", "d", "y", "x", "z"]
+    assert pdfwords.text(chars) == extract_text(chars) == "finya  ze b c\nd\nx"
     doubled = [_char("a", 10, 100), _char("a", 10.5, 100.4), _char("b", 16, 100), _char("a", 10, 100)]
     assert pdfwords.dedupe(doubled) == dedupe_chars(doubled) == doubled[:1] + doubled[2:3]
 
@@ -51,3 +53,4 @@ def test_the_cases_pdfplumbers_rules_single_out():
 def test_text_that_is_not_upright_is_left_to_pdfplumber():
     chars = [dict(_char("a", 10, 100), upright=False), dict(_char("b", 10, 106), upright=False)]
     assert pdfwords.words(chars) == extract_words(chars, extra_attrs=["size"])
+    assert pdfwords.text(chars) == extract_text(chars)

@@ -234,12 +234,10 @@ def _cell_texts(table) -> list[list[str | None]]:
 
 def _cell_text(cell: tuple[float, float, float, float] | None, chars: list[dict]) -> str | None:
     """The text of the ``chars`` centred in ``cell`` as pdfplumber writes it ("" if none; ``None`` for no cell)."""
-    from pdfplumber.utils import extract_text
-
     if cell is None:
         return None
     inside = [c for c in chars if pdfium_edges.centred_in(c, cell)]
-    return extract_text(inside) if inside else ""
+    return pdfwords.text(inside) if inside else ""
 
 
 def _in_blanks(stamped: list[dict], words: list[dict]) -> list[dict]:

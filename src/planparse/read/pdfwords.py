@@ -1,10 +1,11 @@
 """A PDF page's words from its characters as pdfplumber makes them, in fewer steps.
 
-pdfplumber's :func:`~pdfplumber.utils.extract_words` and :func:`~pdfplumber.utils.dedupe_chars` are written
-for every direction of text and every option; the reader calls them with their defaults on upright text,
-where what they do comes down to a sort and a pass (and the second sorts its result by searching the list
-for each character it keeps: a page's time squared). Each function here gives what its pdfplumber one
-gives, to the same characters in the same order.
+pdfplumber's :func:`~pdfplumber.utils.extract_words`, :func:`~pdfplumber.utils.extract_text` and
+:func:`~pdfplumber.utils.dedupe_chars` are written for every direction of text and every option; the reader
+calls them with their defaults on upright text, where what they do comes down to a sort and a pass (the
+second makes a map of every character to join them; the third sorts its result by searching the list for
+each character it keeps: a page's time squared). Each function here gives what its pdfplumber one gives,
+to the same characters in the same order.
 """
 
 from __future__ import annotations
@@ -18,33 +19,48 @@ _LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl",
 
 def words(chars: list[dict]) -> list[dict]:
     """``extract_words(chars, extra_attrs=["size"])``: each word's ``text``, ``x0``, ``x1``, ``top``,
-    ``bottom`` and ``size`` (what the reader uses of it). Characters of one size in a row are sorted into
-    lines (their tops clustered, each within :data:`TOLERANCE` of the next) and, in a line, left to right;
-    a space, a gap wider than :data:`TOLERANCE` or a step in height wider than it ends a word. Text that is
-    not upright is left to pdfplumber."""
+    ``bottom`` and ``size`` (what the reader uses of it). Text that is not upright is left to pdfplumber."""
     if not all(char["upright"] for char in chars):
         from pdfplumber.utils import extract_words
 
         return extract_words(chars, extra_attrs=["size"])
+    return [word for _, run in groupby(chars, key=itemgetter("size")) for word in _words(list(run))]
+
+
+def text(chars: list[dict]) -> str:
+    """``extract_text(chars)``: the words (of every size) in lines, their tops clustered as characters' are
+    (the words of a line in the order they were made), joined by spaces and the lines by line breaks. Text
+    that is not upright is left to pdfplumber."""
+    if not all(char["upright"] for char in chars):
+        from pdfplumber.utils import extract_text
+
+        return extract_text(chars)
+    made = _words(chars)
+    line = _clusters({word["top"] for word in made})
+    lines = groupby(sorted(made, key=lambda word: line[word["top"]]), key=lambda word: line[word["top"]])
+    return "\n".join(" ".join(word["text"] for word in words) for _, words in lines)
+
+
+def _words(chars: list[dict]) -> list[dict]:
+    """The words of ``chars`` as pdfplumber makes them of a run it does not part: the characters sorted
+    into lines (their tops clustered, each within :data:`TOLERANCE` of the next) and, in a line, left to
+    right; a space, a gap wider than :data:`TOLERANCE` or a step in height wider than it ends a word."""
     out: list[dict] = []
-    for _, run in groupby(chars, key=itemgetter("size")):
-        run = list(run)
-        line = _clusters({char["top"] for char in run})
-        current: list[dict] = []
-        last_line = None
-        for char in sorted(run, key=lambda char: (line[char["top"]], char["x0"])):
-            text = char["text"]
-            if current and (line[char["top"]] != last_line or text.isspace() or not text
-                            or _parts(current[-1], char)):
-                out.append(_word(current))
-                current = []
-            last_line = line[char["top"]]
-            if not text:  # pdfplumber's test for punctuation to split at (none) takes "" for a word of its own
-                out.append(_word([char]))
-            elif not text.isspace():
-                current.append(char)
-        if current:
+    line = _clusters({char["top"] for char in chars})
+    current: list[dict] = []
+    last_line = None
+    for char in sorted(chars, key=lambda char: (line[char["top"]], char["x0"])):
+        text = char["text"]
+        if current and (line[char["top"]] != last_line or text.isspace() or not text or _parts(current[-1], char)):
             out.append(_word(current))
+            current = []
+        last_line = line[char["top"]]
+        if not text:  # pdfplumber's test for punctuation to split at (none) takes "" for a word of its own
+            out.append(_word([char]))
+        elif not text.isspace():
+            current.append(char)
+    if current:
+        out.append(_word(current))
     return out
 
 
