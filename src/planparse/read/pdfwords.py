@@ -50,11 +50,11 @@ def _words(chars: list[dict]) -> list[dict]:
     current: list[dict] = []
     last_line = None
     for char in sorted(chars, key=lambda char: (line[char["top"]], char["x0"])):
-        text = char["text"]
-        if current and (line[char["top"]] != last_line or text.isspace() or not text or _parts(current[-1], char)):
+        text, number = char["text"], line[char["top"]]
+        if current and (number != last_line or text.isspace() or not text or _parts(current[-1], char)):
             out.append(_word(current))
             current = []
-        last_line = line[char["top"]]
+        last_line = number
         if not text:  # pdfplumber's test for punctuation to split at (none) takes "" for a word of its own
             out.append(_word([char]))
         elif not text.isspace():
