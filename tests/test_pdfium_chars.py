@@ -28,6 +28,10 @@ def _blocks(path):
         return type(exc).__name__
 
 
+def _page_chars(page, plumber_page):
+    return pdfium_chars.page_chars(page, plumber_page, list(pdfium_chars.objects(page.raw)))
+
+
 def _pdfplumber_only():
     return mock.patch.object(pdfium_chars, "page_chars", lambda *args: None)
 
@@ -35,8 +39,8 @@ def _pdfplumber_only():
 def test_real_pdfs_give_the_same_blocks_through_pdfium(realworld):
     served = []
 
-    def counted(page, plumber_page):
-        chars = page_chars(page, plumber_page)
+    def counted(page, plumber_page, drawn):
+        chars = page_chars(page, plumber_page, drawn)
         served.append(chars is not None)
         return chars
 
@@ -54,7 +58,7 @@ def test_pdfium_characters_are_pdfplumbers(realworld):
     for path in _real_pdfs(realworld):
         with pdfplumber.open(path) as pdf, pdfium_chars.document(path.read_bytes()) as fast:
             for page in pdf.pages:
-                chars = pdfium_chars.page_chars(fast[page.page_number - 1], page)
+                chars = _page_chars(fast[page.page_number - 1], page)
                 if chars is None:
                     continue
                 ours = sorted((c for c in chars if not c["text"].isspace()), key=lambda c: (c["top"], c["x0"]))
@@ -72,9 +76,11 @@ def test_a_ruled_table_read_through_pdfium_is_pdfplumbers(tmp_path):
                      tmp_path / "table.pdf")
     with pdfplumber.open(path) as pdf, pdfium_chars.document(path.read_bytes()) as fast:
         page = pdf.pages[0]
-        chars = pdfium_chars.page_chars(fast[0], page)
+        fast_page = fast[0]
+        drawn = list(pdfium_chars.objects(fast_page.raw))
+        chars = pdfium_chars.page_chars(fast_page, page, drawn)
         assert chars is not None
-        ours = [table.extract() for table in pdfium_edges.tables(fast[0], page, chars)]
+        ours = [table.extract() for table in pdfium_edges.tables(drawn, page, chars)]
         assert ours == [table.extract() for table in page.find_tables()]
     assert ["Khảo sát", "Quý I"] in ours[0]
 
@@ -83,7 +89,7 @@ def test_a_page_without_drawings_is_read_through_pdfium(tmp_path):
     path = write_pdf("KẾ HOẠCH\n\nTriển khai chuyển đổi số trong các cơ quan nhà nước của tỉnh năm 2024.\n",
                      tmp_path / "plain.pdf")
     with pdfplumber.open(path) as pdf, pdfium_chars.document(path.read_bytes()) as fast:
-        chars = pdfium_chars.page_chars(fast[0], pdf.pages[0])
+        chars = _page_chars(fast[0], pdf.pages[0])
     assert chars is not None
     assert "chuyển đổi số" in "".join(c["text"] for c in chars)
 

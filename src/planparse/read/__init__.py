@@ -64,8 +64,6 @@ def read(path: str | Path, limits: Limits = Limits(), ocr: str = "auto", progres
         if data.startswith(b"PK\x03\x04"):
             limits.check_zip(data)
         fmt = sniff(data, path.suffix.lower())
-        if fmt == "pdf":
-            limits.check_pages(data)
         if fmt == "html":
             limits.check_elements(data)
         source = _read(data, SourceInfo(path=str(path), format=fmt), ocr, progress, limits)
@@ -112,7 +110,7 @@ def _read(data: bytes, info: SourceInfo, ocr: str, progress: Progress | None, li
     if info.format == "pdf":
         from planparse.read.pdf import read_pdf
 
-        return read_pdf(data, info, ocr, progress)
+        return read_pdf(data, info, ocr, progress, limits)
     if info.format in ("doc", "rtf", "odt"):
         from planparse.read.doc import read_converted
 

@@ -25,7 +25,7 @@ def read_image(data: bytes, info: SourceInfo, ocr: str, progress: Progress | Non
         raise NeedsOCRError("an image of a page holds no text, only pixels; read it with OCR (--ocr auto)")
     from planparse.read.pdf import read_pdf
 
-    return read_pdf(_as_pdf(data, limits), info, "always", progress)
+    return read_pdf(_as_pdf(data, limits), info, "always", progress, limits)
 
 
 def _as_pdf(data: bytes, limits: Limits) -> bytes:

@@ -73,18 +73,16 @@ class Limits:
             raise self.refuse(UnpackedTooLargeError, f"the archive unpacks to {unpacked / MB:,.1f} MB",
                               "unpacked_mb", " MB")
 
-    def check_pages(self, data: bytes) -> None:
-        """A PDF's page count, walking its page tree no further than the limit, before any page is read.
+    def check_pages(self, document) -> None:
+        """A PDF's page count, walking the page tree of pdfminer's ``document`` no further than the limit,
+        before any page is read.
 
-        A damaged or encrypted PDF passes: its reader says what is wrong with it.
+        A damaged PDF passes: its reader says what is wrong with it.
         """
-        from pdfminer.pdfdocument import PDFDocument
         from pdfminer.pdfpage import PDFPage
-        from pdfminer.pdfparser import PDFParser
 
         try:
-            pages = PDFPage.create_pages(PDFDocument(PDFParser(io.BytesIO(data))))
-            count = sum(1 for _ in islice(pages, self.pages + 1))
+            count = sum(1 for _ in islice(PDFPage.create_pages(document), self.pages + 1))
         except Exception:  # pdfminer's errors have no common base
             return
         if count > self.pages:

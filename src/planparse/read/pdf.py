@@ -30,7 +30,8 @@ from planparse.clean import normalize_line, starts_block
 from planparse.lang.genre import is_caps
 from planparse.errors import CorruptFileError, EmptyDocumentError, EncryptedError, NeedsOCRError
 from planparse.model import SourceInfo
-from planparse.read import Progress, Source, pdfium_chars, pdfium_edges, textlayer
+from planparse.read import Progress, Source, pdfium_chars, pdfium_edges, pdfwords, textlayer
+from planparse.read.limits import Limits
 from planparse.read.stamps import stamped_words
 
 _PAGE_NUMBER = re.compile(r"[-–—\s]*(?:(?:trang|page)\s*)?\d{1,4}(?:\s*(?:/|of|trên)\s*\d{1,4})?[-–—\s]*",
@@ -72,8 +73,9 @@ class _Table:
     position: int = 0
 
 
-def read_pdf(data: bytes, info: SourceInfo, ocr: str = "auto", progress: Progress | None = None) -> Source:
-    """Read a PDF file; raise a typed error for an encrypted or damaged one.
+def read_pdf(data: bytes, info: SourceInfo, ocr: str = "auto", progress: Progress | None = None,
+             limits: Limits = Limits()) -> Source:
+    """Read a PDF file within ``limits`` (its pages); raise a typed error for an encrypted or damaged one.
 
     Each page's text layer is judged and repaired (:mod:`textlayer`); ``ocr`` says which pages are read by
     OCR (:mod:`ocr`): ``auto`` those with no usable text (a scan, a layer that is not text), ``always``
@@ -87,9 +89,8 @@ def read_pdf(data: bytes, info: SourceInfo, ocr: str = "auto", progress: Progres
         raise CorruptFileError("the PDF is truncated (it has no end-of-file marker)")
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf, pdfium_chars.document(data) as fast:
-            stamps = stamped_words(data, [n for n, page in enumerate(pdf.pages, start=1) if page.page_obj.annots])
-            pages = [_page_items(page, fast[n - 1] if fast else None, n, stamps.get(n, []))
-                     for n, page in enumerate(pdf.pages, start=1)]
+            limits.check_pages(pdf.doc)
+            pages = [_page_items(page, fast, n) for n, page in enumerate(pdf.pages, start=1)]
             layers = [_layer(items) for items in pages]
             todo = [k for k, page in enumerate(pdf.pages) if _wants_ocr(ocr, layers[k], page, pages[k])]
             if ocr == "never":
@@ -177,22 +178,22 @@ def _pdfminer_error(exc: Exception) -> Exception:
     return CorruptFileError(f"the PDF is damaged ({type(cause).__name__}: {cause})")
 
 
-def _page_items(page, fast_page, number: int, stamped: list[dict]) -> list[_Line | _Table]:
-    """The lines and tables of one page (pdfplumber's ``page``, pdfium's ``fast_page``), top to bottom;
-    ``stamped`` are words its annotations draw. The characters are pdfium's where they are pdfplumber's
-    (:mod:`pdfium_chars`), and so are the paths the tables are found in (:mod:`pdfium_edges`); else
-    pdfplumber reads the page."""
-    from pdfplumber.utils import dedupe_chars, extract_words
-
-    chars = pdfium_chars.page_chars(fast_page, page) if fast_page else None
+def _page_items(page, fast, number: int) -> list[_Line | _Table]:
+    """The lines and tables of page ``number`` (pdfplumber's ``page``; of pdfium's document ``fast``, if it
+    opened it), top to bottom, with the words its annotations stamp (:mod:`stamps`). The characters are
+    pdfium's where they are pdfplumber's (:mod:`pdfium_chars`), and so are the paths the tables are found
+    in (:mod:`pdfium_edges`); else pdfplumber reads the page."""
+    fast_page = fast[number - 1] if fast else None
+    drawn = list(pdfium_chars.objects(fast_page.raw)) if fast_page else []
+    chars = pdfium_chars.page_chars(fast_page, page, drawn) if fast_page else None
     if chars is None:
         if _has_doubled_chars(page.chars):
             page = page.dedupe_chars()  # bold drawn by printing each letter twice
         chars, tables = page.chars, page.find_tables()
     else:
         if _has_doubled_chars(chars):
-            chars = dedupe_chars(chars)
-        tables = pdfium_edges.tables(fast_page, page, chars)
+            chars = pdfwords.dedupe(chars)
+        tables = pdfium_edges.tables(drawn, page, chars)
     for char in chars:
         if char["text"] in _SEPARATORS:  # a glyph number, not a space: kept for textlayer.glyph_codes
             char["text"] = f"(cid:{ord(char['text'])})"
@@ -202,7 +203,8 @@ def _page_items(page, fast_page, number: int, stamped: list[dict]) -> list[_Line
         cx, cy = (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2
         return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
 
-    words = extract_words(chars, extra_attrs=["size"])
+    words = pdfwords.words(chars)
+    stamped = stamped_words(fast, number - 1, fast_page) if fast_page and page.page_obj.annots else []
     words = [w for w in [*words, *_in_blanks(stamped, words)] if not in_table(w)]
     items: list[_Line | _Table] = _lines(words, number)
     items += [_Table(number, t.bbox[1], _cell_texts(t)) for t in tables]
@@ -232,12 +234,10 @@ def _cell_texts(table) -> list[list[str | None]]:
 
 def _cell_text(cell: tuple[float, float, float, float] | None, chars: list[dict]) -> str | None:
     """The text of the ``chars`` centred in ``cell`` as pdfplumber writes it ("" if none; ``None`` for no cell)."""
-    from pdfplumber.utils import extract_text
-
     if cell is None:
         return None
     inside = [c for c in chars if pdfium_edges.centred_in(c, cell)]
-    return extract_text(inside) if inside else ""
+    return pdfwords.text(inside) if inside else ""
 
 
 def _in_blanks(stamped: list[dict], words: list[dict]) -> list[dict]:

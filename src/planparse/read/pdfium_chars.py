@@ -33,8 +33,9 @@ _HYPHENS = "-\xad"  # ... of these
 
 @contextmanager
 def document(data: bytes) -> Iterator:
-    """pdfium's document of ``data``, closed after; ``None`` if pdfium cannot open it (pdfplumber then
-    reads every page)."""
+    """pdfium's document of ``data``, closed after, its form (if any) set up before a page is loaded, so
+    that flattening a page draws its fields too (:mod:`stamps`); ``None`` if pdfium cannot open it
+    (pdfplumber then reads every page)."""
     import pypdfium2
 
     try:
@@ -42,21 +43,21 @@ def document(data: bytes) -> Iterator:
     except pypdfium2.PdfiumError:
         yield None
         return
+    pdf.init_forms()
     try:
         yield pdf
     finally:
         pdf.close()
 
 
-def page_chars(page, plumber_page) -> list[dict] | None:
+def page_chars(page, plumber_page, drawn: list[tuple[int, object, int, tuple[float, ...]]]) -> list[dict] | None:
     """The characters of pdfium's ``page`` as ``plumber_page.chars`` gives them (``text``, ``x0``, ``x1``,
     ``top``, ``bottom``, ``doctop``, ``size``, ``upright``, ``fontname``), in the order they are drawn;
-    ``None`` where pdfium's cannot be made the same."""
+    ``None`` where pdfium's cannot be made the same. ``drawn`` are the page's :func:`objects`."""
     import pypdfium2.raw as pdfium
 
     if page.get_rotation() or tuple(plumber_page.mediabox[:2]) != (0, 0):
         return None
-    drawn = list(objects(page.raw))
     widths, descents = font_metrics(plumber_page)
     box = _Box(plumber_page.height, plumber_page.initial_doctop, descents)
     order = {_address(obj): index for index, obj, kind, _ in drawn if kind == pdfium.FPDF_PAGEOBJ_TEXT}
@@ -66,27 +67,30 @@ def page_chars(page, plumber_page) -> list[dict] | None:
         return None
     textpage = page.get_textpage()
     raw = textpage.raw
-    unicode, generated, map_error, get_origin, object_at = (
-        pdfium.FPDFText_GetUnicode, pdfium.FPDFText_IsGenerated, pdfium.FPDFText_HasUnicodeMapError,
-        pdfium.FPDFText_GetCharOrigin, _object_address())
+    at = ctypes.cast(raw, ctypes.c_void_p).value
+    unicode, generated, map_error, get_origin, object_at = _calls()
     x, y = ctypes.c_double(), ctypes.c_double()
+    x_at, y_at = ctypes.addressof(x), ctypes.addressof(y)
     chars: list[dict] = []
     drawing: dict[int, tuple | None] = {}  # by text object: its font, its scale, its font size and widths
     last_x = last_y = None
     try:
-        for i in range(pdfium.FPDFText_CountChars(raw)):
-            text = chr(unicode(raw, i))
-            if text in _BREAKS and generated(raw, i) or text == " ":
-                if text == " " and chars and _in_object(raw, i, object_at):
-                    chars.append({**chars[-1], "text": " "})
-                continue
-            if map_error(raw, i):
+        count = pdfium.FPDFText_CountChars(raw)
+        for i in range(count):
+            text = chr(unicode(at, i))
+            if text in _BREAKS:
+                made = generated(at, i)
+                if made or text == " ":
+                    if text == " " and chars and (not made or _in_object(at, i, count)):
+                        chars.append({**chars[-1], "text": " "})
+                    continue
+            if map_error(at, i):
                 return None
-            get_origin(raw, i, x, y)
+            get_origin(at, i, x_at, y_at)
             if x.value == last_x and y.value == last_y:
                 return None  # one glyph drawing several characters (a ligature, a letter and its mark)
             last_x, last_y = x.value, y.value
-            address = object_at(raw, i) or 0
+            address = object_at(at, i) or 0
             if address not in drawing:
                 drawing[address] = _drawing(raw, i, pdfium.FPDFText_GetTextObject(raw, i), box, widths)
             if drawing[address] is None:
@@ -280,21 +284,17 @@ def _blank(obj) -> bool:
     return right.value - left.value < 0.01
 
 
-def _in_object(raw, i: int, object_at) -> bool:
-    """Whether pdfium's space ``i`` stands in a text object, between two of its characters (a space of
-    the text), not between two objects (pdfium's guess at a gap, which the text does not have);
-    ``object_at`` is :func:`_object_address`."""
-    import pypdfium2.raw as pdfium
-
-    if not pdfium.FPDFText_IsGenerated(raw, i):
-        return True
-    count = pdfium.FPDFText_CountChars(raw)
+def _in_object(at: int, i: int, count: int) -> bool:
+    """Whether the space ``i`` pdfium made of its own (of the ``count`` characters of the text page at address
+    ``at``) stands in a text object, between two of its characters (a space of the text), not between two
+    objects (pdfium's guess at a gap, which the text does not have)."""
+    _, generated, _, _, object_at = _calls()
     before, after = i - 1, i + 1
-    while before >= 0 and pdfium.FPDFText_IsGenerated(raw, before):
+    while before >= 0 and generated(at, before):
         before -= 1
-    while after < count and pdfium.FPDFText_IsGenerated(raw, after):
+    while after < count and generated(at, after):
         after += 1
-    return before >= 0 and after < count and object_at(raw, before) == object_at(raw, after)
+    return before >= 0 and after < count and object_at(at, before) == object_at(at, after)
 
 
 def _address(handle) -> int:
@@ -303,10 +303,20 @@ def _address(handle) -> int:
 
 
 @lru_cache(maxsize=1)
-def _object_address():
-    """pdfium's ``FPDFText_GetTextObject(textpage, i)`` giving the object's :func:`_address` (``None`` for
-    none): the same function, its result not wrapped in a typed pointer (which costs ten times the call)."""
+def _calls() -> tuple:
+    """pdfium's calls made for each character of a text page, on the text page's address:
+    ``FPDFText_GetUnicode``, ``FPDFText_IsGenerated``, ``FPDFText_HasUnicodeMapError``,
+    ``FPDFText_GetCharOrigin`` (to the addresses of two doubles) and ``FPDFText_GetTextObject`` (giving the
+    object's :func:`_address`, ``None`` for none). They are pdfium's functions with untyped pointers, which
+    ctypes passes as they are: a typed pointer is checked on every call, and a typed result wrapped (which
+    costs ten times the call)."""
     import pypdfium2.raw as pdfium
 
-    function = ctypes.cast(pdfium.FPDFText_GetTextObject, ctypes.c_void_p).value
-    return ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(function)
+    def bare(function, result, *arguments):
+        return ctypes.CFUNCTYPE(result, ctypes.c_void_p, ctypes.c_int, *arguments)(
+            ctypes.cast(function, ctypes.c_void_p).value)
+
+    return (bare(pdfium.FPDFText_GetUnicode, ctypes.c_uint), bare(pdfium.FPDFText_IsGenerated, ctypes.c_int),
+            bare(pdfium.FPDFText_HasUnicodeMapError, ctypes.c_int),
+            bare(pdfium.FPDFText_GetCharOrigin, ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p),
+            bare(pdfium.FPDFText_GetTextObject, ctypes.c_void_p))

@@ -15,14 +15,15 @@ from collections.abc import Iterator
 _Point = tuple[float, float]
 
 
-def tables(page, plumber_page, chars: list[dict]) -> list:
-    """pdfplumber's tables of pdfium's ``page`` (pdfplumber's ``plumber_page``), their cells read from
-    ``chars``: its table finder run over the ruling read here."""
+def tables(drawn: list[tuple[int, object, int, tuple[float, ...]]], plumber_page, chars: list[dict]) -> list:
+    """pdfplumber's tables of the page pdfplumber's ``plumber_page`` is and whose pdfium objects are ``drawn``
+    (:func:`~planparse.read.pdfium_chars.objects`), their cells read from ``chars``: its table finder run
+    over the ruling read here."""
     from types import SimpleNamespace
 
     from pdfplumber.table import TableFinder, TableSettings
 
-    ruling = SimpleNamespace(edges=_edges(page, plumber_page.height, plumber_page.initial_doctop), chars=chars,
+    ruling = SimpleNamespace(edges=_edges(drawn, plumber_page.height, plumber_page.initial_doctop), chars=chars,
                              bbox=plumber_page.bbox)
     found = TableFinder(ruling, TableSettings.resolve(None)).tables
     for table in found:  # each reads its cells from its own characters, not the page's
@@ -38,16 +39,14 @@ def centred_in(char: dict, bbox: tuple[float, float, float, float]) -> bool:
     return x0 <= x < x1 and top <= y < bottom
 
 
-def _edges(page, height: float, doctop: float) -> list[dict]:
-    """The edges of the lines, rectangles and curves pdfium's ``page`` paints, as pdfplumber's page of
-    ``height`` (``doctop`` down the document) gives them."""
+def _edges(drawn: list[tuple[int, object, int, tuple[float, ...]]], height: float, doctop: float) -> list[dict]:
+    """The edges of the lines, rectangles and curves of the objects ``drawn`` on a page, as pdfplumber's page
+    of ``height`` (``doctop`` down the document) gives them."""
     import pypdfium2.raw as pdfium
     from pdfplumber.utils import obj_to_edges
 
-    from planparse.read.pdfium_chars import objects
-
     out: list[dict] = []
-    for _, path, kind, matrix in objects(page.raw):
+    for _, path, kind, matrix in drawn:
         if kind == pdfium.FPDF_PAGEOBJ_PATH and _painted(path):
             for shape, pts in _subpaths(path, matrix):
                 out += obj_to_edges(_object(shape, pts, height, doctop))

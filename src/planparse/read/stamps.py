@@ -14,28 +14,18 @@ from collections import Counter
 _Char = tuple[str, float, float, float, float]  # text, x0, top, x1, bottom (from the page's top)
 
 
-def stamped_words(data: bytes, pages: list[int]) -> dict[int, list[dict]]:
-    """The words the annotations of each of ``pages`` (1-based) draw, by page."""
-    import pypdfium2
+def stamped_words(document, index: int, page) -> list[dict]:
+    """The words the annotations of the page ``index`` of pdfium's ``document`` draw; ``page`` is that page as
+    loaded before (flattening changes the document's page, not the objects of a page already loaded, which
+    give the page as it was)."""
     import pypdfium2.raw as pdfium
 
-    before = pypdfium2.PdfDocument(data)
-    after = pypdfium2.PdfDocument(data)
-    after.init_forms()  # a form's fields are drawn too, where the document has a form
-    out: dict[int, list[dict]] = {}
-    try:
-        for number in pages:
-            if pdfium.FPDFPage_Flatten(after[number - 1], pdfium.FLAT_NORMALDISPLAY) != pdfium.FLATTEN_SUCCESS:
-                continue  # nothing drawn by annotations
-            flat, plain = _Text(after[number - 1]), _Text(before[number - 1])
-            new = set(flat.letters - plain.letters)  # flattening adds characters only where a count grows
-            gained = flat.chars(new) - plain.chars(new) if new else None
-            if gained:
-                out[number] = _words(sorted(gained.elements(), key=lambda c: (round(c[2]), c[1])))
-    finally:
-        before.close()
-        after.close()
-    return out
+    if pdfium.FPDFPage_Flatten(page.raw, pdfium.FLAT_NORMALDISPLAY) != pdfium.FLATTEN_SUCCESS:
+        return []  # nothing drawn by annotations
+    flat, plain = _Text(document[index]), _Text(page)
+    new = set(flat.letters - plain.letters)  # flattening adds characters only where a count grows
+    gained = flat.chars(new) - plain.chars(new) if new else None
+    return _words(sorted(gained.elements(), key=lambda c: (round(c[2]), c[1]))) if gained else []
 
 
 class _Text:
