@@ -48,6 +48,7 @@ _MAX_TAIL = 3  # lower-case words between a name and its unit: Đài Khí tượ
 _MAX_QUALIFIER = 10
 _WINDOW = 500  # characters a list of bodies is first read in (a list that may go on past them, in four times more)
 _LOOKAHEAD = 2 * _MAX_QUALIFIER  # words past a list the grammar reads to end it, beyond a phrase's length
+_PROBE = 80  # characters whose words are read first, to tell a span that opens with no body from its first words
 _MAX_LOWER = 6  # lower-case words in a row that continue a name in sentence case: Viện Khoa học [lâm nghiệp] Việt Nam
 
 
@@ -82,7 +83,11 @@ def _shape(text: str) -> tuple[str, bool, bool]:
 
 def _words(text: str, start: int, end: int) -> list[_Word]:
     """The words of ``text[start:end]`` as the grammar reads them."""
-    words = _raw_words(text, start, end)
+    return _as_read(text, start, end, _raw_words(text, start, end))
+
+
+def _as_read(text: str, start: int, end: int, words: list[_Word]) -> list[_Word]:
+    """``words``, the raw words of ``text[start:end]`` (a list of their own), as the grammar reads them."""
     return _read(words) if _rereads().search(text, start, end) else words
 
 
@@ -376,6 +381,7 @@ class BodyReader:
         self._segmented: dict[str, list[tuple[int, int]]] = {}  # a plan names its bodies again and again
         self._text = ""
         self._spans: dict[tuple[int, int], list[_Word]] = {}  # the words of a span of ``_text``, read once
+        self._probes: dict[int, tuple[int, list[_Word]]] = {}  # a span's start → its opening's end and raw words
 
     def learn(self, text: str, mention: Mention) -> None:
         """Remember a name the plan spells out, so that its prose mentions are matched whole."""
@@ -386,11 +392,25 @@ class BodyReader:
         """The words of ``text[start:end]`` as the grammar reads them, a new list (callers may change it); a span
         read again (a cell read to learn its names, then for its bodies) is not read anew."""
         if text is not self._text:
-            self._text, self._spans = text, {}
+            self._text, self._spans, self._probes = text, {}, {}
         words = self._spans.get((start, end))
         if words is None:
-            words = self._spans[start, end] = _words(text, start, end)
+            cut, opening = self._probes.get(start, (start, []))
+            raw = [*opening, *_raw_words(text, cut, end)] if cut <= end else _raw_words(text, start, end)
+            words = self._spans[start, end] = _as_read(text, start, end, raw)
         return list(words)
+
+    def _opens_nothing(self, text: str, start: int, end: int, bare: bool) -> bool:
+        """Do the first words of ``text[start:end]`` show that no body opens it: no group, no head noun there?
+        Read on their own up to a space (where no token is cut), the words a list of bodies is read from later."""
+        cut = text.find(" ", start + _PROBE, end)
+        if cut < 0 or _rereads().search(text, start, cut):
+            return False  # a short span, or an opening that _read may read otherwise: read whole
+        words = _raw_words(text, start, cut)
+        self._probes[start] = cut, words
+        first = next((k for k, w in enumerate(words) if w.folded not in vocab.body_words("bullet")), len(words))
+        return first + _opening_reach() < len(words) and not _head(words, first) \
+            and not self._group(text, words, first, bare)
 
     # -- public readers --------------------------------------------------------------------------
 
@@ -411,7 +431,7 @@ class BodyReader:
         """The list of bodies written from ``start`` on (``phối hợp với Sở Y, Sở Z và …``; a cell's
         ``- Vụ Pháp chế; - Văn phòng Bộ``), empty if none."""
         end = len(text) if end is None else end
-        if not may_open_a_body(text, start, end):
+        if not may_open_a_body(text, start, end) or self._opens_nothing(text, start, end, bare):
             return []
         stop = min(end, start + _WINDOW)
         while True:  # the words of a window, a wider one while the list may go on past it: linear in the text
@@ -765,6 +785,13 @@ def _longest_phrase() -> int:
     """The most words a phrase of the grammar's tables has."""
     tables = (_positions(), _heads(), _known(), _units(), _collective_nouns(), _stops(), _catchall())
     return max(t.lengths[0] for t in tables if t.lengths)
+
+
+@cache
+def _opening_reach() -> int:
+    """The most words the grammar reads to find that no group nor head opens a list: a plural, then the longest
+    head, group noun or verb."""
+    return 1 + max(t.lengths[0] for t in (_heads(), _collective_nouns(), _stops()) if t.lengths)
 
 
 def _next_noun(words: list[_Word], k: int, last: str) -> tuple[str, int] | None:
