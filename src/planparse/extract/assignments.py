@@ -25,7 +25,7 @@ from itertools import accumulate
 from planparse.document import Document
 from planparse.lang import genre, times, vocab
 from planparse.lang.bodies import (BodyReader, Mention, duty_openers, may_open_a_body, may_open_a_body_past_a_comma,
-                                   province_of, role_cue)
+                                   province_of, role_cue, role_cues_in)
 from planparse.lang.quantities import phrases
 from planparse.model import (
     Assignment,
@@ -151,10 +151,10 @@ class _Extractor:
         for sentence_start, sentence_end in _sentences(self.text, start, end):
             if not _closing_call(self.text, sentence_start):
                 pending = self.subject(sentence_start, sentence_end, pending)
-            for cue in role_cue("support").finditer(self.text, sentence_start, sentence_end):
+            for cue in role_cues_in("support", self.text, sentence_start, sentence_end):
                 mentions = self.reader.run(self.text, cue.end(), sentence_end, bare=True)
                 self.add(mentions, Role.SUPPORT, (sentence_start, sentence_end))
-            for cue in role_cue("lead").finditer(self.text, sentence_start, sentence_end):
+            for cue in role_cues_in("lead", self.text, sentence_start, sentence_end):
                 before = self.reader.find_all(self.text, sentence_start, cue.start())
                 if self._names_a_column(before):
                     continue

@@ -33,11 +33,11 @@ Truyền hình Lai Châu``).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from planparse.lang import vocab
+from planparse.lang import scan, vocab
 from planparse.lang.genre import is_caps
 from planparse.lang.names import proper_case_body, province_in
 from planparse.lang.quantities import phrases
@@ -303,6 +303,17 @@ def duty_openers() -> tuple[str, ...]:
 def role_cue(role: str) -> re.Pattern[str]:
     """The cues that give bodies a ``role`` (``data/role_cues.tsv``: ``chủ trì`` lead, ``Giao`` request …)."""
     return re.compile(phrases([cue for cue, r in vocab.role_cues() if r == role], lead=True), re.IGNORECASE)
+
+
+def role_cues_in(role: str, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """The cues of ``role`` in ``text[start:end]``, as ``role_cue(role).finditer`` finds them, the grammar tried
+    only where a cue's first word is written."""
+    return scan.find(role_cue(role), _cue_openings(role), text, start=start, end=end)
+
+
+@cache
+def _cue_openings(role: str) -> re.Pattern[str]:
+    return scan.starts(cue for cue, r in vocab.role_cues() if r == role)
 
 
 @cache

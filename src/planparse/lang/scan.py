@@ -36,17 +36,19 @@ def starts(words: Iterable[str], digits: bool = False, edged_digits: bool = Fals
                                for first, rests in sorted(groups.items())))
 
 
-def find(grammar: Any, opens: re.Pattern[str], text: str, digits: bool = False) -> Iterator[Any]:
-    """The matches of ``grammar.finditer(text)`` (a grammar of ``re`` or ``regex`` that matches no empty
-    string), the grammar tried only where ``opens`` (of :func:`starts`) matches. With ``digits``, the grammar
+def find(grammar: Any, opens: re.Pattern[str], text: str, digits: bool = False, start: int = 0,
+         end: int | None = None) -> Iterator[Any]:
+    """The matches of ``grammar.finditer(text, start, end)`` (a grammar of ``re`` or ``regex`` that matches no
+    empty string), the grammar tried only where ``opens`` (of :func:`starts`) matches. With ``digits``, the grammar
     opens with any digit: a text with digits other than ASCII ones is read by ``grammar.finditer``."""
-    if digits and _OTHER_DIGIT.search(text):
-        yield from grammar.finditer(text)
+    end = len(text) if end is None else end
+    if digits and _OTHER_DIGIT.search(text, start, end):
+        yield from grammar.finditer(text, start, end)
         return
-    pos = 0
+    pos = start
     search, match = opens.search, grammar.match
-    while (at := search(text, pos)) is not None:
-        m = match(text, at.start())
+    while (at := search(text, pos, end)) is not None:
+        m = match(text, at.start(), end)
         if m is None:
             pos = at.start() + 1
         else:
