@@ -9,6 +9,7 @@ import pytest
 from conftest import CORPUS
 from pydantic import ValidationError
 
+from planparse.lang import quantities
 from planparse.lang.quantities import Quantity, core, extract_quantities, lexicon, read_cell
 
 
@@ -319,6 +320,17 @@ def test_data_words_load_and_every_category_has_words():
     assert words["comparator_pre"]["không quá"] == "<="
     assert words["money_multiplier"]["tỷ"] == "1000000000"
     assert words["change_verb"]["giảm"] == "down"
+
+
+def test_no_yearly_phrase_begins_inside_another():
+    """A quantity's yearly phrases are sought near it alone: that finds what a search of the whole text finds
+    only while no yearly phrase can begin inside another (the next search starts past one found)."""
+    per_year = quantities._grammar().per_year
+    words = [form for word in lexicon()["per_year"] for form in (word, word.upper(), word.replace(" ", "  "))]
+    for word in words:
+        for follower in words:
+            for text in (f"{word} {follower}", f"{word}{follower}"):
+                assert not [at for at in range(1, len(word)) if per_year.match(text, at)], text
 
 
 def test_number_words_leave_out_nam_which_is_also_year():

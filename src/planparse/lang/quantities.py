@@ -57,7 +57,7 @@ def extract_quantities(text: str, offset: int = 0) -> list[Quantity]:
     sentences = _sentences(text, groups)
     nexts = [later[0].start for later in groups[1:]] + [len(text)]
     tails = [_clause_end(text, group[-1].end, min(nexts[i], sentences[i][1])) for i, group in enumerate(groups)]
-    yearly = _yearly(text, g, groups, tails)
+    yearly = _yearly(text, g, groups, tails, sentences)
     quantities = []
     for i, group in enumerate(groups):
         start, end = group[0].start, group[-1].end
@@ -391,14 +391,22 @@ def _direction(text: str, g: _Grammar, lo: int, start: int) -> Direction | None:
     return cast(Direction, direction)
 
 
-def _yearly(text: str, g: _Grammar, groups: list[tuple[_Bound, ...]], tails: list[int]) -> list[tuple[int, bool]]:
+def _yearly(text: str, g: _Grammar, groups: list[tuple[_Bound, ...]], tails: list[int],
+            sentences: list[tuple[int, int]]) -> list[tuple[int, bool]]:
     """Each yearly phrase's offset, and whether it is an adverbial governing what follows in its sentence.
 
     One that trails a quantity in its clause (``02 lớp/năm``, ``02 lớp hàng năm``) belongs to that
-    quantity alone; one elsewhere (``Hàng năm, … tăng 20%``) to every quantity after it.
+    quantity alone; one elsewhere (``Hàng năm, … tăng 20%``) to every quantity after it. They are sought only
+    where one may qualify a quantity, from its sentence's start to its clause's end: no yearly phrase begins
+    inside another, so each is found there as a search of the whole text finds it.
     """
     found = []
-    for m in g.per_year.finditer(text):
-        trailing = any(group[-1].end <= m.start() < tail for group, tail in zip(groups, tails))
-        found.append((m.start(), not trailing and not m.group().startswith("/")))
+    m = g.per_year.search(text, sentences[0][0]) if groups else None
+    for (start, _), tail in zip(sentences, tails):
+        if m is not None and m.start() < start:
+            m = g.per_year.search(text, start)
+        while m is not None and m.start() < tail:
+            trailing = any(group[-1].end <= m.start() < end for group, end in zip(groups, tails))
+            found.append((m.start(), not trailing and not m.group().startswith("/")))
+            m = g.per_year.search(text, m.end())
     return found
