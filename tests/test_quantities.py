@@ -9,6 +9,7 @@ import pytest
 from conftest import CORPUS
 from pydantic import ValidationError
 
+from planparse.lang import quantities
 from planparse.lang.quantities import Quantity, core, extract_quantities, lexicon, read_cell
 
 
@@ -220,6 +221,14 @@ def test_a_leading_yearly_phrase_governs_the_sentence_a_trailing_one_its_quantit
     assert [q.per_year for q in separate] == [False]
 
 
+def test_a_yearly_phrase_and_a_baseline_reach_no_further_than_their_sentence():
+    text = ("Hàng năm, tăng 20% số tin. Đạt 1.5 tỷ đồng! Hàng năm tổ chức 02 lớp\n05 hội nghị; mỗi năm có 3 trạm và "
+            "giảm 10% so với năm 2020? Tăng 5% lượt người, 2.500 người so với năm 2019")
+    assert [(q.text, q.per_year, q.baseline_year) for q in extract_quantities(text)] == [
+        ("20%", True, None), ("1.5 tỷ đồng", False, None), ("02 lớp", True, None), ("05 hội nghị", False, None),
+        ("3 trạm", True, None), ("10%", True, 2020), ("5%", False, None), ("2.500 người", False, 2019)]
+
+
 def test_a_change_verb_governs_only_a_near_quantity_in_its_clause():
     qs = extract_quantities("Doanh thu tăng, trong đó 100% cơ quan tự chủ; giảm 5% chi phí")
     assert [(q.value, q.kind, q.direction) for q in qs] == [(100, "share", None), (5, "increase", "down")]
@@ -311,6 +320,17 @@ def test_data_words_load_and_every_category_has_words():
     assert words["comparator_pre"]["không quá"] == "<="
     assert words["money_multiplier"]["tỷ"] == "1000000000"
     assert words["change_verb"]["giảm"] == "down"
+
+
+def test_no_yearly_phrase_begins_inside_another():
+    """A quantity's yearly phrases are sought near it alone: that finds what a search of the whole text finds
+    only while no yearly phrase can begin inside another (the next search starts past one found)."""
+    per_year = quantities._grammar().per_year
+    words = [form for word in lexicon()["per_year"] for form in (word, word.upper(), word.replace(" ", "  "))]
+    for word in words:
+        for follower in words:
+            for text in (f"{word} {follower}", f"{word}{follower}"):
+                assert not [at for at in range(1, len(word)) if per_year.match(text, at)], text
 
 
 def test_number_words_leave_out_nam_which_is_also_year():

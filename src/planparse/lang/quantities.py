@@ -12,7 +12,6 @@ Numbers are read the Vietnamese way: ``1,5`` is 1.5 and ``1.500`` is 1500.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -37,7 +36,8 @@ _EN_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:,\d{3}){2,}(?:\.\d+)?")
 # a number standing free: not the tail of a word, a date, a decimal or a hyphenated code (2021-2025)
 _FREE = r"(?<![\w/])(?<!\d[.,])(?<!\w-)"
 _ROMAN = r"(?-i:[IVX]+)(?!\w)"
-_SENTENCE_END = re.compile(r"[;\n!?]|\.(?!\d)")
+_SENTENCE_MARKS = ";\n!?"  # a sentence (or clause, or line) ends at one, or at a full stop before no digit
+_SENTENCE_END = re.compile(rf"[{_SENTENCE_MARKS}]|\.(?!\d)")
 _CLAUSE_END = re.compile(r"[,;:\n!?]|\.(?!\d)")
 _PUNCTUATION = re.compile(r"[,;:()\[\]]")
 _YEAR = r"(?<!\d)(?P<year>(?:19|20)\d{2})(?:\s*[-–]\s*(?P<last>(?:19|20)\d{2}))?(?!\d)"
@@ -54,11 +54,10 @@ def extract_quantities(text: str, offset: int = 0) -> list[Quantity]:
     ]
     if not groups:
         return []
-    ends = [m.start() for m in _SENTENCE_END.finditer(text)]
-    sentences = [_sentence(ends, group[0].start, group[-1].end, len(text)) for group in groups]
+    sentences = _sentences(text, groups)
     nexts = [later[0].start for later in groups[1:]] + [len(text)]
     tails = [_clause_end(text, group[-1].end, min(nexts[i], sentences[i][1])) for i, group in enumerate(groups)]
-    yearly = _yearly(text, g, groups, tails)
+    yearly = _yearly(text, g, groups, tails, sentences)
     quantities = []
     for i, group in enumerate(groups):
         start, end = group[0].start, group[-1].end
@@ -340,10 +339,30 @@ def _comparator(m: re.Match[str], g: _Grammar, pre: bool = True, post: bool = Tr
     return "="
 
 
-def _sentence(ends: list[int], start: int, end: int, length: int) -> tuple[int, int]:
-    """The bounds of the sentence (or ``;`` clause, or line) that holds ``text[start:end]``."""
-    before, after = bisect.bisect_left(ends, start), bisect.bisect_left(ends, end)
-    return (ends[before - 1] + 1 if before else 0), (ends[after] if after < len(ends) else length)
+def _sentences(text: str, groups: list[tuple[_Bound, ...]]) -> list[tuple[int, int]]:
+    """The bounds of the sentence (or ``;`` clause, or line) that holds each group, its ends sought near the
+    groups alone: back from a group to the one before it, forward from it to the first end past it (a long
+    text's other sentence ends are never read, and no stretch of it twice)."""
+    bounds = []
+    start, end, searched = 0, -1, 0  # the sentence's start and end so far; sought back to `searched`
+    for group in groups:
+        first, last = group[0].start, group[-1].end
+        start = max(start, _last_end(text, searched, first) + 1)
+        searched = first
+        if end < last:
+            m = _SENTENCE_END.search(text, last)
+            end = m.start() if m else len(text)
+        bounds.append((start, end))
+    return bounds
+
+
+def _last_end(text: str, lo: int, hi: int) -> int:
+    """The last sentence end in ``text[lo:hi]`` (its offset in ``text``), or -1."""
+    at = max(text.rfind(mark, lo, hi) for mark in _SENTENCE_MARKS)
+    dot = text.rfind(".", lo, hi)
+    while dot > at and not _SENTENCE_END.match(text, dot):
+        dot = text.rfind(".", lo, dot)
+    return max(at, dot)
 
 
 def _clause_end(text: str, start: int, limit: int) -> int:
@@ -372,14 +391,22 @@ def _direction(text: str, g: _Grammar, lo: int, start: int) -> Direction | None:
     return cast(Direction, direction)
 
 
-def _yearly(text: str, g: _Grammar, groups: list[tuple[_Bound, ...]], tails: list[int]) -> list[tuple[int, bool]]:
+def _yearly(text: str, g: _Grammar, groups: list[tuple[_Bound, ...]], tails: list[int],
+            sentences: list[tuple[int, int]]) -> list[tuple[int, bool]]:
     """Each yearly phrase's offset, and whether it is an adverbial governing what follows in its sentence.
 
     One that trails a quantity in its clause (``02 lớp/năm``, ``02 lớp hàng năm``) belongs to that
-    quantity alone; one elsewhere (``Hàng năm, … tăng 20%``) to every quantity after it.
+    quantity alone; one elsewhere (``Hàng năm, … tăng 20%``) to every quantity after it. They are sought only
+    where one may qualify a quantity, from its sentence's start to its clause's end: no yearly phrase begins
+    inside another, so each is found there as a search of the whole text finds it.
     """
     found = []
-    for m in g.per_year.finditer(text):
-        trailing = any(group[-1].end <= m.start() < tail for group, tail in zip(groups, tails))
-        found.append((m.start(), not trailing and not m.group().startswith("/")))
+    m = g.per_year.search(text, sentences[0][0]) if groups else None
+    for (start, _), tail in zip(sentences, tails):
+        if m is not None and m.start() < start:
+            m = g.per_year.search(text, start)
+        while m is not None and m.start() < tail:
+            trailing = any(group[-1].end <= m.start() < end for group, end in zip(groups, tails))
+            found.append((m.start(), not trailing and not m.group().startswith("/")))
+            m = g.per_year.search(text, m.end())
     return found
