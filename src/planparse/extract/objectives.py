@@ -34,14 +34,14 @@ from planparse.model import (
     SectionRole,
     parts,
 )
-from planparse.lang.numbering import match_label
+from planparse.lang.numbering import BULLETS, match_label
 
 _YEAR = r"(?<!\d)((?:19|20)\d{2})(?!\d)"
 _PERIOD = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*[-–]\s*((?:19|20)\d{2})(?!\d)")
 _ANY_YEAR = re.compile(_YEAR)
 _CITED = re.compile(r"\d+(?:/\d{4})?[/-]\p{Lu}")  # a document number (10-NQ/TW, 348/QĐ-TTg)
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[\p{Lu}\d])")
-_MARKS = re.compile(r"^(?:[-+•*·–●○▪■♦➢✓]\s+|\*\*|__)+|(?:\*\*|__)")
+_MARKS = re.compile(rf"^(?:[{re.escape(BULLETS)}]\s+|\*\*|__)+|(?:\*\*|__)")
 _CLOSING = " \t.;,:"
 _TRIMMED = _CLOSING + "*"  # closing punctuation and markdown emphasis
 _MAX_HEADING_WORDS = 12

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from planparse.model import SectionKind
 
+BULLETS = "-+•*·–●○▪■♦➢✓"  # the marks that open an item of a list
 _MARKDOWN = re.compile(r"#{1,6}(?=\s)")
 _RULE = re.compile(r"\s*(?:[-_=*─—]{3,}|\*{1,2})\s*")  # a rule; a Party header's star under its issuer (*)
 _PATTERNS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
@@ -23,11 +24,11 @@ _PATTERNS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
     (SectionKind.DECIMAL, re.compile(r"(\d{1,2}(?:\.\d{1,2})+)\.?\s+(?=\S)")),
     (SectionKind.ARABIC, re.compile(r"(\d{1,2})\s*(?:[.)]\s+(?=\S)|-\s+(?=[^\W\d_]))")),
     (SectionKind.LETTER, re.compile(r"([a-zđ])\s*[).]\s+(?=\S)")),
-    (SectionKind.BULLET, re.compile(r"([-+•*·–●○▪■♦➢✓])\s+(?=\S)")),
+    (SectionKind.BULLET, re.compile(rf"([{re.escape(BULLETS)}])\s+(?=\S)")),
 )
 
 # the characters a label opens with, besides a digit (kept with _PATTERNS and _MARKDOWN): other lines are passed over
-_FIRSTS = frozenset("#Đđ" "IVX" "abcdefghijklmnopqrstuvwxyz" "-+•*·–●○▪■♦➢✓")
+_FIRSTS = frozenset("#Đđ" "IVX" "abcdefghijklmnopqrstuvwxyz" + BULLETS)
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from functools import cache
 from typing import cast
 
 from planparse.lang import vocab
+from planparse.lang.numbering import BULLETS
 from planparse.lang.scan import any_case, find, starts
 from planparse.model import Comparator, Direction, Kind, Quantity, Unit
 
@@ -41,7 +42,7 @@ _SENTENCE_END = re.compile(rf"[{_SENTENCE_MARKS}]|\.(?!\d)")
 _CLAUSE_END = re.compile(r"[,;:\n!?]|\.(?!\d)")
 _PUNCTUATION = re.compile(r"[,;:()\[\]]")
 _YEAR = r"(?<!\d)(?P<year>(?:19|20)\d{2})(?:\s*[-–]\s*(?P<last>(?:19|20)\d{2}))?(?!\d)"
-_EDGE_MARKS = " \t\n.;,:*-+•·–●○▪■♦➢✓"  # spaces, punctuation and bullet marks around a text
+_EDGE_MARKS = " \t\n.;,:" + BULLETS  # spaces, punctuation and bullet marks around a text
 _MAX_WORDS_FROM_VERB = 6  # tăng doanh thu quảng cáo trên báo điện tử tối thiểu 20%
 
 
