@@ -1,5 +1,5 @@
 #!/bin/sh
-# Instructions per warm parse of a plan of about 20 KB (benchmarks/parse_rounds.py's 20 plans), counted by
+# Instructions per warm parse of a plan of about 20 KB (benchmarks/parse_rounds.py's 20 generated plans), counted by
 # valgrind: deterministic, unaffected by the machine's load (two rounds less one, over 20 plans). Usage from the
 # project's root: benchmarks/parse_icount.sh [.venv/bin/python]
 PY=${1:-.venv/bin/python}

@@ -1,9 +1,9 @@
-"""Warm parses of run.py's 20 plans of about 20 KB, untimed: run under valgrind by ``parse_icount.sh``.
+"""Warm parses of 20 plans of about 20 KB, untimed: run under valgrind by ``parse_icount.sh``.
 
     .venv/bin/python benchmarks/parse_rounds.py ROUNDS
 
-The plans are generated (200, seed 0) and the 20 nearest 20 KB kept, as run.py's parse/word_tokenize
-measure keeps them; one warming parse, then the 20 parsed ROUNDS times.
+200 plans are generated (seed 0) and the 20 nearest 20 KB kept, chosen as run.py chooses those of its
+parse/word_tokenize measure from its larger collection; one warming parse, then the 20 parsed ROUNDS times.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ def main() -> None:
     rounds = int(sys.argv[1])
     with tempfile.TemporaryDirectory(prefix="planparse-plans-") as tmp:
         paths = generate(Path(tmp), 200, 0)
-        near = sorted(paths, key=lambda p: abs(p.stat().st_size - run.RATIO_BYTES))[:run.RATIO_TEXTS]
+        near = run.near_ratio_bytes(paths)
         planparse.parse_file(near[0])
         for _ in range(rounds):
             for path in near:
