@@ -40,7 +40,7 @@ def main() -> None:
 
 def sound_set(folder: Path) -> list[tuple[Path, int]]:
     """run.py's PDF set, the corpus written as PDF into ``folder``: each file with its pages."""
-    return run.sound_pdfs(sorted(run.REALWORLD.glob("*.pdf")) + run.corpus_pdfs(folder))
+    return run.sound_pdfs(run.pdf_set(folder))
 
 
 if __name__ == "__main__":

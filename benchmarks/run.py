@@ -241,6 +241,12 @@ def worker(paths: list[Path]) -> dict:
     return {"start_to_first_parse_s": float(out[0]) - start, "plans": len(paths), "rss_mb": int(out[1]) / 2**20}
 
 
+def pdf_set(folder: Path) -> list[Path]:
+    """The PDFs the reader's pages per second are measured on (before the sound ones are kept): the real
+    office PDFs of ``../shared/realworld/files`` and the corpus written as PDF into ``folder``."""
+    return sorted(REALWORLD.glob("*.pdf")) + corpus_pdfs(folder)
+
+
 def corpus_pdfs(folder: Path) -> list[Path]:
     """The corpus plans written as PDF files (the tests' writer) into ``folder``."""
     sys.path.insert(0, str(ROOT / "tests"))
@@ -289,7 +295,7 @@ def main() -> None:
         result["docx_vs_word_tokenize"] = docx_vs_tokenize(docx[:3] if args.quick else docx)
         folder = Path(tmp) / "pdf"
         folder.mkdir()
-        pdfs = sorted(REALWORLD.glob("*.pdf")) + corpus_pdfs(folder)
+        pdfs = pdf_set(folder)
         result["pdf"] = pdf_pages(sound_pdfs(pdfs[:2] + pdfs[-2:] if args.quick else pdfs))
         result["worker"] = worker(near)
     result["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
