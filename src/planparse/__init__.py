@@ -6,7 +6,7 @@
 '3414/KH-UBND'
 """
 
-from importlib.metadata import PackageNotFoundError, version
+from functools import cache
 
 from planparse.blocks import Block, Columns, Paragraph, Table, TableCell
 from planparse.document import Document
@@ -71,11 +71,14 @@ from planparse.pipeline import extract, load_plan, parse, parse_file
 from planparse.read import Limits, Source, read
 
 
-_LAZY = frozenset({"compare", "Comparison"})
+_LAZY = frozenset({"compare", "Comparison", "__version__"})
 
 
 def __getattr__(name: str):
-    """The comparison is imported when first asked for: a parse (a batch worker) does not need it."""
+    """The comparison is imported when first asked for: a parse (a batch worker) does not need it; so is the
+    version, read from the installed package's metadata (importing ``importlib.metadata`` costs a worker's start)."""
+    if name == "__version__":
+        return _version()
     if name in _LAZY:
         import planparse.comparison
 
@@ -87,10 +90,16 @@ def __dir__() -> list[str]:
     return sorted({*globals(), *_LAZY})
 
 
-try:
-    __version__ = version("planparse")  # written once, in pyproject.toml
-except PackageNotFoundError:  # a source tree that was never installed
-    __version__ = "0+unknown"
+@cache
+def _version() -> str:
+    """The installed version, written once, in pyproject.toml (``0+unknown`` in a source tree never installed)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("planparse")
+    except PackageNotFoundError:
+        return "0+unknown"
+
 
 __all__ = [
     "parse",
