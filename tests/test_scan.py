@@ -57,3 +57,19 @@ def test_no_character_beyond_the_basic_plane_shares_a_case_with_a_grammar_letter
     for engine in (re, regex):
         klass = "[" + "".join(engine.escape(ch) for ch in sorted(letters)) + "]"
         assert engine.findall(klass, beyond, engine.IGNORECASE) == []
+
+
+def test_a_phrase_is_read_ignoring_case_by_either_engine_and_found_where_a_search_meets_it() -> None:
+    """:func:`~planparse.lang.quantities.phrases` writes each way of writing a first letter apart (a search then
+    skips in C to one): every word of the tables, in any case, is found as a pattern ignoring case finds it."""
+    words = sorted({w for table in (quantities.lexicon(), times.lexicon()) for group in table.values() for w in group})
+    for engine in (re, regex):
+        for lead in (False, True):
+            pattern = engine.compile(quantities.phrases(words, lead=lead), engine.IGNORECASE)
+            for word in words:
+                for form in (word, word.upper(), word.title(), word.swapcase()):
+                    text = f"x {form}. x{form}"
+                    found = pattern.search(text)
+                    assert found is not None and found.start() == 2, (form, lead)
+                    edged = lead and word[0].isalnum()  # not after a letter
+                    assert not edged or all(m.start() != len(form) + 5 for m in pattern.finditer(text))

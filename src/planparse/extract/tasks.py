@@ -196,12 +196,14 @@ def duties(text: str, sections: list[Section], roles: set[SectionRole | None], s
     duty.
     """
 
-    def visit(section: Section, headings: tuple[Section, ...]) -> Iterator[Duty]:
+    stack: list[tuple[Section, tuple[Section, ...]]] = [(section, ()) for section in reversed(sections)]
+    while stack:  # the sections in text order, each before its children, with the headings above it
+        section, headings = stack.pop()
         head_end = section.provenance.end
         body_end = section.children[0].provenance.start - 1 if section.children else section.end
-        own = text[head_end:body_end].strip()
         inner = headings if section.kind in _ITEMS or section.kind is SectionKind.BLOCK else (*headings, section)
         if section.role in roles:
+            own = text[head_end:body_end].strip()
             whole = section.kind in _ITEMS or not own and not section.children or _is_sentence(section.title)
             if whole and not skip(section.provenance.start):
                 yield Duty(section.title, section.provenance.start, head_end, section.role, headings)
@@ -211,11 +213,7 @@ def duties(text: str, sections: list[Section], roles: set[SectionRole | None], s
                 pos += len(line) + 1
                 if _is_duty(line) and not skip(start):
                     yield Duty(line.strip(), start, start + len(line), section.role, inner)
-        for child in section.children:
-            yield from visit(child, inner)
-
-    for section in sections:
-        yield from visit(section, ())
+        stack += [(child, inner) for child in reversed(section.children)]
 
 
 def _is_sentence(title: str) -> bool:

@@ -21,7 +21,7 @@ from typing import cast
 
 from planparse.lang import vocab
 from planparse.lang.numbering import BULLETS
-from planparse.lang.scan import any_case, find, starts
+from planparse.lang.scan import any_case, cased, find, starts
 from planparse.model import Comparator, Direction, Kind, Quantity, Unit
 
 
@@ -134,22 +134,28 @@ def lexicon() -> dict[str, dict[str, str]]:
 
 
 def phrases(words: Iterable[str], lead: bool = False) -> str:
-    """An alternation of phrases, longest first, each ending (with ``lead`` also starting) on a word edge; tried
-    only where a phrase's opening is written (a quick test that spares a search the whole alternation). Each
-    phrase opens with :func:`first_letter`."""
-    words = sorted(words, key=len, reverse=True)
+    """An alternation of phrases read ignoring case, longest first, each ending (with ``lead`` also starting) on a
+    word edge.
+
+    Each alternative opens with one way of writing a first letter (``t``, ``T``), read case-sensitively, the rest
+    of its phrases after it: a search skips at once, in C, the characters no phrase starts with, where a pattern
+    that opens with a test (a lookahead, a letter ignoring case) is entered at every character."""
+    groups: dict[tuple[str, ...], list[str]] = {}  # a first letter's ways of writing → its phrases, longest first
+    for word in sorted(words, key=len, reverse=True):
+        groups.setdefault(cased(word[0]), []).append(word)
     parts = []
-    for word in words:
-        body = r"\s+".join(re.escape(t) for t in word.split()).replace("/", r"/\s*")
-        head = r"(?<!\w.)" if lead and word[0].isalnum() else ""  # checked once the first letter is read
-        rest = body[len(re.escape(word[0])):]
-        parts.append(first_letter(word[0]) + head + rest + (r"(?!\w)" if word[-1].isalnum() else ""))
-    firsts = {word[0] for word in words}
-    # the openings first: a search then skips at once the characters no phrase starts with, where a word's edge
-    # tested first is tried at each of them
-    quick = f"(?={openings(words)})" if words else ""
-    quick += r"(?<!\w)" if lead and all(ch.isalnum() for ch in firsts) else ""  # all start on a word edge
-    return quick + "(?:" + "|".join(parts) + ")"
+    for firsts, group in groups.items():
+        head = r"(?<!\w.)" if lead and group[0][0].isalnum() else ""  # on a word edge: checked once for them all
+        rests = "|".join(_rest(word) for word in group)
+        parts += [re.escape(first) + head + f"(?i:{rests})" for first in firsts]
+    return "(?-i:" + "|".join(parts) + ")"
+
+
+def _rest(word: str) -> str:
+    """A phrase after its first letter: its words apart by any spaces, spaces allowed after a ``/``, on a word edge
+    where it ends in a letter."""
+    body = r"\s+".join(re.escape(t) for t in word.split()).replace("/", r"/\s*")
+    return body[len(re.escape(word[0])):] + (r"(?!\w)" if word[-1].isalnum() else "")
 
 
 def openings(words: Iterable[str]) -> str:

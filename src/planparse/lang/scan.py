@@ -22,18 +22,20 @@ def starts(words: Iterable[str], digits: bool = False, edged_digits: bool = Fals
     :func:`~planparse.lang.quantities.phrases` writes them (its opening — up to a space or ``/`` — in any case; on
     a word's edge where it starts with a letter or digit), and with ``digits`` at every ASCII digit (on a word's
     edge with ``edged_digits``). It may match more places than that; the grammar decides there."""
-    groups: dict[str, set[str]] = {}  # a first letter as written → what may follow it
+    groups: dict[tuple[str, str], set[str]] = {}  # a first letter as written, its edge test → what may follow
     for word in words:
         opening = word.split()[0].split("/")[0] or "/"
         edge = r"(?<!\w.)" if opening[0].isalnum() else ""
         rest = "".join(map(any_case, opening[1:])) + (r"(?!\w)" if opening[-1].isalnum() else "")
         for first in cased(opening[0]):
-            groups.setdefault(re.escape(first), set()).add(edge + rest)
+            groups.setdefault((re.escape(first), edge), set()).add(rest)
     if digits:
         for ch in "0123456789":
-            groups.setdefault(ch, set()).add(r"(?<!\w.)" if edged_digits else "")
-    return re.compile("|".join(first + "(?:" + "|".join(sorted(rests, key=len, reverse=True)) + ")"
-                               for first, rests in sorted(groups.items())))
+            groups.setdefault((ch, r"(?<!\w.)" if edged_digits else ""), set()).add("")
+    # the edge is tested once for a letter, not once for each word it opens: a lookbehind costs the engine as
+    # much as a dozen letters
+    return re.compile("|".join(first + edge + "(?:" + "|".join(sorted(rests, key=len, reverse=True)) + ")"
+                               for (first, edge), rests in sorted(groups.items())))
 
 
 def find(grammar: Any, opens: re.Pattern[str], text: str, digits: bool = False, start: int = 0,
