@@ -124,7 +124,11 @@ class Document:
 
     def locate(self, start: int, end: int) -> Provenance:
         """The provenance of ``text[start:end]``: the span, its source line and page."""
-        return Provenance(start=start, end=end, line=self.line_of(start), page=self.page_of(start))
+        return Provenance(**self.provenance_fields(start, end))
+
+    def provenance_fields(self, start: int, end: int) -> dict[str, int | None]:
+        """The fields of :meth:`locate`'s provenance, for a model that is validated whole (the outline's sections)."""
+        return {"start": start, "end": end, "line": self.line_of(start), "page": self.page_of(start)}
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """The span of ``text[start:end]`` in the source text (``source.text``)."""
