@@ -22,7 +22,7 @@ from planparse.cell_lines import cell_lines
 from planparse.lang import genre, vocab
 from planparse.lang.genre import TONES, is_caps
 from planparse.model import SectionKind
-from planparse.lang.numbering import is_rule, match_label
+from planparse.lang.numbering import LABELLED, RULE, is_rule, match_label
 
 # oa, oe, uy closing a syllable: the tone mark goes on the first vowel (hòa, khỏe, thủy);
 # not after q, where u belongs to the consonant (quý).
@@ -404,21 +404,17 @@ def _wrap_width(lines: list[str]) -> int:
 
 def starts_block(line: str) -> bool:
     """A line that always begins a new logical line."""
-    return bool(
-        match_label(line)
-        or genre.is_lone_label(line)
-        or is_rule(line)
-        or genre.is_table_row(line)
-        or line.startswith("[")
-        or _block_opener().match(line)
-    )
+    return _block_opener().match(line) is not None or genre.is_table_row(line)
 
 
 @cache
 def _block_opener() -> re.Pattern[str]:
-    """The genre's openers of a block: a legal basis, the number line, Kính gửi, Nơi nhận, V/v, a signature's mark."""
-    return genre.either(genre.LEGAL_OPENER, genre.NUMBER_LINE, genre.ADDRESSEES, genre.RECIPIENTS, genre.ABOUT,
-                        genre.signature_mark())
+    """What opens a block, as one pattern to match at a line's start: a label (:func:`match_label`), a line that is
+    only a label or a rule, a footnote's ``[``, and the genre's openers: a legal basis, the number line, Kính gửi, Nơi
+    nhận, V/v, a signature's mark."""
+    whole = [re.compile(rf"(?:{p.pattern})\Z", p.flags) for p in (genre.LONE_LABEL, RULE)]
+    return genre.either(LABELLED, *whole, re.compile(r"\["), genre.LEGAL_OPENER, genre.NUMBER_LINE, genre.ADDRESSEES,
+                        genre.RECIPIENTS, genre.ABOUT, genre.signature_mark())
 
 
 def _continues(first: str, prev: str, line: str, nxt: str, wrapped: bool, width: int) -> bool:
