@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 from itertools import accumulate
@@ -157,6 +158,7 @@ def normalize_mapped(line: str) -> tuple[str, tuple[int, ...] | None]:
     out = normalize_line(line)
     if out == line:
         return out, None
+    where: Sequence[int]
     if _MARKED.search(line) is None and _horned(line) is line and unicodedata.is_normalized("NFC", line):
         text, where = line, range(len(line))  # only its tones and spaces change
     else:

@@ -46,7 +46,7 @@ from planparse.lang.numbering import Label, is_rule, match_label
 _SECTIONS = TypeAdapter(list[Section])
 
 if TYPE_CHECKING:
-    from planparse.document import Document
+    from planparse.document import Document, ProvenanceFields
 
 _MAX_HEADING_WORDS = 15
 # the ranks of numbered parts, highest first: a part closes the open parts ranked below it (headings in
@@ -414,7 +414,7 @@ def _close(nodes: list[_Node], end: int) -> None:
             _close(node.children, node.end)
 
 
-def _fields(node: _Node, provenance: Callable[[int, int], dict[str, int | None]]) -> dict:
+def _fields(node: _Node, provenance: Callable[[int, int], ProvenanceFields]) -> dict:
     """The fields of ``node``'s section, its children's the same way: the tree is validated whole, in one call."""
     return {"label": node.label, "kind": node.kind, "title": node.title, "role": node.role,
             "provenance": provenance(node.start, node.line_end), "end": max(node.end, node.line_end),
