@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 from itertools import accumulate
@@ -22,7 +23,7 @@ from planparse.cell_lines import cell_lines
 from planparse.lang import genre, vocab
 from planparse.lang.genre import TONES, is_caps
 from planparse.model import SectionKind
-from planparse.lang.numbering import is_rule, match_label
+from planparse.lang.numbering import LABELLED, RULE, is_rule, match_label
 
 # oa, oe, uy closing a syllable: the tone mark goes on the first vowel (hòa, khỏe, thủy);
 # not after q, where u belongs to the consonant (quý).
@@ -39,9 +40,12 @@ _PRINTED_MARKS = "*_\u2013\u2014\u2212\u00d0\u00f0"
 _MARKED = re.compile("[" + r"\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v\u200b-\u200d\u2060\ufeff\u00ad"
                      + _PRINTED_MARKS + "]")
 # an oa, oe or uy with the tone on its second vowel closing a word (in NFC): the only syllables normalize_tones
-# moves a mark in (not hoạch, toàn, which go on, nor quý, whose u belongs to the consonant). Led by one class of
-# characters, which the regex engine scans a text for quickly.
-_TONE_ON_SECOND = re.compile(r"[oOuU](?:(?<=[oO])[àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|(?<=[uU])[ỳýỷỹỵỲÝỶỸỴ])(?!\w)(?<![qQ]..)")
+# moves a mark in (not hoạch, toàn, which go on, nor quý, whose u belongs to the consonant). A pattern for each first
+# vowel, led by its letter, which the regex engine seeks through a whole text fast (a class of letters or an
+# alternation it tries a character at a time); the four as one for a line.
+_TONES_ON_SECOND = tuple(re.compile(rf"{first}{second}(?!\w)(?<![qQ]..)") for firsts, second in
+                         (("oO", "[àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]"), ("uU", "[ỳýỷỹỵỲÝỶỸỴ]")) for first in firsts)
+_TONE_ON_SECOND = re.compile("|".join(pattern.pattern for pattern in _TONES_ON_SECOND))
 _NON_SPACE = re.compile(r"\S+")
 _TERMINAL = tuple(".;:!?…")  # a line ending so is closed, but ";" may run on in lower case
 _PAGE_DIGITS = 3  # a page number alone on a line
@@ -86,27 +90,58 @@ def normalize_line(line: str) -> str:
 
 
 def _normalized_lines(raw: str) -> list[_Line]:
-    """The lines of ``raw`` through :func:`normalize_mapped`, each with its offset. When ``raw`` is in NFC and holds no
-    horned u, odd space, dash or emphasis (checked once for the whole text), a line without a tone to move is only its
-    words joined again, the full walk left to the lines whose spaces or tones change; when moreover no tone is to move
-    and every line is single-spaced (checked on the whole text too), the lines are kept as they are."""
+    """The lines of ``raw`` through :func:`normalize_mapped`, each with its offset: the lines it changes found in the
+    whole text at C speed when they can be (:func:`_changed_lines`), else each line looked at."""
     lines = _source_lines(raw)
-    plain = _newlines_only(raw) and _single_spaced_lines(raw)  # nothing unprintable in it: its marks are in sight
-    marked = any(mark in raw for mark in _PRINTED_MARKS) if plain else _MARKED.search(raw) is not None
-    if _horned(raw) is not raw or marked or not unicodedata.is_normalized("NFC", raw):
-        return [normalize_mapped(line) + (at,) for at, line in lines]
-    toned = _TONE_ON_SECOND.search(raw) is not None
-    if plain and not toned:
+    changed = _changed_lines(raw, [at for at, _ in lines])
+    if changed is None:
+        return [(line, None, at) if _as_is(line) else normalize_mapped(line) + (at,) for at, line in lines]
+    if not changed:
         return [(line, None, at) for at, line in lines]
-    return [(line, None, at) if _single_spaced(line) and not (toned and _TONE_ON_SECOND.search(line))
-            else normalize_mapped(line) + (at,) for at, line in lines]
+    return [normalize_mapped(line) + (at,) if k in changed else (line, None, at) for k, (at, line) in enumerate(lines)]
 
 
-def _single_spaced_lines(text: str) -> bool:
-    """Is every line of ``text`` (parted by ``\\n``) :func:`_single_spaced`? Told at C speed for the whole text when
-    its only characters that are not printable are its line breaks; ``False`` may mean it could not be told so."""
-    return ("  " not in text and " \n" not in text and "\n " not in text and text[:1] != " " and text[-1:] != " "
-            and text.replace("\n", "").isprintable())
+def _changed_lines(raw: str, starts: list[int]) -> set[int] | None:
+    """The indices of the lines of ``raw`` (starting at ``starts``) that :func:`normalize_line` changes: those holding
+    a horned u, a mark (odd space, dash, emphasis), a tone to move, or spaces to join. Sought in the whole text; ``None``
+    when it cannot be told so: lines not broken by ``\\n`` alone, a text not in NFC, or holding characters that are
+    not printable besides its line breaks and marks."""
+    if not _newlines_only(raw) or not unicodedata.is_normalized("NFC", raw):
+        return None
+    found: list[int] = []  # offsets of the changes
+    inner = raw.replace("\n", "")
+    if inner.isprintable():  # its only marks are printed ones
+        for mark in _PRINTED_MARKS:
+            found += _offsets(raw, mark)
+    else:
+        found += [m.start() for m in _MARKED.finditer(raw)]
+        if not _MARKED.sub("", inner).isprintable():
+            return None
+    for horn in "\u01a3\u01a2":
+        found += _offsets(raw, horn)
+    found += [m.start() for pattern in _TONES_ON_SECOND for m in pattern.finditer(raw)]
+    found += _offsets(raw, "  ") + _offsets(raw, " \n") + [at + 1 for at in _offsets(raw, "\n ")]
+    if raw[:1] == " ":
+        found.append(0)
+    if raw[-1:] == " ":
+        found.append(len(raw) - 1)
+    return {bisect.bisect_right(starts, at) - 1 for at in found}
+
+
+def _offsets(text: str, needle: str) -> list[int]:
+    """Where ``needle`` occurs in ``text`` (without overlaps), found at C speed."""
+    out = []
+    at = text.find(needle)
+    while at >= 0:
+        out.append(at)
+        at = text.find(needle, at + len(needle))
+    return out
+
+
+def _as_is(line: str) -> bool:
+    """Does :func:`normalize_line` keep ``line`` as it is?"""
+    return (_single_spaced(line) and _MARKED.search(line) is None and _horned(line) is line
+            and unicodedata.is_normalized("NFC", line) and _TONE_ON_SECOND.search(line) is None)
 
 
 def _single_spaced(line: str) -> bool:
@@ -123,15 +158,11 @@ def normalize_mapped(line: str) -> tuple[str, tuple[int, ...] | None]:
     out = normalize_line(line)
     if out == line:
         return out, None
-    chars, where = _composed(line)
-    chars, where = _kept(chars, where, _INVISIBLE)
-    chars = list(_ODD_SPACES.sub(" ", "".join(chars)).translate(_TRANSLATE))  # one character for one
-    chars, where = _kept(chars, where, _EMPHASIS)
-    text = "".join(chars)
-    drop = {m.start(0) for m in _ITALIC.finditer(text)} | {m.end(1) for m in _ITALIC.finditer(text)}
-    if drop:
-        text = "".join(c for k, c in enumerate(chars) if k not in drop)
-        where = [w for k, w in enumerate(where) if k not in drop]
+    where: Sequence[int]
+    if _MARKED.search(line) is None and _horned(line) is line and unicodedata.is_normalized("NFC", line):
+        text, where = line, range(len(line))  # only its tones and spaces change
+    else:
+        text, where = _unmarked(line)
     toned = normalize_tones(text)
     if len(toned) == len(text):  # a tone mark moves within its syllable: one character for one
         text = toned
@@ -145,6 +176,21 @@ def normalize_mapped(line: str) -> tuple[str, tuple[int, ...] | None]:
     if mapped != out:  # a normalisation this walk does not follow: map each character proportionally
         return out, tuple(min(len(line) - 1, k * len(line) // max(len(out), 1)) for k in range(len(out)))
     return out, tuple(map(where.__getitem__, kept))
+
+
+def _unmarked(line: str) -> tuple[str, list[int]]:
+    """``line`` in NFC without its invisible characters and emphasis, odd spaces and dashes made plain, and for each
+    character of it its offset in ``line``."""
+    chars, where = _composed(line)
+    chars, where = _kept(chars, where, _INVISIBLE)
+    chars = list(_ODD_SPACES.sub(" ", "".join(chars)).translate(_TRANSLATE))  # one character for one
+    chars, where = _kept(chars, where, _EMPHASIS)
+    text = "".join(chars)
+    drop = {m.start(0) for m in _ITALIC.finditer(text)} | {m.end(1) for m in _ITALIC.finditer(text)}
+    if drop:
+        text = "".join(c for k, c in enumerate(chars) if k not in drop)
+        where = [w for k, w in enumerate(where) if k not in drop]
+    return text, where
 
 
 def _horned(text: str) -> str:
@@ -363,21 +409,17 @@ def _wrap_width(lines: list[str]) -> int:
 
 def starts_block(line: str) -> bool:
     """A line that always begins a new logical line."""
-    return bool(
-        match_label(line)
-        or genre.is_lone_label(line)
-        or is_rule(line)
-        or genre.is_table_row(line)
-        or line.startswith("[")
-        or _block_opener().match(line)
-    )
+    return _block_opener().match(line) is not None or genre.is_table_row(line)
 
 
 @cache
 def _block_opener() -> re.Pattern[str]:
-    """The genre's openers of a block: a legal basis, the number line, Kính gửi, Nơi nhận, V/v, a signature's mark."""
-    return genre.either(genre.LEGAL_OPENER, genre.NUMBER_LINE, genre.ADDRESSEES, genre.RECIPIENTS, genre.ABOUT,
-                        genre.signature_mark())
+    """What opens a block, as one pattern to match at a line's start: a label (:func:`match_label`), a line that is
+    only a label or a rule, a footnote's ``[``, and the genre's openers: a legal basis, the number line, Kính gửi, Nơi
+    nhận, V/v, a signature's mark."""
+    whole = [re.compile(rf"(?:{p.pattern})\Z", p.flags) for p in (genre.LONE_LABEL, RULE)]
+    return genre.either(LABELLED, *whole, re.compile(r"\["), genre.LEGAL_OPENER, genre.NUMBER_LINE, genre.ADDRESSEES,
+                        genre.RECIPIENTS, genre.ABOUT, genre.signature_mark())
 
 
 def _continues(first: str, prev: str, line: str, nxt: str, wrapped: bool, width: int) -> bool:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from itertools import accumulate
-from typing import Generic, TypeVar
+from typing import Generic, TypedDict, TypeVar
 
 from planparse.blocks import Block, Table as TableBlock
 from planparse.clean import Cleaned, clean
@@ -33,6 +33,15 @@ from planparse.tables import Cell, Table, find_tables
 _ESCAPED_PIPE = re.compile(r"\\\|")
 TONELESS = 0.8  # the share of syllables in words of a Vietnamese text written without diacritics
 _Item = TypeVar("_Item", Quantity, TimeExpression)
+
+
+class ProvenanceFields(TypedDict):
+    """The fields of a :class:`~planparse.model.Provenance`."""
+
+    start: int
+    end: int
+    line: int
+    page: int | None
 
 
 class _Reading(Generic[_Item]):
@@ -124,7 +133,11 @@ class Document:
 
     def locate(self, start: int, end: int) -> Provenance:
         """The provenance of ``text[start:end]``: the span, its source line and page."""
-        return Provenance(start=start, end=end, line=self.line_of(start), page=self.page_of(start))
+        return Provenance(**self.provenance_fields(start, end))
+
+    def provenance_fields(self, start: int, end: int) -> ProvenanceFields:
+        """The fields of :meth:`locate`'s provenance, for a model that is validated whole (the outline's sections)."""
+        return {"start": start, "end": end, "line": self.line_of(start), "page": self.page_of(start)}
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """The span of ``text[start:end]`` in the source text (``source.text``)."""

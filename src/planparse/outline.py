@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
+from pydantic import TypeAdapter
+
 from planparse.lang import vocab
 from planparse.lang.genre import (
     ABOUT,
@@ -37,12 +39,14 @@ from planparse.lang.genre import (
     signature_mark,
     starts_with_doctype,
 )
-from planparse.model import Provenance, Section, SectionKind, SectionRole
+from planparse.model import Section, SectionKind, SectionRole
 from planparse.lang.bodies import names_a_body, role_cue
 from planparse.lang.numbering import Label, is_rule, match_label
 
+_SECTIONS = TypeAdapter(list[Section])
+
 if TYPE_CHECKING:
-    from planparse.document import Document
+    from planparse.document import Document, ProvenanceFields
 
 _MAX_HEADING_WORDS = 15
 # the ranks of numbered parts, highest first: a part closes the open parts ranked below it (headings in
@@ -127,7 +131,7 @@ def build_outline(doc: Document) -> list[Section]:
             continue
         i += 1
     _close(roots, len(doc.text))
-    return [_freeze(node, doc.locate) for node in roots]
+    return _SECTIONS.validate_python([_fields(node, doc.provenance_fields) for node in roots])
 
 
 def header_span(lines: list[_Line]) -> tuple[int, int]:
@@ -410,13 +414,8 @@ def _close(nodes: list[_Node], end: int) -> None:
             _close(node.children, node.end)
 
 
-def _freeze(node: _Node, locate: Callable[[int, int], Provenance]) -> Section:
-    return Section(
-        label=node.label,
-        kind=node.kind,
-        title=node.title,
-        role=node.role,
-        provenance=locate(node.start, node.line_end),
-        end=max(node.end, node.line_end),
-        children=[_freeze(child, locate) for child in node.children],
-    )
+def _fields(node: _Node, provenance: Callable[[int, int], ProvenanceFields]) -> dict:
+    """The fields of ``node``'s section, its children's the same way: the tree is validated whole, in one call."""
+    return {"label": node.label, "kind": node.kind, "title": node.title, "role": node.role,
+            "provenance": provenance(node.start, node.line_end), "end": max(node.end, node.line_end),
+            "children": [_fields(child, provenance) for child in node.children]}

@@ -14,6 +14,7 @@ import contextlib
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from planparse.lang import vocab
 from planparse.lang.genre import (
@@ -448,7 +449,7 @@ def _beside_recipients(text: str, start: int, end: int) -> list[_Segment]:
     out: list[_Segment] = []
     pos = start
     for line in text[start:end].split("\n"):
-        mark = next((m for m in re.finditer(r"(?<=\s)\S", line) if signature_mark().match(line, m.start())), None)
+        mark = _inner_mark().search(line)
         tail = re.search(r"[;,.:]\s+(\S[^;,.:]*)$", line)  # what follows the last recipient on the line
         if out and is_signer_name(line) and not match_label(line):
             out.append(_Segment(line, pos))
@@ -457,6 +458,12 @@ def _beside_recipients(text: str, start: int, end: int) -> list[_Segment]:
             out.append(_Segment(line[at:].strip(), pos + at))
         pos += len(line) + 1
     return out if out and signature_mark().match(out[0].text) else []
+
+
+@cache
+def _inner_mark() -> re.Pattern[str]:
+    """A signature's mark that opens a word inside a line (``Nơi nhận: TL. CHỦ TỊCH``)."""
+    return re.compile(rf"(?<=\s)(?:{signature_mark().pattern})", signature_mark().flags)
 
 
 def _unrun(seg: _Segment) -> list[_Segment]:

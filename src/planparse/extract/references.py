@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from planparse.lang import vocab
@@ -41,7 +42,7 @@ def extract(doc: Document, header: DocumentInfo) -> list[Reference]:
     text, own_number = doc.text, header.number
     top = next((s.provenance.start for s in doc.sections if s.role is SectionRole.HEADER), 0)
     found: dict[str, dict] = {}
-    for m in _REFERENCE.finditer(text, top):
+    for m in (m for start, end in _lines_holding(text, "/", top) for m in _REFERENCE.finditer(text, start, end)):
         if not m.group("year") and "/" not in m.group("code"):
             continue  # "2021-TTg" alone is not a số hiệu; one needs a "/"
         number = re.sub(r"\s+", "", m.group())
@@ -66,6 +67,17 @@ def extract(doc: Document, header: DocumentInfo) -> list[Reference]:
             entry["type"] = entry["type"] or _type_before(text, m.start())
         entry["mentions"].append(prov)
     return [Reference(**entry) for entry in found.values()]
+
+
+def _lines_holding(text: str, char: str, start: int) -> Iterator[tuple[int, int]]:
+    """The spans of the lines of ``text`` from ``start`` on that hold ``char``, found at C speed: a số hiệu holds a
+    "/" and no line break, so only those lines are searched for one (a search led by a digit is slow)."""
+    at = text.find(char, start)
+    while at >= 0:
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        yield max(text.rfind("\n", 0, at) + 1, start), end
+        at = text.find(char, end)
 
 
 def _key(number: str) -> str:

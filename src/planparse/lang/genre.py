@@ -130,13 +130,13 @@ def opens_with_head(text: str) -> bool:
     return any(text == head or text.startswith(head + " ") for head in vocab.body_heads())
 
 
-_LONE_LABEL = re.compile(r"\s*(?:(?:\d{1,3}(?:\.\d{1,3})*|[IVX]{1,5})\.?|[a-zđ][.)])\s*")  # spaces around it
+LONE_LABEL = re.compile(r"\s*(?:(?:\d{1,3}(?:\.\d{1,3})*|[IVX]{1,5})\.?|[a-zđ][.)])\s*")  # spaces around it
 
 
 def is_lone_label(line: str) -> bool:
     """A line that is nothing but a row or item number (``1``, ``2.1``, ``IV``, ``a)``): a table's cells one a
     line, each row opening with its number."""
-    return _LONE_LABEL.fullmatch(line) is not None
+    return LONE_LABEL.fullmatch(line) is not None
 
 
 # the lower-case characters that are not letters (small Roman numerals, circled letters): str.isupper() counts them

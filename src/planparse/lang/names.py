@@ -66,11 +66,16 @@ def _unit_committee(head: str) -> bool:
 def match_unit(words: list[str], i: int) -> tuple[str, int] | None:
     """The administrative unit written at ``words[i:]`` (``thành phố``), with its number of words."""
     folded = [w.casefold() for w in words[i:i + 2]]
-    for unit in vocab.admin_units():
-        parts = unit.split()
+    for unit, parts in _units():
         if folded[:len(parts)] == parts:
             return unit, len(parts)
     return None
+
+
+@cache
+def _units() -> tuple[tuple[str, list[str]], ...]:
+    """(administrative unit, its words), longest first."""
+    return tuple((unit, unit.split()) for unit in vocab.admin_units())
 
 
 @cache

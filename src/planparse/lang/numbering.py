@@ -16,16 +16,21 @@ from planparse.model import SectionKind
 
 BULLETS = "-+•*·–●○▪■♦➢✓"  # the marks that open an item of a list
 _MARKDOWN = re.compile(r"#{1,6}(?=\s)")
-_RULE = re.compile(r"\s*(?:[-_=*─—]{3,}|\*{1,2})\s*")  # a rule; a Party header's star under its issuer (*)
+RULE = re.compile(r"\s*(?:[-_=*─—]{3,}|\*{1,2})\s*")  # a rule; a Party header's star under its issuer (*)
 _PATTERNS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
+    # each group 1 holds the label, never empty (a Roman numeral opens with one of its letters)
     # "Điều 1. Title", or "Điều 1" alone on its line (the constitution's and older laws' form)
     (SectionKind.ARTICLE, re.compile(r"(Điều\s+\d{1,3})(?:\s*[.:]\s+|\s*$)", re.IGNORECASE)),
-    (SectionKind.ROMAN, re.compile(r"((?:X{0,2})(?:IX|IV|V?I{0,3}))\s*(?:[.)]\s*(?=\S)|-\s+(?=[^\W\d_]))")),
+    (SectionKind.ROMAN, re.compile(r"((?=[IVX])(?:X{0,2})(?:IX|IV|V?I{0,3}))\s*(?:[.)]\s*(?=\S)|-\s+(?=[^\W\d_]))")),
     (SectionKind.DECIMAL, re.compile(r"(\d{1,2}(?:\.\d{1,2})+)\.?\s+(?=\S)")),
     (SectionKind.ARABIC, re.compile(r"(\d{1,2})\s*(?:[.)]\s+(?=\S)|-\s+(?=[^\W\d_]))")),
     (SectionKind.LETTER, re.compile(r"([a-zđ])\s*[).]\s+(?=\S)")),
     (SectionKind.BULLET, re.compile(rf"([{re.escape(BULLETS)}])\s+(?=\S)")),
 )
+
+# a line that opens with a label or a markdown heading (what match_label finds): the patterns as one
+LABELLED = re.compile("|".join(f"(?{'i' if p.flags & re.IGNORECASE else ''}:{p.pattern})"
+                               for p in (_MARKDOWN, *(pattern for _, pattern in _PATTERNS))))
 
 # the characters a label opens with, besides a digit (kept with _PATTERNS and _MARKDOWN): other lines are passed over
 _FIRSTS = frozenset("#Đđ" "IVX" "abcdefghijklmnopqrstuvwxyz" + BULLETS)
@@ -43,7 +48,7 @@ class Label:
 
 def is_rule(line: str) -> bool:
     """A separator line such as ``-------`` or ``***``, or the star under a Party document's issuer."""
-    return _RULE.fullmatch(line) is not None
+    return RULE.fullmatch(line) is not None
 
 
 @lru_cache(maxsize=4096)  # the cleaner, the outline and the extractors read the same lines' labels
@@ -67,7 +72,7 @@ def match_label(line: str) -> Label | None:
 def _numbering(line: str, offset: int) -> tuple[SectionKind, str, int] | None:
     for kind, pattern in _PATTERNS:
         m = pattern.match(line, offset)
-        if m and m.group(1):
+        if m:
             if kind is SectionKind.BULLET:
                 inner = _PATTERNS[-1][1].match(line, m.end())  # "- + text": the inner mark counts
                 if inner:
