@@ -24,7 +24,7 @@ from itertools import accumulate
 
 from planparse.document import Document
 from planparse.lang import genre, times, vocab
-from planparse.lang.bodies import (BodyReader, Mention, duty_openers, may_open_a_body, may_open_a_body_past_a_comma,
+from planparse.lang.bodies import (BodyReader, Mention, duty_openers, may_open_a_body_past_a_comma, may_open_a_list,
                                    province_of, role_cue, role_cues_in)
 from planparse.lang.quantities import phrases
 from planparse.model import (
@@ -210,7 +210,7 @@ class _Extractor:
     def _may_have_subject(self, at: int, end: int) -> bool:
         """May a duty's subject open at ``at`` or past a comma after it (where a time, a frequency or a frame set
         before the subject ends)? The quick test before the sentence's opening is read."""
-        return may_open_a_body(self.text, at, end) or may_open_a_body_past_a_comma(self.text, at, end)
+        return may_open_a_list(self.text, at, end) or may_open_a_body_past_a_comma(self.text, at, end)
 
     def _past_aside(self, at: int, end: int) -> int:
         """Where the verb of a duty whose subject ends at ``at`` may start: past an aside of manner, at the comma
