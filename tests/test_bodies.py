@@ -355,3 +355,14 @@ def test_where_the_quick_test_fails_no_body_opens_a_list():
                 words = _words(text, m.start(), end)
                 first = next((k for k, w in enumerate(words) if w.folded not in bullets), len(words))
                 assert reader._one(text, words, first, bare) is None, text[m.start():end]
+
+
+def test_a_span_reads_alike_unless_a_name_learnt_since_is_written_in_it():
+    text = "Sở Tài chính; Ban Quản lý quy hoạch; Ban quản lý quy hoạch"
+    reader = BodyReader(None)
+    reader.learn(text, reader.run(text, 0, 12, bare=True)[0])  # Sở Tài chính
+    learnt = len(reader.learnt)
+    reader.learn(text, reader.run(text, 14, 35, bare=True)[0])  # Ban Quản lý quy hoạch
+    assert reader.reads_alike(text, 0, 12, learnt)
+    assert not reader.reads_alike(text, 37, len(text), learnt)
+    assert reader.reads_alike(text, 37, len(text), len(reader.learnt))

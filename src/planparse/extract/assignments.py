@@ -229,15 +229,21 @@ class _Extractor:
     def table(self, tasks: list[Task]) -> None:
         """The bodies of each table row's Chủ trì and Phối hợp cells, with the row's task and deadline. The names
         the cells spell out are learnt first, so that a cell naming a body in lower case (``Ban quản lý quy
-        hoạch``) reads the name another cell writes in full (``Ban Quản lý quy hoạch``)."""
+        hoạch``) reads the name another cell writes in full (``Ban Quản lý quy hoạch``): a cell is read again
+        where a name learnt after its first reading may read it otherwise."""
         cells = [(index, task, role, task.cells[column]) for index, task in enumerate(tasks) if task.source == "table"
                  for column, role in (("lead", Role.LEAD), ("support", Role.SUPPORT)) if task.cells.get(column)]
+        readings = []
         for _, _, _, cell in cells:
-            for m in self.reader.run(self.text, cell.start, cell.end, bare=True):
-                self.reader.learn(self.text, m)
-        for index, task, role, cell in cells:
-            text = task.cells.get("text", task.provenance)
+            learnt = len(self.reader.learnt)
             mentions = self.reader.run(self.text, cell.start, cell.end, bare=True)
+            for m in mentions:
+                self.reader.learn(self.text, m)
+            readings.append((mentions, learnt))
+        for (index, task, role, cell), (mentions, learnt) in zip(cells, readings, strict=True):
+            if not self.reader.reads_alike(self.text, cell.start, cell.end, learnt):
+                mentions = self.reader.run(self.text, cell.start, cell.end, bare=True)
+            text = task.cells.get("text", task.provenance)
             self.add(mentions, role, (text.start, text.end), self.first_of_task.get(index))
 
 

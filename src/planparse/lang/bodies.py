@@ -465,11 +465,27 @@ class BodyReader:
         self._segmented: dict[str, list[tuple[int, int]]] = {}  # a plan names its bodies again and again
         self._text = ""
         self._spans: dict[tuple[int, int], list[_Word]] = {}  # the words of a span of ``_text``, read once
+        self.learnt: list[tuple[str, ...]] = []  # the lexicon's keys as they were added or renamed, in order
 
     def learn(self, text: str, mention: Mention) -> None:
         """Remember a name the plan spells out, so that its prose mentions are matched whole."""
         if not mention.collective:
-            self.lexicon[tuple(w.folded for w in self._words(text, mention.start, mention.end))] = mention.name
+            key = tuple(w.folded for w in self._words(text, mention.start, mention.end))
+            if self.lexicon.get(key) != mention.name:
+                self.lexicon[key] = mention.name
+                self.learnt.append(key)
+
+    def reads_alike(self, text: str, start: int, end: int, learnt: int) -> bool:
+        """Does run() read ``text[start:end]`` as it did when ``learnt`` names had been learnt? It does when the span
+        is read in one window and no name learnt since has all its words in it (the lexicon is matched against the
+        span's words only) nor more words than the grammar's longest phrase (which sets how far a list is read)."""
+        since = self.learnt[learnt:]
+        if not since:
+            return True
+        if end - start > _WINDOW or any(len(key) > _longest_phrase() for key in since):
+            return False
+        words = {w.folded for w in self._words(text, start, end)}
+        return not any(words.issuperset(key) for key in since)
 
     def _words(self, text: str, start: int, end: int) -> list[_Word]:
         """The words of ``text[start:end]`` as the grammar reads them, a new list (callers may change it); a span
