@@ -24,8 +24,8 @@ from itertools import accumulate
 
 from planparse.document import Document
 from planparse.lang import genre, times, vocab
-from planparse.lang.bodies import (BodyReader, Mention, duty_openers, may_open_a_body_past_a_comma, may_open_a_list,
-                                   province_of, role_cue, role_cues_in)
+from planparse.lang.bodies import (BodyReader, Mention, duty_openers, may_hold_a_cue, may_open_a_body_past_a_comma,
+                                   may_open_a_list, province_of, role_cue, role_cues_in)
 from planparse.lang.quantities import phrases
 from planparse.model import (
     Assignment,
@@ -148,13 +148,14 @@ class _Extractor:
         """Roles in a stretch of prose: subjects of duties (not those of a closing call), bodies before chủ trì,
         after phối hợp."""
         pending: list[Mention] = []  # subjects listed with ; before their duty: các bộ, ngành; các cấp …
+        support, lead = (may_hold_a_cue(role, self.text, start, end) for role in ("support", "lead"))
         for sentence_start, sentence_end in _sentences(self.text, start, end):
             if not _closing_call(self.text, sentence_start):
                 pending = self.subject(sentence_start, sentence_end, pending)
-            for cue in role_cues_in("support", self.text, sentence_start, sentence_end):
+            for cue in role_cues_in("support", self.text, sentence_start, sentence_end) if support else ():
                 mentions = self.reader.run(self.text, cue.end(), sentence_end, bare=True)
                 self.add(mentions, Role.SUPPORT, (sentence_start, sentence_end))
-            for cue in role_cues_in("lead", self.text, sentence_start, sentence_end):
+            for cue in role_cues_in("lead", self.text, sentence_start, sentence_end) if lead else ():
                 before = self.reader.find_all(self.text, sentence_start, cue.start())
                 if self._names_a_column(before):
                     continue

@@ -384,6 +384,11 @@ def role_cues_in(role: str, text: str, start: int, end: int) -> Iterator[re.Matc
     return scan.find(role_cue(role), _cue_openings(role), text, start=start, end=end)
 
 
+def may_hold_a_cue(role: str, text: str, start: int, end: int) -> bool:
+    """May ``text[start:end]`` hold a cue of ``role`` (if not, role_cues_in() finds none in any part of it)?"""
+    return _cue_openings(role).search(text, start, end) is not None
+
+
 @cache
 def _cue_openings(role: str) -> re.Pattern[str]:
     return scan.starts(cue for cue, r in vocab.role_cues() if r == role)
