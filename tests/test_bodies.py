@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
-from planparse.lang.bodies import BodyReader, province_of
+from planparse.lang import vocab
+from planparse.lang.bodies import BodyReader, _words, may_open_a_list, province_of
 
 
 def names(text: str, province: str | None = "Lai Châu") -> list[str]:
@@ -326,3 +330,39 @@ def test_a_consultant_named_in_a_list_of_bodies_is_a_body_and_the_verb_tu_van_is
 ])
 def test_groups_narrowed_by_a_group_and_compound_group_nouns(written, expected):
     assert [(m.name, m.catchall) for m in BodyReader().run(written, 0, bare=True)] == expected
+
+
+@pytest.mark.parametrize(("text", "opens"), [
+    ("Chủ trì, phối hợp với các sở", False), ("Tổ chức tập huấn", False), ("Tổng hợp, báo cáo", False),
+    ("CÁC NHIỆM VỤ", False), ("các sự kiện", False), ("Công tác tuyên truyền", False),
+    ("Sở Y tế chủ trì", True), ("- Vụ Pháp chế", True), ("Các tổ chức, cá nhân", True), ("UBND tỉnh", True),
+    ("Thủ trưởng các sở, ngành", True), ("các Bộ trưởng", True), ("Vu Kế hoạch - Tài chính", True),
+    ("Tổ công tác", True), ("Sở/Ban", True), ("Tổng LĐLĐ", True),
+])
+def test_the_quick_test_of_a_lists_opening(text, opens):
+    assert may_open_a_list(text, 0, len(text)) is opens
+
+
+def test_where_the_quick_test_fails_no_body_opens_a_list():
+    """At every word of a plan, with and without bare group nouns: the test is a superset of the grammar's."""
+    text = (Path(__file__).parents[1] / "corpus" / "ttg-1422-2024.txt").read_text()
+    reader = BodyReader(segment=False)
+    bullets = vocab.body_words("bullet")
+    for m in re.finditer(r"\S+", text):
+        end = m.start() + len(text[m.start():m.start() + 300].split("\n", 1)[0])  # to the line's end, at most 300
+        for bare in (False, True):
+            if not may_open_a_list(text, m.start(), end, bare):
+                words = _words(text, m.start(), end)
+                first = next((k for k, w in enumerate(words) if w.folded not in bullets), len(words))
+                assert reader._one(text, words, first, bare) is None, text[m.start():end]
+
+
+def test_a_span_reads_alike_unless_a_name_learnt_since_is_written_in_it():
+    text = "Sở Tài chính; Ban Quản lý quy hoạch; Ban quản lý quy hoạch"
+    reader = BodyReader(None)
+    reader.learn(text, reader.run(text, 0, 12, bare=True)[0])  # Sở Tài chính
+    learnt = len(reader.learnt)
+    reader.learn(text, reader.run(text, 14, 35, bare=True)[0])  # Ban Quản lý quy hoạch
+    assert reader.reads_alike(text, 0, 12, learnt)
+    assert not reader.reads_alike(text, 37, len(text), learnt)
+    assert reader.reads_alike(text, 37, len(text), len(reader.learnt))

@@ -24,8 +24,8 @@ from itertools import accumulate
 
 from planparse.document import Document
 from planparse.lang import genre, times, vocab
-from planparse.lang.bodies import (BodyReader, Mention, duty_openers, may_open_a_body, may_open_a_body_past_a_comma,
-                                   province_of, role_cue, role_cues_in)
+from planparse.lang.bodies import (BodyReader, Mention, duty_openers, may_hold_a_cue, may_open_a_body_past_a_comma,
+                                   may_open_a_list, province_of, role_cue, role_cues_in)
 from planparse.lang.quantities import phrases
 from planparse.model import (
     Assignment,
@@ -148,13 +148,14 @@ class _Extractor:
         """Roles in a stretch of prose: subjects of duties (not those of a closing call), bodies before chủ trì,
         after phối hợp."""
         pending: list[Mention] = []  # subjects listed with ; before their duty: các bộ, ngành; các cấp …
+        support, lead = (may_hold_a_cue(role, self.text, start, end) for role in ("support", "lead"))
         for sentence_start, sentence_end in _sentences(self.text, start, end):
             if not _closing_call(self.text, sentence_start):
                 pending = self.subject(sentence_start, sentence_end, pending)
-            for cue in role_cues_in("support", self.text, sentence_start, sentence_end):
+            for cue in role_cues_in("support", self.text, sentence_start, sentence_end) if support else ():
                 mentions = self.reader.run(self.text, cue.end(), sentence_end, bare=True)
                 self.add(mentions, Role.SUPPORT, (sentence_start, sentence_end))
-            for cue in role_cues_in("lead", self.text, sentence_start, sentence_end):
+            for cue in role_cues_in("lead", self.text, sentence_start, sentence_end) if lead else ():
                 before = self.reader.find_all(self.text, sentence_start, cue.start())
                 if self._names_a_column(before):
                     continue
@@ -210,7 +211,7 @@ class _Extractor:
     def _may_have_subject(self, at: int, end: int) -> bool:
         """May a duty's subject open at ``at`` or past a comma after it (where a time, a frequency or a frame set
         before the subject ends)? The quick test before the sentence's opening is read."""
-        return may_open_a_body(self.text, at, end) or may_open_a_body_past_a_comma(self.text, at, end)
+        return may_open_a_list(self.text, at, end) or may_open_a_body_past_a_comma(self.text, at, end)
 
     def _past_aside(self, at: int, end: int) -> int:
         """Where the verb of a duty whose subject ends at ``at`` may start: past an aside of manner, at the comma
@@ -229,15 +230,21 @@ class _Extractor:
     def table(self, tasks: list[Task]) -> None:
         """The bodies of each table row's Chủ trì and Phối hợp cells, with the row's task and deadline. The names
         the cells spell out are learnt first, so that a cell naming a body in lower case (``Ban quản lý quy
-        hoạch``) reads the name another cell writes in full (``Ban Quản lý quy hoạch``)."""
+        hoạch``) reads the name another cell writes in full (``Ban Quản lý quy hoạch``): a cell is read again
+        where a name learnt after its first reading may read it otherwise."""
         cells = [(index, task, role, task.cells[column]) for index, task in enumerate(tasks) if task.source == "table"
                  for column, role in (("lead", Role.LEAD), ("support", Role.SUPPORT)) if task.cells.get(column)]
+        readings = []
         for _, _, _, cell in cells:
-            for m in self.reader.run(self.text, cell.start, cell.end, bare=True):
-                self.reader.learn(self.text, m)
-        for index, task, role, cell in cells:
-            text = task.cells.get("text", task.provenance)
+            learnt = len(self.reader.learnt)
             mentions = self.reader.run(self.text, cell.start, cell.end, bare=True)
+            for m in mentions:
+                self.reader.learn(self.text, m)
+            readings.append((mentions, learnt))
+        for (index, task, role, cell), (mentions, learnt) in zip(cells, readings, strict=True):
+            if not self.reader.reads_alike(self.text, cell.start, cell.end, learnt):
+                mentions = self.reader.run(self.text, cell.start, cell.end, bare=True)
+            text = task.cells.get("text", task.provenance)
             self.add(mentions, role, (text.start, text.end), self.first_of_task.get(index))
 
 

@@ -48,7 +48,6 @@ _MAX_TAIL = 3  # lower-case words between a name and its unit: Đài Khí tượ
 _MAX_QUALIFIER = 10
 _WINDOW = 500  # characters a list of bodies is first read in (a list that may go on past them, in four times more)
 _LOOKAHEAD = 2 * _MAX_QUALIFIER  # words past a list the grammar reads to end it, beyond a phrase's length
-_PROBE = 80  # characters whose words are read first, to tell a span that opens with no body from its first words
 _MAX_LOWER = 6  # lower-case words in a row that continue a name in sentence case: Viện Khoa học [lâm nghiệp] Việt Nam
 
 
@@ -143,21 +142,6 @@ def _token_words(token: str, at: int) -> list[_Word]:
         parts = _TOKEN.findall(expansion) if expansion else [piece]
         out += [_Word(part, offset, offset + len(piece)) for part in parts]
     return out
-
-
-def may_open_a_body(text: str, start: int, end: int) -> bool:
-    """Does the first word of ``text[start:end]`` that is no bullet begin a body, a group or a position? A list
-    of bodies opens with one (the quick test before its words are all read)."""
-    bullets = vocab.body_words("bullet")
-    for m in _TOKEN.finditer(text, start, end):
-        token = m.group()
-        if "/" in token or token in vocab.abbreviations():
-            folded = next((w.folded for w in _token_words(token, m.start()) if w.folded not in bullets), None)
-        else:  # a word of its own, read without making it
-            folded = token.casefold()
-        if folded is not None and folded not in bullets:
-            return folded in _openers()
-    return False
 
 
 def _split_slash(token: str, at: int) -> list[tuple[str, int]]:
@@ -259,7 +243,7 @@ def _openers() -> frozenset[str]:
 
 
 def may_open_a_body_past_a_comma(text: str, start: int, end: int) -> bool:
-    """May a body open past a comma in ``text[start:end]`` (a quick test: if not, no may_open_a_body() there)?"""
+    """May a body open past a comma in ``text[start:end]`` (a quick test: if not, no may_open_a_list() there)?"""
     return _past_a_comma().search(text, start, end) is not None
 
 
@@ -269,6 +253,95 @@ def _past_a_comma() -> re.Pattern[str]:
     bullets = "|".join(re.escape(b) for b in sorted(vocab.body_words("bullet"), key=len, reverse=True))
     return re.compile(rf",\s*(?:(?:{bullets})\s*)*" + phrases(_openers() | set(vocab.abbreviations())), re.IGNORECASE)
 
+
+# -- the opening of a list: a quick test at C speed before its words are read ----------------------------------
+
+
+def may_open_a_list(text: str, start: int, end: int, bare: bool = False) -> bool:
+    """May a list of bodies read with ``bare`` open ``text[start:end]`` (if not, BodyReader.run finds none there)?"""
+    return _opening(bare).match(text, start, end) is not None
+
+
+_EDGE = r"(?![\w&])"  # where a word may end, however the text's tokens are read (a slash may part them)
+_TOKEN_END = r"(?![\w&]|[-.&,/][\w&])"  # where a token ends (_TOKEN), a slash before a word's letter aside
+_GAP = r"(?:\s+|(?<![\w&])|(?![\w&]))"  # between two words: a space, or none beside a mark
+
+
+@cache
+def _opening(bare: bool) -> re.Pattern[str]:
+    """What a list of bodies read with ``bare`` may open with, past its bullets: a word _read may read otherwise (an
+    abbreviation, a head without its marks, a position); a head noun written with a capital that opens no longer
+    verb (``Ban``, not ``Ban hành``); a group noun that opens no verb, with a capital unless ``bare``; ``các`` or
+    ``những`` before a group noun. A superset of what _group and _head find at a list's first word: where it does
+    not match, no body opens the list."""
+    bullets = "|".join(re.escape(b) for b in sorted(vocab.body_words("bullet"), key=len, reverse=True))
+    plural = "|".join(map(re.escape, sorted(vocab.body_words("plural"))))
+    positions = [(_capitals(p[0]), p, "") for p in _positions()]
+    groups = [(scan.cased(n[0][0]), n, "") for n in _collective_nouns()]
+    heads = [(_capitals(h[0]), h, _no_verb(h[0], len(h))) for h in _heads()]
+    nouns = [(scan.cased(n[0][0]) if bare else _capitals(n[0]), n, _no_verb(n[0], 0)) for n in _collective_nouns()]
+    rewritten = _abbreviation_or_toneless()
+    return re.compile(rf"\s*(?:(?:{bullets})\s*)*(?:(?i:{plural}){_EDGE}\s*(?:{rewritten}|{_written([*positions, *groups])})"
+                      rf"|{rewritten}|{_written([*positions, *heads, *nouns])})")
+
+
+@cache
+def _abbreviation_or_toneless() -> str:
+    """A pattern that matches where an abbreviation (and another word that opens with two letters as one does)
+    or a head without its marks is written."""
+    abbreviations = vocab.abbreviations()
+    twos = {a[1]: {b[0] for b in abbreviations if b[1] == a[1]} for a in abbreviations}
+    return "(?:" + "|".join([*(_one_of(tuple(sorted(firsts))) + re.escape(second) for second, firsts in sorted(twos.items())),
+                             *(re.escape(w) + _EDGE for w in vocab.toneless_heads())]) + ")"
+
+
+def _capitals(word: str) -> tuple[str, ...]:
+    """The capitals a word may be written with (``_Word.capitalised``)."""
+    return tuple(c for c in scan.cased(word[0]) if c.isupper())
+
+
+def _written(phrases: list[tuple[tuple[str, ...], tuple[str, ...], str]]) -> str:
+    """An alternation of phrases, each (its first letters, its words, what may not follow its first word), in any case
+    and spacing past the first letter; phrases that open alike share a pattern. A capital that may open a word _read
+    reads otherwise (an abbreviation, a head without its marks, a position) in place of a later word ends a phrase
+    there: the pattern matches wherever the grammar may read one."""
+    tries: dict[tuple[tuple[str, ...], str], dict] = {}
+    for letters, words, after_first in phrases:
+        node = tries.setdefault((letters, f"(?i:{re.escape(words[0][1:])}){after_first}"), {})
+        for word in words[1:]:
+            node = node.setdefault(word, {})
+        node[""] = {}  # a phrase ends here
+    return "|".join(_one_of(letters) + first + _rest(node) for (letters, first), node in tries.items())
+
+
+def _rest(node: dict) -> str:
+    """The pattern of the words that may follow a phrase's word, in a tree of them (see :func:`_written`)."""
+    ends = [_EDGE] if "" in node else []
+    more = [f"(?i:{re.escape(word)})" + _rest(after) for word, after in node.items() if word]
+    if more:
+        ends.append(rf"{_GAP}(?:{_rewritten_capitals()}|" + "|".join(more) + ")")
+    return ends[0] if len(ends) == 1 else "(?:" + "|".join(ends) + ")"
+
+
+def _one_of(letters: tuple[str, ...]) -> str:
+    return re.escape(letters[0]) if len(letters) == 1 else "[" + "".join(map(re.escape, letters)) + "]"
+
+
+@cache
+def _rewritten_capitals() -> str:
+    """The capitals that may open a word _read reads otherwise."""
+    capitals = {w[0] for w in (*vocab.abbreviations(), *vocab.toneless_heads())}
+    capitals |= {c for p in _positions() for c in _capitals(p[0])}
+    return "[" + "".join(map(re.escape, sorted(capitals))) + "]"
+
+
+def _no_verb(first: str, longer_than: int) -> str:
+    """A pattern that fails past a phrase's first word ``first`` where a verb of more than ``longer_than`` words
+    opening with that word is written whole (``Tổ`` | ``chức``), its later words in lower case, as _read reads them."""
+    rewritten = {*vocab.abbreviations(), *vocab.toneless_heads()}
+    rests = ["".join(r"\s+" + re.escape(w) for w in verb[1:]) for verb in _stops()
+             if verb[0] == first and len(verb) > longer_than and rewritten.isdisjoint(verb[1:])]
+    return f"(?!(?:{'|'.join(rests)}){_TOKEN_END})" if rests else ""
 
 @cache
 def _heads() -> _Phrases:
@@ -309,6 +382,11 @@ def role_cues_in(role: str, text: str, start: int, end: int) -> Iterator[re.Matc
     """The cues of ``role`` in ``text[start:end]``, as ``role_cue(role).finditer`` finds them, the grammar tried
     only where a cue's first word is written."""
     return scan.find(role_cue(role), _cue_openings(role), text, start=start, end=end)
+
+
+def may_hold_a_cue(role: str, text: str, start: int, end: int) -> bool:
+    """May ``text[start:end]`` hold a cue of ``role`` (if not, role_cues_in() finds none in any part of it)?"""
+    return _cue_openings(role).search(text, start, end) is not None
 
 
 @cache
@@ -392,43 +470,44 @@ class BodyReader:
         self._segmented: dict[str, list[tuple[int, int]]] = {}  # a plan names its bodies again and again
         self._text = ""
         self._spans: dict[tuple[int, int], list[_Word]] = {}  # the words of a span of ``_text``, read once
-        self._probes: dict[int, tuple[int, list[_Word]]] = {}  # a span's start → its opening's end and raw words
+        self.learnt: list[tuple[str, ...]] = []  # the lexicon's keys as they were added or renamed, in order
 
     def learn(self, text: str, mention: Mention) -> None:
         """Remember a name the plan spells out, so that its prose mentions are matched whole."""
         if not mention.collective:
-            self.lexicon[tuple(w.folded for w in self._words(text, mention.start, mention.end))] = mention.name
+            key = tuple(w.folded for w in self._words(text, mention.start, mention.end))
+            if self.lexicon.get(key) != mention.name:
+                self.lexicon[key] = mention.name
+                self.learnt.append(key)
+
+    def reads_alike(self, text: str, start: int, end: int, learnt: int) -> bool:
+        """Does run() read ``text[start:end]`` as it did when ``learnt`` names had been learnt? It does when the span
+        is read in one window and no name learnt since has all its words in it (the lexicon is matched against the
+        span's words only) nor more words than the grammar's longest phrase (which sets how far a list is read)."""
+        since = self.learnt[learnt:]
+        if not since:
+            return True
+        if end - start > _WINDOW or any(len(key) > _longest_phrase() for key in since):
+            return False
+        words = {w.folded for w in self._words(text, start, end)}
+        return not any(words.issuperset(key) for key in since)
 
     def _words(self, text: str, start: int, end: int) -> list[_Word]:
         """The words of ``text[start:end]`` as the grammar reads them, a new list (callers may change it); a span
         read again (a cell read to learn its names, then for its bodies) is not read anew."""
         if text is not self._text:
-            self._text, self._spans, self._probes = text, {}, {}
+            self._text, self._spans = text, {}
         words = self._spans.get((start, end))
         if words is None:
-            cut, opening = self._probes.get(start, (start, []))
-            raw = [*opening, *_raw_words(text, cut, end)] if cut <= end else _raw_words(text, start, end)
-            words = self._spans[start, end] = _as_read(text, start, end, raw)
+            words = self._spans[start, end] = _words(text, start, end)
         return list(words)
-
-    def _opens_nothing(self, text: str, start: int, end: int, bare: bool) -> bool:
-        """Do the first words of ``text[start:end]`` show that no body opens it: no group, no head noun there?
-        Read on their own up to a space (where no token is cut), the words a list of bodies is read from later."""
-        cut = text.find(" ", start + _PROBE, end)
-        if cut < 0 or _rereads().search(text, start, cut):
-            return False  # a short span, or an opening that _read may read otherwise: read whole
-        words = _raw_words(text, start, cut)
-        self._probes[start] = cut, words
-        first = next((k for k, w in enumerate(words) if w.folded not in vocab.body_words("bullet")), len(words))
-        return first + _opening_reach() < len(words) and not _head(words, first) \
-            and not self._group(text, words, first, bare)
 
     # -- public readers --------------------------------------------------------------------------
 
     def listing(self, text: str, start: int = 0, end: int | None = None) -> list[Mention] | None:
         """The bodies of a span that holds nothing but a list of bodies (a heading, a table cell), else None."""
         end = len(text) if end is None else end
-        if not may_open_a_body(text, start, end):
+        if not may_open_a_list(text, start, end, bare=True):
             return None
         words = self._words(text, start, end)
         while words and not words[-1].is_word:
@@ -442,7 +521,7 @@ class BodyReader:
         """The list of bodies written from ``start`` on (``phối hợp với Sở Y, Sở Z và …``; a cell's
         ``- Vụ Pháp chế; - Văn phòng Bộ``), empty if none."""
         end = len(text) if end is None else end
-        if not may_open_a_body(text, start, end) or self._opens_nothing(text, start, end, bare):
+        if not may_open_a_list(text, start, end, bare):
             return []
         stop = min(end, start + _WINDOW)
         while True:  # the words of a window, a wider one while the list may go on past it: linear in the text
@@ -796,13 +875,6 @@ def _longest_phrase() -> int:
     """The most words a phrase of the grammar's tables has."""
     tables = (_positions(), _heads(), _known(), _units(), _collective_nouns(), _stops(), _catchall())
     return max(t.lengths[0] for t in tables if t.lengths)
-
-
-@cache
-def _opening_reach() -> int:
-    """The most words the grammar reads to find that no group nor head opens a list: a plural, then the longest
-    head, group noun or verb."""
-    return 1 + max(t.lengths[0] for t in (_heads(), _collective_nouns(), _stops()) if t.lengths)
 
 
 def _next_noun(words: list[_Word], k: int, last: str) -> tuple[str, int] | None:
