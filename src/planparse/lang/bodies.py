@@ -259,7 +259,7 @@ def _past_a_comma() -> re.Pattern[str]:
 
 def may_open_a_list(text: str, start: int, end: int, bare: bool = False) -> bool:
     """May a list of bodies read with ``bare`` open ``text[start:end]`` (if not, BodyReader.run finds none there)?"""
-    return _opening(bare).match(text, start, end) is not None
+    return _opening().match(text, start, end) is not None or bare and _lower_group().match(text, start, end) is not None
 
 
 _EDGE = r"(?![\w&])"  # where a word may end, however the text's tokens are read (a slash may part them)
@@ -268,21 +268,35 @@ _GAP = r"(?:\s+|(?<![\w&])|(?![\w&]))"  # between two words: a space, or none be
 
 
 @cache
-def _opening(bare: bool) -> re.Pattern[str]:
-    """What a list of bodies read with ``bare`` may open with, past its bullets: a word _read may read otherwise (an
-    abbreviation, a head without its marks, a position); a head noun written with a capital that opens no longer
-    verb (``Ban``, not ``Ban hành``); a group noun that opens no verb, with a capital unless ``bare``; ``các`` or
-    ``những`` before a group noun. A superset of what _group and _head find at a list's first word: where it does
-    not match, no body opens the list."""
-    bullets = "|".join(re.escape(b) for b in sorted(vocab.body_words("bullet"), key=len, reverse=True))
+def _opening() -> re.Pattern[str]:
+    """What a list of bodies may open with, past its bullets: a word _read may read otherwise (an abbreviation, a head
+    without its marks, a position); a head noun written with a capital that opens no longer verb (``Ban``, not ``Ban
+    hành``); a group noun written with a capital that opens no verb; ``các`` or ``những`` before a group noun. With
+    :func:`_lower_group` for a list read ``bare``, a superset of what _group and _head find at a list's first word:
+    where neither matches, no body opens the list."""
     plural = "|".join(map(re.escape, sorted(vocab.body_words("plural"))))
     positions = [(_capitals(p[0]), p, "") for p in _positions()]
     groups = [(scan.cased(n[0][0]), n, "") for n in _collective_nouns()]
     heads = [(_capitals(h[0]), h, _no_verb(h[0], len(h))) for h in _heads()]
-    nouns = [(scan.cased(n[0][0]) if bare else _capitals(n[0]), n, _no_verb(n[0], 0)) for n in _collective_nouns()]
+    nouns = [(_capitals(n[0]), n, _no_verb(n[0], 0)) for n in _collective_nouns()]
     rewritten = _abbreviation_or_toneless()
-    return re.compile(rf"\s*(?:(?:{bullets})\s*)*(?:(?i:{plural}){_EDGE}\s*(?:{rewritten}|{_written([*positions, *groups])})"
+    return re.compile(rf"{_bullets()}(?:(?i:{plural}){_EDGE}\s*(?:{rewritten}|{_written([*positions, *groups])})"
                       rf"|{rewritten}|{_written([*positions, *heads, *nouns])})")
+
+
+@cache
+def _lower_group() -> re.Pattern[str]:
+    """A group noun written in lower case that opens no verb, past a list's bullets: what a list read ``bare`` may
+    open with besides :func:`_opening` (a pattern of its own, compiled only when such a list is first read)."""
+    nouns = [(lower, n, _no_verb(n[0], 0)) for n in _collective_nouns()
+             if (lower := tuple(c for c in scan.cased(n[0][0]) if not c.isupper()))]
+    return re.compile(_bullets() + f"(?:{_written(nouns)})")
+
+
+def _bullets() -> str:
+    """A pattern of the spaces and bullets before a list's first word."""
+    bullets = "|".join(re.escape(b) for b in sorted(vocab.body_words("bullet"), key=len, reverse=True))
+    return rf"\s*(?:(?:{bullets})\s*)*"
 
 
 @cache
