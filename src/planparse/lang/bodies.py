@@ -393,9 +393,9 @@ def role_cue(role: str) -> re.Pattern[str]:
 
 
 def role_cues_in(role: str, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
-    """The cues of ``role`` in ``text[start:end]``, as ``role_cue(role).finditer`` finds them, the grammar tried
-    only where a cue's first word is written."""
-    return scan.find(role_cue(role), _cue_openings(role), text, start=start, end=end)
+    """The cues of ``role`` in ``text[start:end]`` (the pattern opens with a cue's first letter, as written: the
+    search skips in C to where one may open)."""
+    return role_cue(role).finditer(text, start, end)
 
 
 def may_hold_a_cue(role: str, text: str, start: int, end: int) -> bool:
