@@ -149,8 +149,12 @@ class _Extractor:
         after phối hợp."""
         pending: list[Mention] = []  # subjects listed with ; before their duty: các bộ, ngành; các cấp …
         support, lead = (may_hold_a_cue(role, self.text, start, end) for role in ("support", "lead"))
+        line_end, closing = -1, False  # the line of the last sentence read, and whether it is a closing call
         for sentence_start, sentence_end in _sentences(self.text, start, end):
-            if not _closing_call(self.text, sentence_start):
+            if sentence_start > line_end:  # a sentence on a line of its own: the line is read once
+                line_start, line_end = _line(self.text, sentence_start)
+                closing = _closing_call(self.text, line_start, line_end)
+            if not closing:
                 pending = self.subject(sentence_start, sentence_end, pending)
             for cue in role_cues_in("support", self.text, sentence_start, sentence_end) if support else ():
                 mentions = self.reader.run(self.text, cue.end(), sentence_end, bare=True)
@@ -248,13 +252,12 @@ class _Extractor:
             self.add(mentions, role, (text.start, text.end), self.first_of_task.get(index))
 
 
-def _closing_call(text: str, offset: int) -> bool:
-    """Is ``offset`` in a plan's closing call: the paragraph without a label that ends its text with ``./.`` after
+def _closing_call(text: str, line_start: int, line_end: int) -> bool:
+    """Is the line from ``line_start`` to ``line_end`` in a plan's closing call: the paragraph without a label that ends its text with ``./.`` after
     its last item's own text (``Căn cứ Kế hoạch này, các cơ quan, đơn vị … triển khai thực hiện./.``), which asks
     all to carry the plan out and sets no duty of its own? A paragraph straight after a numbered item's line is
     that item's text (``Điều 2. …`` / ``Chánh Văn phòng … chịu trách nhiệm thi hành Quyết định này./.``), and a
     text without items has no closing call."""
-    line_start, line_end = _line(text, offset)
     line = text[line_start:line_end]
     if not genre.CLOSING.search(line) or match_label(line) is not None:
         return False
@@ -280,7 +283,7 @@ def _lines_before(text: str, line_start: int) -> Iterator[str]:
 
 
 def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    starts = sorted({start, *(m.end() for m in _SENTENCE_START.finditer(text, start, end))})
+    starts = [start, *(m.end() for m in _SENTENCE_START.finditer(text, start, end))]  # each past the one before
     for a, b in zip(starts, [*starts[1:], end], strict=True):
         a = _skip_label(text, a, b)
         if a < b:
