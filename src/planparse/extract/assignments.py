@@ -253,11 +253,11 @@ class _Extractor:
 
 
 def _closing_call(text: str, line_start: int, line_end: int) -> bool:
-    """Is the line from ``line_start`` to ``line_end`` in a plan's closing call: the paragraph without a label that ends its text with ``./.`` after
-    its last item's own text (``Căn cứ Kế hoạch này, các cơ quan, đơn vị … triển khai thực hiện./.``), which asks
-    all to carry the plan out and sets no duty of its own? A paragraph straight after a numbered item's line is
-    that item's text (``Điều 2. …`` / ``Chánh Văn phòng … chịu trách nhiệm thi hành Quyết định này./.``), and a
-    text without items has no closing call."""
+    """Is the line from ``line_start`` to ``line_end`` in a plan's closing call: the paragraph without a label that
+    ends its text with ``./.`` after its last item's own text (``Căn cứ Kế hoạch này, các cơ quan, đơn vị … triển
+    khai thực hiện./.``), which asks all to carry the plan out and sets no duty of its own? A paragraph straight
+    after a numbered item's line is that item's text (``Điều 2. …`` / ``Chánh Văn phòng … chịu trách nhiệm thi
+    hành Quyết định này./.``), and a text without items has no closing call."""
     line = text[line_start:line_end]
     if not genre.CLOSING.search(line) or match_label(line) is not None:
         return False
