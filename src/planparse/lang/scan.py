@@ -33,9 +33,15 @@ def starts(words: Iterable[str], digits: bool = False, edged_digits: bool = Fals
         for ch in "0123456789":
             groups.setdefault((ch, r"(?<!\w.)" if edged_digits else ""), set()).add("")
     # the edge is tested once for a letter, not once for each word it opens: a lookbehind costs the engine as
-    # much as a dozen letters
+    # much as a dozen letters; the lower-case letters first, as a text's are most often: the engine tries the
+    # alternatives in turn at each place that opens with one of their first letters
     return re.compile("|".join(first + edge + "(?:" + "|".join(sorted(rests, key=len, reverse=True)) + ")"
-                               for (first, edge), rests in sorted(groups.items())))
+                               for (first, edge), rests in sorted(groups.items(), key=_lower_first)))
+
+
+def _lower_first(group: tuple[tuple[str, str], set[str]]) -> tuple[bool, tuple[str, str]]:
+    """The key that orders :func:`starts`'s alternatives: those led by a lower-case letter first."""
+    return not group[0][0].islower(), group[0]
 
 
 def find(grammar: Any, opens: re.Pattern[str], text: str, digits: bool = False, start: int = 0,
