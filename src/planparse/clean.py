@@ -140,8 +140,13 @@ def _offsets(text: str, needle: str) -> list[int]:
 
 def _as_is(line: str) -> bool:
     """Does :func:`normalize_line` keep ``line`` as it is?"""
-    return (_single_spaced(line) and _MARKED.search(line) is None and _horned(line) is line
-            and unicodedata.is_normalized("NFC", line) and _TONE_ON_SECOND.search(line) is None)
+    return _single_spaced(line) and _plain(line) and _TONE_ON_SECOND.search(line) is None
+
+
+def _plain(line: str) -> bool:
+    """Is ``line`` in NFC, with no horned u and no mark to make plain (odd space, dash, emphasis): a line that
+    :func:`_unmarked` gives back as it is?"""
+    return _MARKED.search(line) is None and _horned(line) is line and unicodedata.is_normalized("NFC", line)
 
 
 def _single_spaced(line: str) -> bool:
@@ -159,7 +164,7 @@ def normalize_mapped(line: str) -> tuple[str, tuple[int, ...] | None]:
     if out == line:
         return out, None
     where: Sequence[int]
-    if _MARKED.search(line) is None and _horned(line) is line and unicodedata.is_normalized("NFC", line):
+    if _plain(line):
         text, where = line, range(len(line))  # only its tones and spaces change
     else:
         text, where = _unmarked(line)
