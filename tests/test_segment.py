@@ -9,6 +9,7 @@ import pytest
 from conftest import corpus_documents
 
 from planparse.lang import segment
+from planparse.lang.tokens import tokenize
 
 _ODD = [
     "", "  ", "Sở TT&TT, H'Mông, T.Ư, Tp. Hà Nội, NĐ-CP; v.v... ==> 3x4, °C",
@@ -44,3 +45,18 @@ def test_segmenting_does_not_import_the_underthesea_package():
            "print('underthesea' in sys.modules, 'numpy' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False"]
+
+
+def test_features_are_the_compiled_featurizers_on_odd_tokens_and_the_corpus():
+    from underthesea_core import CRFFeaturizer
+
+    s = segment._segmenter()
+    model = segment._package().joinpath(*segment._MODEL)
+    featurizer = CRFFeaturizer(segment._load(model / "features.bin"), segment._load(model / "dictionary.bin"))
+    integers = ["2147483647", "2147483648", "-2147483648", "-2147483649", "+1", "-0", "00", "1.5", "１２", "٣", "²"]
+    lines = [*_ODD, " ".join(integers), "ǅa Ǆa ß İ ΑΣ"]
+    lines += [line for path in corpus_documents() for line in path.read_text("utf-8").splitlines()]
+    for line in lines:
+        tokens = tokenize(line, s.characters, s.tokens)
+        if tokens:
+            assert segment._features(tokens, s.dictionary) == featurizer.process([[[t] for t in tokens]])[0], line

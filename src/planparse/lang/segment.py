@@ -7,6 +7,9 @@ and run by ``underthesea_core`` — the ``underthesea`` package itself (numpy,
 joblib and its other pipelines) is never imported, so a batch worker stays light.
 Where the words cannot be aligned with the text (a few characters are
 normalised), the rest of the text falls back to one word per syllable or mark.
+The model's features are computed here (:func:`_features`, the model's own
+template restated): in a third of the instructions of ``underthesea_core``'s
+featurizer, the same strings (``tests/test_segment.py`` compares them).
 """
 
 from __future__ import annotations
@@ -25,11 +28,12 @@ _PIECE = re.compile(r"\w+|[^\w\s]")
 _MODEL = ("pipeline", "word_tokenize", "models", "ws_crf_vlsp2013_20230727")
 _NORMALISATION = ("pipeline", "text_normalize", "tn_rules_2023_07_14.bin")
 _INSIDE = "I-W"  # the tag of a syllable that continues the word before it
+_INTEGER = re.compile(r"[+-]?[0-9]+")  # isdigit: the token is a 32-bit integer, as the featurizer parses it
 
 
 @dataclass(frozen=True)
 class _Segmenter:
-    featurizer: Any
+    dictionary: frozenset[str]
     tagger: Any
     characters: dict[str, str]
     tokens: dict[str, str]
@@ -37,19 +41,25 @@ class _Segmenter:
 
 @cache
 def _segmenter() -> _Segmenter:
-    from underthesea_core import CRFFeaturizer, CRFTagger  # the compiled core: small
+    from underthesea_core import CRFTagger  # the compiled core: small
 
-    spec = importlib.util.find_spec("underthesea")  # finds the package's files without importing it
-    if spec is None or not spec.submodule_search_locations:
-        raise ModuleNotFoundError("underthesea is not installed")
-    root = Path(next(iter(spec.submodule_search_locations)))
+    root = _package()
     model = root.joinpath(*_MODEL)
     tagger = CRFTagger()
     tagger.load(str(model / "models.bin"))
     # underthesea writes these with joblib; they hold plain Python objects, so pickle reads them
-    featurizer = CRFFeaturizer(_load(model / "features.bin"), _load(model / "dictionary.bin"))
+    if _load(model / "features.bin") != [feature.split("=")[0] for feature in _features(["."], frozenset())[0]]:
+        raise ValueError(f"{model}: features other than those _features computes")
     rules = _load(root.joinpath(*_NORMALISATION))
-    return _Segmenter(featurizer, tagger, rules["character"], rules["token"])
+    return _Segmenter(frozenset(_load(model / "dictionary.bin")), tagger, rules["character"], rules["token"])
+
+
+def _package() -> Path:
+    """The installed ``underthesea`` package's folder, found without importing it."""
+    spec = importlib.util.find_spec("underthesea")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("underthesea is not installed")
+    return Path(next(iter(spec.submodule_search_locations)))
 
 
 def _load(path: Path) -> Any:
@@ -64,7 +74,7 @@ def words(text: str) -> list[str]:
     tokens = tokenize(text, s.characters, s.tokens)
     if not tokens:
         return []
-    tags = s.tagger.tag(s.featurizer.process([[[token] for token in tokens]])[0])
+    tags = s.tagger.tag(_features(tokens, s.dictionary))
     out: list[str] = []
     for tag, token in zip(tags, tokens, strict=True):
         if tag == _INSIDE and out:
@@ -72,6 +82,55 @@ def words(text: str) -> list[str]:
         else:
             out.append(token)
     return out
+
+
+def _features(tokens: list[str], dictionary: frozenset[str]) -> list[list[str]]:
+    """Each token's features, the model's template (``features.bin``) as ``underthesea_core.CRFFeaturizer``
+    writes them: a token or the tokens of a span joined by a space, lower-cased, whether it is a 32-bit integer,
+    whether each of its tokens opens with a letter that is its own capital, whether it is in the dictionary
+    (lower-cased); BOS or EOS where the span runs past the sentence. Each n-gram is built once."""
+    lower = [t.lower() for t in tokens]
+    title = [t[:1] == t[:1].upper() for t in tokens]
+    pairs, lower_pairs, lower_triples = _grams(tokens, 2), _grams(lower, 2), _grams(lower, 3)
+
+    def padded(values: list[str], width: int = 1) -> list[str]:  # index i + 2: the n-gram that opens at token i
+        return ["BOS", "BOS", *values, *["EOS"] * (width + 1)]
+
+    word, low = padded(tokens), padded(lower)
+    digit = padded([str(_is_integer(t)) for t in tokens])
+    titled = padded([str(t) for t in title])
+    known = padded([str(t in dictionary) for t in lower])
+    pair, lower_pair, triple = padded(pairs, 2), padded(lower_pairs, 2), padded(_grams(tokens, 3), 3)
+    titled_pair = padded([str(a and b) for a, b in zip(title, title[1:])], 2)
+    titled_triple = padded([str(a and b and c) for a, b, c in zip(title, title[1:], title[2:])], 3)
+    known_pair = padded([str(g in dictionary) for g in lower_pairs], 2)
+    known_triple = padded([str(g in dictionary) for g in lower_triples], 3)
+    return [[
+        "T[-2]=" + word[i - 2], "T[-1]=" + word[i - 1], "T[0]=" + word[i], "T[1]=" + word[i + 1],
+        "T[2]=" + word[i + 2], "T[-2,-1]=" + pair[i - 2], "T[-1,0]=" + pair[i - 1], "T[0,1]=" + pair[i],
+        "T[1,2]=" + pair[i + 1], "T[-2,0]=" + triple[i - 2], "T[-1,1]=" + triple[i - 1], "T[0,2]=" + triple[i],
+        "T[-2].lower=" + low[i - 2], "T[-1].lower=" + low[i - 1], "T[0].lower=" + low[i],
+        "T[1].lower=" + low[i + 1], "T[2].lower=" + low[i + 2], "T[-2,-1].lower=" + lower_pair[i - 2],
+        "T[-1,0].lower=" + lower_pair[i - 1], "T[0,1].lower=" + lower_pair[i], "T[1,2].lower=" + lower_pair[i + 1],
+        "T[-1].isdigit=" + digit[i - 1], "T[0].isdigit=" + digit[i], "T[1].isdigit=" + digit[i + 1],
+        "T[-2].istitle=" + titled[i - 2], "T[-1].istitle=" + titled[i - 1], "T[0].istitle=" + titled[i],
+        "T[1].istitle=" + titled[i + 1], "T[2].istitle=" + titled[i + 2], "T[0,1].istitle=" + titled_pair[i],
+        "T[0,2].istitle=" + titled_triple[i], "T[-2].is_in_dict=" + known[i - 2], "T[-1].is_in_dict=" + known[i - 1],
+        "T[0].is_in_dict=" + known[i], "T[1].is_in_dict=" + known[i + 1], "T[2].is_in_dict=" + known[i + 2],
+        "T[-2,-1].is_in_dict=" + known_pair[i - 2], "T[-1,0].is_in_dict=" + known_pair[i - 1],
+        "T[0,1].is_in_dict=" + known_pair[i], "T[1,2].is_in_dict=" + known_pair[i + 1],
+        "T[-2,0].is_in_dict=" + known_triple[i - 2], "T[-1,1].is_in_dict=" + known_triple[i - 1],
+        "T[0,2].is_in_dict=" + known_triple[i],
+    ] for i in range(2, len(tokens) + 2)]
+
+
+def _grams(tokens: list[str], width: int) -> list[str]:
+    """The runs of ``width`` tokens joined by a space, in order of their first token."""
+    return [" ".join(tokens[k:k + width]) for k in range(len(tokens) - width + 1)]
+
+
+def _is_integer(token: str) -> bool:
+    return _INTEGER.fullmatch(token) is not None and -2**31 <= int(token) < 2**31
 
 
 def word_spans(text: str) -> list[tuple[int, int]]:
