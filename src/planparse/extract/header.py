@@ -522,11 +522,18 @@ def _governed_position(obj: str) -> tuple[str | None, str | None]:
 def _split_position(obj: str) -> tuple[str, str, str | None]:
     """``ỦY BAN NHÂN DÂN CHỦ TỊCH`` → body ``ỦY BAN NHÂN DÂN`` and position ``Chủ tịch``."""
     upper = obj.upper()
-    for caps, _ in positions():
-        m = re.search(rf"(?<!\w){re.escape(caps)}(?!\w)", upper)
+    for position in _position_words():
+        m = position.search(upper)
         if m and m.start() > 0:
             return obj[:m.start()].strip(), obj[m.start():], _position_case(obj[m.start():])
     return obj, "", None
+
+
+@cache
+def _position_words() -> tuple[re.Pattern[str], ...]:
+    """Each position in capitals (:func:`~planparse.lang.genre.positions`, longest first) as a pattern of whole
+    words, compiled once."""
+    return tuple(re.compile(rf"(?<!\w){re.escape(caps)}(?!\w)") for caps, _ in positions())
 
 
 def _issuer_of_code(fields: dict, spans: dict[str, Provenance]) -> None:

@@ -9,8 +9,8 @@ opens a section).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from planparse.model import SectionKind
 
@@ -28,17 +28,26 @@ _PATTERNS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
     (SectionKind.BULLET, re.compile(rf"([{re.escape(BULLETS)}])\s+(?=\S)")),
 )
 
+
+
+def _either(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
+    """The ``patterns`` as one, each with its own flags, tried in their order."""
+    return re.compile("|".join(f"(?{'i' if p.flags & re.IGNORECASE else ''}:{p.pattern})" for p in patterns))
+
+
 # a line that opens with a label or a markdown heading (what match_label finds): the patterns as one
-LABELLED = re.compile("|".join(f"(?{'i' if p.flags & re.IGNORECASE else ''}:{p.pattern})"
-                               for p in (_MARKDOWN, *(pattern for _, pattern in _PATTERNS))))
+LABELLED = _either((_MARKDOWN, *(pattern for _, pattern in _PATTERNS)))
+# the label patterns as one, read in one match: the group that holds the label (the k-th) tells its kind
+_LABEL = _either(tuple(pattern for _, pattern in _PATTERNS))
+_KINDS = tuple(kind for kind, _ in _PATTERNS)
 
 # the characters a label opens with, besides a digit (kept with _PATTERNS and _MARKDOWN): other lines are passed over
 _FIRSTS = frozenset("#Đđ" "IVX" "abcdefghijklmnopqrstuvwxyz" + BULLETS)
 
 
-@dataclass(frozen=True)
-class Label:
-    """A label at the start of a line: its kind, its text, and where the rest begins."""
+class Label(NamedTuple):
+    """A label at the start of a line: its kind, its text, and where the rest begins (a tuple: made for most lines
+    of a text, at a fraction of a frozen dataclass's cost)."""
 
     kind: SectionKind
     text: str
@@ -53,29 +62,27 @@ def is_rule(line: str) -> bool:
 
 @lru_cache(maxsize=4096)  # the cleaner, the outline and the extractors read the same lines' labels
 def match_label(line: str) -> Label | None:
-    """The numbering label (or markdown heading) at the start of ``line``, if any."""
-    if not line or not (line[0] in _FIRSTS or line[0].isdecimal()) or is_rule(line):
+    """The numbering label (or markdown heading) at the start of ``line``, if any. A rule (``---``, ``*``) has none:
+    no mark in it is followed by a word."""
+    if not line or not (line[0] in _FIRSTS or line[0].isdecimal()):
         return None
-    md = _MARKDOWN.match(line)
-    offset, level = 0, 0
-    if md:
-        level = len(md.group())
-        offset = md.end() + (len(line) - md.end() - len(line[md.end():].lstrip()))
-    label = _numbering(line, offset)
-    if label is None:
-        if md:
-            return Label(SectionKind.MARKDOWN, md.group(), offset, level)
-        return None
-    return Label(label[0], label[1], label[2], level)
+    md = _MARKDOWN.match(line) if line[0] == "#" else None
+    if md is None:
+        return _numbering(line, 0, 0)
+    level = len(md.group())
+    offset = md.end() + (len(line) - md.end() - len(line[md.end():].lstrip()))
+    return _numbering(line, offset, level) or Label(SectionKind.MARKDOWN, md.group(), offset, level)
 
 
-def _numbering(line: str, offset: int) -> tuple[SectionKind, str, int] | None:
-    for kind, pattern in _PATTERNS:
-        m = pattern.match(line, offset)
-        if m:
-            if kind is SectionKind.BULLET:
-                inner = _PATTERNS[-1][1].match(line, m.end())  # "- + text": the inner mark counts
-                if inner:
-                    m = inner
-            return kind, m.group(1), m.end()
-    return None
+def _numbering(line: str, offset: int, level: int) -> Label | None:
+    """The label of the first of the label patterns that matches at ``offset``, under a markdown heading of
+    ``level``."""
+    m = _LABEL.match(line, offset)
+    if m is None:
+        return None
+    kind = _KINDS[m.lastindex - 1]
+    if kind is SectionKind.BULLET:
+        inner = _PATTERNS[-1][1].match(line, m.end())  # "- + text": the inner mark counts
+        if inner:
+            return Label(kind, inner.group(1), inner.end(), level)
+    return Label(kind, m.group(m.lastindex), m.end(), level)
