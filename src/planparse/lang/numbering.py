@@ -29,7 +29,6 @@ _PATTERNS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
 )
 
 
-
 def _either(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
     """The ``patterns`` as one, each with its own flags, tried in their order."""
     return re.compile("|".join(f"(?{'i' if p.flags & re.IGNORECASE else ''}:{p.pattern})" for p in patterns))
