@@ -263,9 +263,10 @@ def _target_columns(header: tuple[Cell, ...]) -> tuple[int | None, int | None, d
 def _stated(doc: Document, skip: list[tuple[int, int]], out: list[Objective]) -> None:
     """Targets stated with a horizon anywhere outside the ``skip`` spans, when the plan has no objectives part."""
     text = doc.text
+    horizon = _words().horizon
     for start, end in _lines(text, 0, len(text)):
-        if any(s <= start < e for s, e in skip):
-            continue
+        if any(s <= start < e for s, e in skip) or not horizon.search(text, start, end):
+            continue  # a line with no horizon (the horizon of each of its units is one of its own) states none
         for unit in _units(doc, start, end):
             quantities = doc.quantities(text[unit.start:unit.end], unit.start)
             if unit.horizon and any(q.unit != "VND" for q in quantities):
