@@ -40,6 +40,7 @@ _YEAR = r"(?<!\d)((?:19|20)\d{2})(?!\d)"
 _PERIOD = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*[-–]\s*((?:19|20)\d{2})(?!\d)")
 _ANY_YEAR = re.compile(_YEAR)
 _CITED = re.compile(r"\d+(?:/\d{4})?[/-]\p{Lu}")  # a document number (10-NQ/TW, 348/QĐ-TTg)
+_CLAUSE_MARK = re.compile(r"[;,]")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[\p{Lu}\d])")
 _MARKS = re.compile(rf"^(?:[{re.escape(BULLETS)}]\s+|\*\*|__)+|(?:\*\*|__)")
 _CLOSING = " \t.;,:"
@@ -339,8 +340,10 @@ def _by_horizon(doc: Document, start: int, end: int) -> list[tuple[int, int, int
     """
     text = doc.text
     horizons = list(_words().horizon.finditer(text, start, end))
+    if len(horizons) < 2:
+        return [(start, end, None, "")]
     quantities = doc.quantities(text[start:end], start)
-    if len(horizons) < 2 or not quantities:
+    if not quantities:
         return [(start, end, None, "")]
     year_first = horizons[0].start() < quantities[0].start
     prefix = "" if year_first else " ".join(text[start:quantities[0].start].split())
@@ -379,10 +382,12 @@ def _split(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
     """Split at ``;`` and at commas that open a clause with its own number, when the part before has one."""
     text = doc.text
     quantities = doc.quantities(text[start:end], start)
+    if len(quantities) < 2:
+        return [(start, end)]  # a cut needs a number on each side
     cuts = []
     last = start
-    for m in re.finditer(r"[;,]", text[start:end]):
-        at = start + m.start()
+    for m in _CLAUSE_MARK.finditer(text, start, end):
+        at = m.start()
         before = any(last <= q.start < at for q in quantities)
         nxt = min((i for i in (text.find(";", at + 1, end), text.find(",", at + 1, end)) if i >= 0), default=end)
         after = [q for q in quantities if at < q.start < (end if m.group() == ";" else nxt)]
