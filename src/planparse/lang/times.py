@@ -345,7 +345,7 @@ def _span(run: list[TimeExpression], text: str, offset: int) -> TimeExpression:
 @cache
 def _opens() -> re.Pattern[str]:
     """Where a time may open (:func:`~planparse.lang.scan.starts`): a digit, or a word of the grammar."""
-    return starts([word for words in lexicon().values() for word in words], digits=True)
+    return starts([word for words in lexicon().values() for word in words], digits="")
 
 
 def _times(text: str, offset: int) -> Iterator[TimeExpression]:
