@@ -40,6 +40,10 @@ _EDGE_BEFORE = r"(?<![\w/.-])"
 _EDGE_AFTER = r"(?![\w]|[/.-]\d)"
 _CLAUSE = r"[^\n;,.()]*[^\s;,.()]"  # the rest of a clause, up to its punctuation
 _DIGIT = re.compile(r"\d")  # a digit of any script, as the grammars' \d
+# what a time that opens with a digit passes, read after that digit: its day, month, year or count (four digits
+# at most) ends at a space, or at a mark of a date or span with a number after it (15/12, 2021 - 2025); never at
+# a letter, comma or % (50%), nor at a code's slash (số 09/KH-UBND)
+_NUMBER_OPENING = r"(?=\d{0,3}(?:[^\S\n]|[/.\-–][^\S\n]*\d))"
 _EVENT = r"(?:[^\n;,.()]|\([^()\n]*\))*[^\s;,.()]"  # an event's clause, over its parentheses: Luật … (sửa đổi) ban hành
 
 
@@ -345,7 +349,7 @@ def _span(run: list[TimeExpression], text: str, offset: int) -> TimeExpression:
 @cache
 def _opens() -> re.Pattern[str]:
     """Where a time may open (:func:`~planparse.lang.scan.starts`): a digit, or a word of the grammar."""
-    return starts([word for words in lexicon().values() for word in words], digits="")
+    return starts([word for words in lexicon().values() for word in words], digits=_NUMBER_OPENING)
 
 
 def _times(text: str, offset: int) -> Iterator[TimeExpression]:
