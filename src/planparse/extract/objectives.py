@@ -118,7 +118,8 @@ def _visit(doc: Document, section: Section, ctx: _Context, out: list[Objective])
     if colon >= 0 and _is_heading(text[head_start:colon]) and text[colon + 1:first_end].strip():
         ctx = _heading_context(text[head_start:colon], ctx)  # Mục tiêu tổng quát: <its aim, on the heading's line>
         body = [(colon + 1, first_end), *body]
-    elif doc.quantities(head):  # a target, wherever it stands
+    elif doc.quantities(head, text.find(head, head_start)):  # a target, wherever it stands
+        # (read at its place, as its target reads it again: the reading's items need no copy)
         body = [(head_start, first_end), *body]
     elif _is_heading(head) or (titles_a_group and _is_group_title(head, section)):
         ctx = _heading_context(head, ctx)
@@ -137,7 +138,7 @@ def _states_an_aim(doc: Document, body: list[tuple[int, int]], section: Section)
     """An objectives part that is only prose without a number (no items, no lead-in, no table, no target)
     states one general aim."""
     return bool(body) and not section.children and not any(
-        doc.quantities(doc.text[s:e]) or doc.text[s:e].endswith(":") or doc.table_at(s) for s, e in body)
+        doc.quantities(doc.text[s:e], s) or doc.text[s:e].endswith(":") or doc.table_at(s) for s, e in body)
 
 
 def _lines(text: str, start: int, stop: int) -> list[tuple[int, int]]:
@@ -210,7 +211,8 @@ _LEADS_IN = re.compile(r"\s*[:(]")
 def _leads_in(doc: Document, unit: _Unit) -> bool:
     """A clause ending in ``:`` (or opening a bracket of targets) with no number of its own introduces what
     follows."""
-    return bool(_LEADS_IN.match(doc.text, unit.end)) and not doc.quantities(doc.text[unit.start:unit.end])
+    words = doc.text[unit.start:unit.end]
+    return bool(_LEADS_IN.match(doc.text, unit.end)) and not doc.quantities(words, unit.start)
 
 
 # --- a table of targets ----------------------------------------------------------------------------------------
@@ -319,8 +321,8 @@ def _lead_in_end(doc: Document, start: int, end: int) -> int | None:
     text = doc.text
     for mark in ":(":
         at = text.find(mark, start, end)
-        if at > 0 and not doc.quantities(text[start:at]):
-            if mark == ":" or len(doc.quantities(text[at:_closing(text, at, end)])) > 1:
+        if at > 0 and not doc.quantities(text[start:at], start):
+            if mark == ":" or len(doc.quantities(text[at:_closing(text, at, end)], at)) > 1:
                 return at
     return None
 
