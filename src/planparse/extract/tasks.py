@@ -30,8 +30,8 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from planparse.document import Document
 from planparse.lang import times, vocab
@@ -176,8 +176,7 @@ def _is_group(row: tuple[Cell, ...], cols: Columns, number: str | None, later: t
     return not any(row[cols[name]].text for name in _FIELDS if name in cols)
 
 
-@dataclass(frozen=True)
-class Duty:
+class Duty(NamedTuple):
     """A line of prose that sets work: its text (label removed), span, section and the headings above it."""
 
     text: str
