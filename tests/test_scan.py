@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 import regex
@@ -31,6 +32,19 @@ def test_the_grammar_tried_where_it_may_start_finds_what_it_finds_everywhere(gra
     for text in _texts():
         assert [m.span() for m in find(grammar, opens, text, digits=digits)] == \
             [m.span() for m in grammar.finditer(text)], text
+
+
+@pytest.mark.parametrize("grammar, opens", [
+    (quantities._grammar().quantity, quantities._grammar().opens),
+    (times._grammar().pattern, times._opens()),
+], ids=["quantities", "times"])
+def test_the_corpus_is_read_where_the_grammar_may_start_as_everywhere(grammar, opens) -> None:
+    """The tests a digit passes before the grammar is tried there (its number followed by what a unit, range or
+    date needs) skip no match of the corpus's plans."""
+    for path in sorted((Path(__file__).parent.parent / "corpus").glob("*.[tm][xd]*")):
+        text = path.read_text(encoding="utf-8")
+        assert [m.span() for m in find(grammar, opens, text, digits=True)] == \
+            [m.span() for m in grammar.finditer(text)], path.name
 
 
 def test_a_letter_in_any_case_and_spacing_opens_a_phrase() -> None:

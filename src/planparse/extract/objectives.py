@@ -40,6 +40,7 @@ _YEAR = r"(?<!\d)((?:19|20)\d{2})(?!\d)"
 _PERIOD = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*[-–]\s*((?:19|20)\d{2})(?!\d)")
 _ANY_YEAR = re.compile(_YEAR)
 _CITED = re.compile(r"\d+(?:/\d{4})?[/-]\p{Lu}")  # a document number (10-NQ/TW, 348/QĐ-TTg)
+_CLAUSE_MARK = re.compile(r"[;,]")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[\p{Lu}\d])")
 _MARKS = re.compile(rf"^(?:[{re.escape(BULLETS)}]\s+|\*\*|__)+|(?:\*\*|__)")
 _CLOSING = " \t.;,:"
@@ -117,7 +118,8 @@ def _visit(doc: Document, section: Section, ctx: _Context, out: list[Objective])
     if colon >= 0 and _is_heading(text[head_start:colon]) and text[colon + 1:first_end].strip():
         ctx = _heading_context(text[head_start:colon], ctx)  # Mục tiêu tổng quát: <its aim, on the heading's line>
         body = [(colon + 1, first_end), *body]
-    elif doc.quantities(head):  # a target, wherever it stands
+    elif doc.quantities(head, text.find(head, head_start)):  # a target, wherever it stands
+        # (read at its place, as its target reads it again: the reading's items need no copy)
         body = [(head_start, first_end), *body]
     elif _is_heading(head) or (titles_a_group and _is_group_title(head, section)):
         ctx = _heading_context(head, ctx)
@@ -136,7 +138,7 @@ def _states_an_aim(doc: Document, body: list[tuple[int, int]], section: Section)
     """An objectives part that is only prose without a number (no items, no lead-in, no table, no target)
     states one general aim."""
     return bool(body) and not section.children and not any(
-        doc.quantities(doc.text[s:e]) or doc.text[s:e].endswith(":") or doc.table_at(s) for s, e in body)
+        doc.quantities(doc.text[s:e], s) or doc.text[s:e].endswith(":") or doc.table_at(s) for s, e in body)
 
 
 def _lines(text: str, start: int, stop: int) -> list[tuple[int, int]]:
@@ -209,7 +211,8 @@ _LEADS_IN = re.compile(r"\s*[:(]")
 def _leads_in(doc: Document, unit: _Unit) -> bool:
     """A clause ending in ``:`` (or opening a bracket of targets) with no number of its own introduces what
     follows."""
-    return bool(_LEADS_IN.match(doc.text, unit.end)) and not doc.quantities(doc.text[unit.start:unit.end])
+    words = doc.text[unit.start:unit.end]
+    return bool(_LEADS_IN.match(doc.text, unit.end)) and not doc.quantities(words, unit.start)
 
 
 # --- a table of targets ----------------------------------------------------------------------------------------
@@ -263,9 +266,10 @@ def _target_columns(header: tuple[Cell, ...]) -> tuple[int | None, int | None, d
 def _stated(doc: Document, skip: list[tuple[int, int]], out: list[Objective]) -> None:
     """Targets stated with a horizon anywhere outside the ``skip`` spans, when the plan has no objectives part."""
     text = doc.text
+    horizon = _words().horizon
     for start, end in _lines(text, 0, len(text)):
-        if any(s <= start < e for s, e in skip):
-            continue
+        if any(s <= start < e for s, e in skip) or not horizon.search(text, start, end):
+            continue  # a line with no horizon (the horizon of each of its units is one of its own) states none
         for unit in _units(doc, start, end):
             quantities = doc.quantities(text[unit.start:unit.end], unit.start)
             if unit.horizon and any(q.unit != "VND" for q in quantities):
@@ -317,8 +321,8 @@ def _lead_in_end(doc: Document, start: int, end: int) -> int | None:
     text = doc.text
     for mark in ":(":
         at = text.find(mark, start, end)
-        if at > 0 and not doc.quantities(text[start:at]):
-            if mark == ":" or len(doc.quantities(text[at:_closing(text, at, end)])) > 1:
+        if at > 0 and not doc.quantities(text[start:at], start):
+            if mark == ":" or len(doc.quantities(text[at:_closing(text, at, end)], at)) > 1:
                 return at
     return None
 
@@ -338,8 +342,10 @@ def _by_horizon(doc: Document, start: int, end: int) -> list[tuple[int, int, int
     """
     text = doc.text
     horizons = list(_words().horizon.finditer(text, start, end))
+    if len(horizons) < 2:
+        return [(start, end, None, "")]
     quantities = doc.quantities(text[start:end], start)
-    if len(horizons) < 2 or not quantities:
+    if not quantities:
         return [(start, end, None, "")]
     year_first = horizons[0].start() < quantities[0].start
     prefix = "" if year_first else " ".join(text[start:quantities[0].start].split())
@@ -378,10 +384,12 @@ def _split(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
     """Split at ``;`` and at commas that open a clause with its own number, when the part before has one."""
     text = doc.text
     quantities = doc.quantities(text[start:end], start)
+    if len(quantities) < 2:
+        return [(start, end)]  # a cut needs a number on each side
     cuts = []
     last = start
-    for m in re.finditer(r"[;,]", text[start:end]):
-        at = start + m.start()
+    for m in _CLAUSE_MARK.finditer(text, start, end):
+        at = m.start()
         before = any(last <= q.start < at for q in quantities)
         nxt = min((i for i in (text.find(";", at + 1, end), text.find(",", at + 1, end)) if i >= 0), default=end)
         after = [q for q in quantities if at < q.start < (end if m.group() == ";" else nxt)]

@@ -30,8 +30,8 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from planparse.document import Document
 from planparse.lang import times, vocab
@@ -176,8 +176,7 @@ def _is_group(row: tuple[Cell, ...], cols: Columns, number: str | None, later: t
     return not any(row[cols[name]].text for name in _FIELDS if name in cols)
 
 
-@dataclass(frozen=True)
-class Duty:
+class Duty(NamedTuple):
     """A line of prose that sets work: its text (label removed), span, section and the headings above it."""
 
     text: str
@@ -324,17 +323,26 @@ def _time_opens() -> re.Pattern[str]:
 
 
 @cache
-def _time_header() -> re.Pattern[str]:
-    """A line that is nothing but a time column's header (``Thời hạn thực hiện (*)``): words, no value."""
-    return re.compile(rf"^{_time_words()}[^\d:\n]{{0,30}}$", re.IGNORECASE | re.MULTILINE)
+def _time_header() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A line that is nothing but a time column's header (``Thời hạn thực hiện (*)``): words, no value — read at
+    the text's start, and sought after a line break (a search led by one character skips to it in C)."""
+    line = rf"(?P<line>{_time_words()}[^\d:\n]{{0,30}})$"
+    flags = re.IGNORECASE | re.MULTILINE
+    return re.compile(line, flags), re.compile(rf"\n{line}", flags)
+
+
+def _time_header_line(text: str) -> re.Match[str] | None:
+    """The first line of ``text`` that is a time column's header (the match's ``line`` group)."""
+    first, after_break = _time_header()
+    return first.match(text) or after_break.search(text)
 
 
 def _flattened_time_cells(text: str, skip) -> list[TimeExpression]:
     """The time column of a task table that a text dump wrote a cell a line, its columns one after another
     (pdftotext): after a line that is the column's header alone, each line that is a time value and nothing else
     (``2026 - 2030``, ``Trước ngày 15/10/2026``) is a row's limit (FACTS: a time column's every value)."""
-    header = next(find(_time_header(), _time_opens(), text), None)
-    if not header or skip(header.start()):
+    header = _time_header_line(text)
+    if not header or skip(header.start("line")):
         return []
     out: list[TimeExpression] = []
     pos = header.end() + 1

@@ -226,7 +226,7 @@ def _grammar() -> _Grammar:
     flags = re.IGNORECASE
     return _Grammar(
         quantity=re.compile(quantity, flags),
-        opens=starts(first_words, digits=True, edged_digits=True),
+        opens=starts(first_words, digits=_number_opening(lex)),
         bare=re.compile(bare, flags),
         after_time_word=re.compile(rf"{phrases(lex['time_word'], lead=True)}{_HS}$", flags),
         unit=re.compile(unit, flags),
@@ -238,6 +238,15 @@ def _grammar() -> _Grammar:
         words={category: {_key(word): value for word, value in words.items()} for category, words in lex.items()},
         nouns={_key(word): word for word in lex["count_noun"]},
     )
+
+
+def _number_opening(lex: dict[str, dict[str, str]]) -> str:
+    """What a quantity that opens with a digit passes, read after that digit: on a word's edge, its number's digits
+    (and marks between them) then spaces and a letter or sign that a unit or range word opens with (``20%``,
+    ``3 cơ quan``, ``70-80%``). Never a label (``1. ``), a date (``15/12``) or a year that ends a clause."""
+    after = {ch for category in ("percent", "currency", "money_multiplier", "level_suffix", "count_noun", "range_sep")
+             for word in lex[category] for ch in cased(word[0])}
+    return rf"(?<!\w.)(?=(?:\d|[.,]\d)*{_HS}[{''.join(map(re.escape, sorted(after)))}])"
 
 
 @dataclass(frozen=True)

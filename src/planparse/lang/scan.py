@@ -17,11 +17,12 @@ from typing import Any
 import regex
 
 
-def starts(words: Iterable[str], digits: bool = False, edged_digits: bool = False) -> re.Pattern[str]:
+def starts(words: Iterable[str], digits: str | None = None) -> re.Pattern[str]:
     """A pattern that matches at every place where one of ``words`` may open, as
     :func:`~planparse.lang.quantities.phrases` writes them (its opening — up to a space or ``/`` — in any case; on
-    a word's edge where it starts with a letter or digit), and with ``digits`` at every ASCII digit (on a word's
-    edge with ``edged_digits``). It may match more places than that; the grammar decides there."""
+    a word's edge where it starts with a letter or digit), and with ``digits`` at every ASCII digit that passes it,
+    a pattern read after the digit (``""``: every digit). It may match more places than that; the grammar decides
+    there."""
     groups: dict[tuple[str, str], set[str]] = {}  # a first letter as written, its edge test → what may follow
     for word in words:
         opening = word.split()[0].split("/")[0] or "/"
@@ -29,9 +30,9 @@ def starts(words: Iterable[str], digits: bool = False, edged_digits: bool = Fals
         rest = "".join(map(any_case, opening[1:])) + (r"(?!\w)" if opening[-1].isalnum() else "")
         for first in cased(opening[0]):
             groups.setdefault((re.escape(first), edge), set()).add(rest)
-    if digits:
+    if digits is not None:
         for ch in "0123456789":
-            groups.setdefault((ch, r"(?<!\w.)" if edged_digits else ""), set()).add("")
+            groups.setdefault((ch, digits), set()).add("")
     # the edge is tested once for a letter, not once for each word it opens: a lookbehind costs the engine as
     # much as a dozen letters; the lower-case letters first, as a text's are most often: the engine tries the
     # alternatives in turn at each place that opens with one of their first letters

@@ -40,6 +40,10 @@ _EDGE_BEFORE = r"(?<![\w/.-])"
 _EDGE_AFTER = r"(?![\w]|[/.-]\d)"
 _CLAUSE = r"[^\n;,.()]*[^\s;,.()]"  # the rest of a clause, up to its punctuation
 _DIGIT = re.compile(r"\d")  # a digit of any script, as the grammars' \d
+# what a time that opens with a digit passes, read after that digit: its day, month, year or count (four digits
+# at most) ends at a space, or at a mark of a date or span with a number after it (15/12, 2021 - 2025); never at
+# a letter, comma or % (50%), nor at a code's slash (số 09/KH-UBND)
+_NUMBER_OPENING = r"(?=\d{0,3}(?:[^\S\n]|[/.\-–][^\S\n]*\d))"
 _EVENT = r"(?:[^\n;,.()]|\([^()\n]*\))*[^\s;,.()]"  # an event's clause, over its parentheses: Luật … (sửa đổi) ban hành
 
 
@@ -80,6 +84,11 @@ class _Read:
 
     def __getitem__(self, name: str) -> str | None:
         return self.match.group(self.group(name))
+
+    @property
+    def form(self) -> str:
+        """The form that matched, by the name of its group: the group that closed last, around all the others."""
+        return self.match.lastgroup.partition("__")[0]
 
     def group(self, name: str) -> str:
         """The numbered group of ``name`` that took part in the match (its first when none did)."""
@@ -345,7 +354,7 @@ def _span(run: list[TimeExpression], text: str, offset: int) -> TimeExpression:
 @cache
 def _opens() -> re.Pattern[str]:
     """Where a time may open (:func:`~planparse.lang.scan.starts`): a digit, or a word of the grammar."""
-    return starts([word for words in lexicon().values() for word in words], digits=True)
+    return starts([word for words in lexicon().values() for word in words], digits=_NUMBER_OPENING)
 
 
 def _times(text: str, offset: int) -> Iterator[TimeExpression]:
@@ -355,7 +364,7 @@ def _times(text: str, offset: int) -> Iterator[TimeExpression]:
         fields = _fields(m)
         if fields is None:
             continue
-        if m["upon"] is not None and (dated := list(_times(m["event"], offset + found.start("event")))):
+        if m.form == "upon" and (dated := list(_times(m["event"], offset + found.start("event")))):
             yield from dated  # an event the text dates is due by its date: ngay sau khi Luật … ban hành trong năm 2024
             continue
         lead = " ".join(m["lead"].split()) if m["lead"] else None
@@ -365,47 +374,48 @@ def _times(text: str, offset: int) -> Iterator[TimeExpression]:
 
 def _fields(m: _Read) -> dict | None:
     """The kind and fields a match gives; None when it is no time after all (31/02/2024, 2025-2021)."""
-    if m["annual"] is not None:
+    form = m.form
+    if form == "annual":
         return {"kind": "annual", "month": int(m["m"]), "day": int(m["d"]) if m["d"] else None}
-    if m["date"] is not None:
+    if form == "date":
         try:
             return {"kind": "date", "date": dt.date(int(m["y"]), int(m["m"]), int(m["d"]))}
         except ValueError:
             return None
-    if m["daymonth"] is not None:
+    if form == "daymonth":
         try:
             dt.date(2000, int(m["m"]), int(m["d"]))  # a leap year: 29/02 is a day
         except ValueError:
             return None
         return {"kind": "date", "month": int(m["m"]), "day": int(m["d"])}
-    if m["quarter"] is not None:
+    if form == "quarter":
         q = m["q"]
         return {"kind": "quarter", "quarter": int(q) if q.isdigit() else roman_value(q.upper()),
                 "year": int(m["y"]) if m["y"] else None}
-    if m["month"] is not None:
+    if form == "month":
         return {"kind": "month", "month": int(m["m"]), "year": int(m["y"])}
-    if m["period"] is not None:
+    if form == "period":
         start, end = int(m["y1"]), int(m["y2"])
         return {"kind": "period", "start_year": start, "end_year": end} if start < end else None
-    if m["onward"] is not None:
+    if form == "onward":
         return {"kind": "period", "start_year": int(m["y"]), "end_year": None}
-    if m["open"] is not None:
+    if form == "open":
         year = int(m["y"])
         return {"kind": "period", "start_year": year if m["from"] else None, "end_year": None if m["from"] else year}
-    if m["year"] is not None:
+    if form == "year":
         if m["lead"] and _before().search(m["lead"]):  # trước năm 2025: a span up to it
             return {"kind": "period", "start_year": None, "end_year": int(m["y"])}
         return {"kind": "year", "year": int(m["y"])}
     lex = lexicon()
     unit = _value(m["u"], lex["duration_unit"]) if m["u"] else None
-    if m["recurring"] is not None:
+    if form == "recurring":
         return {"kind": "periodic", **_interval(_value(m["f"], lex["frequency"]) or ""), "day": int(m["d"])}
-    if m["periodic"] is not None:
+    if form == "periodic":
         if m["f"]:
             frequency = _value(m["f"], lex["frequency"])
             return {"kind": "periodic", **_interval(frequency or "1 year")}  # định kỳ hằng năm
         return {"kind": "periodic", **_interval(f"{m['n']} {unit}")}
-    if m["upon"] is not None:
+    if form == "upon":
         return {"kind": "on_event", "event": " ".join(m["event"].split())}
     if m["dl"] is None and m["anchor"] is None:
         return None  # "30 ngày" alone is a count of days, not a time limit
