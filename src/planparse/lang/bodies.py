@@ -159,31 +159,40 @@ def _split_slash(token: str, at: int) -> list[tuple[str, int]]:
 
 def _positions_read_as_bodies(words: list[_Word]) -> list[_Word]:
     """Positions read as the bodies they head: dropped before a body's name (``Thủ trưởng`` ``các sở, ban,
-    ngành``), the group they name alone in a list (``Bộ trưởng,`` → ``các bộ,``)."""
+    ngành``), the group they name alone in a list (``Bộ trưởng,`` → ``các bộ,``). Only the capitalised words a
+    position opens with are read: the words between them are kept as they are."""
     firsts = _positions().firsts
-    if not any(w.capitalised and w.folded in firsts for w in words):
+    opens = [k for k, w in enumerate(words) if w.capitalised and w.folded in firsts]
+    if not opens:
         return words
     out: list[_Word] = []
     k = 0
-    while k < len(words):
-        n = _position_before_body(words, k)
-        if n:
-            k += n
-            continue
-        found = _match(_positions(), words, k) if words[k].capitalised else None
-        after = k + found[1] if found else k
-        if found and found[0] and (after >= len(words) or words[after].folded in vocab.body_words("list_separator")):
-            start, end = words[k].start, words[after - 1].end
-            group = _TOKEN.findall(found[0])
-            plural = vocab.body_words("plural")
-            if out and out[-1].folded in plural and group[0].casefold() in plural:
-                group = group[1:]
-            out += [_Word(w, start, end) for w in group]
-            k = after
-            continue
-        out.append(words[k])
-        k += 1
+    for at in opens:
+        if at >= k:  # not within a position read already
+            out += words[k:at]
+            k = at + _read_position(words, at, out)
+    out += words[k:]
     return out
+
+
+def _read_position(words: list[_Word], k: int, out: list[_Word]) -> int:
+    """Reads the capitalised word at ``k`` a position opens with into ``out``: nothing for a position before a
+    body, the group a position names alone in a list, else the word itself. The number of words read."""
+    n = _position_before_body(words, k)
+    if n:
+        return n
+    found = _match(_positions(), words, k)
+    after = k + found[1] if found else k
+    if found and found[0] and (after >= len(words) or words[after].folded in vocab.body_words("list_separator")):
+        start, end = words[k].start, words[after - 1].end
+        group = _TOKEN.findall(found[0])
+        plural = vocab.body_words("plural")
+        if out and out[-1].folded in plural and group[0].casefold() in plural:
+            group = group[1:]
+        out += [_Word(w, start, end) for w in group]
+        return after - k
+    out.append(words[k])
+    return 1
 
 
 def _position_before_body(words: list[_Word], k: int) -> int:
