@@ -121,15 +121,33 @@ def _toneless_heads_read(words: list[_Word]) -> list[_Word]:
 
 def _raw_words(text: str, start: int, end: int) -> list[_Word]:
     """The words of ``text[start:end]``: its tokens, abbreviations expanded (``UBND`` gives four words at its
-    offsets), a token split at a ``/`` before a capital."""
+    offsets), a token split at a ``/`` before a capital. The span is cut at its spaces first: a piece of letters
+    and digits alone, as most are, is a word of its own (no need of the tokens' pattern)."""
+    abbreviations = vocab.abbreviations()
+    span = text[start:end]
+    out: list[_Word] = []
+    at = 0
+    for piece in span.split():
+        at = span.find(piece, at)
+        if piece.isalnum() and piece not in abbreviations:
+            out.append(_Word(piece, start + at, start + at + len(piece)))
+        else:
+            out += _piece_words(piece, start + at)
+        at += len(piece)
+    return out
+
+
+def _piece_words(piece: str, at: int) -> list[_Word]:
+    """The words of a piece of text without spaces at ``at``: its tokens, each a word of its own unless it holds a
+    ``/`` or is an abbreviation."""
     abbreviations = vocab.abbreviations()
     out: list[_Word] = []
-    for m in _TOKEN.finditer(text, start, end):
+    for m in _TOKEN.finditer(piece):
         token = m.group()
         if "/" in token or token in abbreviations:
-            out += _token_words(token, m.start())
-        else:  # a word of its own, as most are
-            out.append(_Word(token, m.start(), m.end()))
+            out += _token_words(token, at + m.start())
+        else:
+            out.append(_Word(token, at + m.start(), at + m.end()))
     return out
 
 
