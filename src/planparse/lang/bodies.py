@@ -220,9 +220,11 @@ def _position_before_body(words: list[_Word], k: int) -> int:
     if k and (head := _match(_heads(), words, k - 1)) and head[1] > 1:
         return 0  # part of a head noun: Ban Chủ nhiệm
     longest = _match(_positions(), words, k)
-    for n in _positions().lengths:
+    lengths = _positions().lengths_after[words[k].folded]
+    folded = tuple(w.folded for w in words[k:k + lengths[0]])
+    for n in lengths:  # the lengths of the positions this word opens, longest first
         after = k + n
-        if after < len(words) and tuple(w.folded for w in words[k:after]) in _positions() and (
+        if after < len(words) and folded[:n] in _positions() and (
                 _head(words, after) or words[after].folded in vocab.body_words("plural")
                 or _match(_collective_nouns(), words, after)):
             # Trưởng ban is one position, Trưởng Ban Tuyên giáo a position and a body
