@@ -121,15 +121,33 @@ def _toneless_heads_read(words: list[_Word]) -> list[_Word]:
 
 def _raw_words(text: str, start: int, end: int) -> list[_Word]:
     """The words of ``text[start:end]``: its tokens, abbreviations expanded (``UBND`` gives four words at its
-    offsets), a token split at a ``/`` before a capital."""
+    offsets), a token split at a ``/`` before a capital. The span is cut at its spaces first: a piece of letters
+    and digits alone, as most are, is a word of its own (no need of the tokens' pattern)."""
+    abbreviations = vocab.abbreviations()
+    span = text[start:end]
+    out: list[_Word] = []
+    at = 0
+    for piece in span.split():
+        at = span.find(piece, at)
+        if piece.isalnum() and piece not in abbreviations:
+            out.append(_Word(piece, start + at, start + at + len(piece)))
+        else:
+            out += _piece_words(piece, start + at)
+        at += len(piece)
+    return out
+
+
+def _piece_words(piece: str, at: int) -> list[_Word]:
+    """The words of a piece of text without spaces at ``at``: its tokens, each a word of its own unless it holds a
+    ``/`` or is an abbreviation."""
     abbreviations = vocab.abbreviations()
     out: list[_Word] = []
-    for m in _TOKEN.finditer(text, start, end):
+    for m in _TOKEN.finditer(piece):
         token = m.group()
         if "/" in token or token in abbreviations:
-            out += _token_words(token, m.start())
-        else:  # a word of its own, as most are
-            out.append(_Word(token, m.start(), m.end()))
+            out += _token_words(token, at + m.start())
+        else:
+            out.append(_Word(token, at + m.start(), at + m.end()))
     return out
 
 
@@ -159,31 +177,40 @@ def _split_slash(token: str, at: int) -> list[tuple[str, int]]:
 
 def _positions_read_as_bodies(words: list[_Word]) -> list[_Word]:
     """Positions read as the bodies they head: dropped before a body's name (``Thủ trưởng`` ``các sở, ban,
-    ngành``), the group they name alone in a list (``Bộ trưởng,`` → ``các bộ,``)."""
+    ngành``), the group they name alone in a list (``Bộ trưởng,`` → ``các bộ,``). Only the capitalised words a
+    position opens with are read: the words between them are kept as they are."""
     firsts = _positions().firsts
-    if not any(w.capitalised and w.folded in firsts for w in words):
+    opens = [k for k, w in enumerate(words) if w.capitalised and w.folded in firsts]
+    if not opens:
         return words
     out: list[_Word] = []
     k = 0
-    while k < len(words):
-        n = _position_before_body(words, k)
-        if n:
-            k += n
-            continue
-        found = _match(_positions(), words, k) if words[k].capitalised else None
-        after = k + found[1] if found else k
-        if found and found[0] and (after >= len(words) or words[after].folded in vocab.body_words("list_separator")):
-            start, end = words[k].start, words[after - 1].end
-            group = _TOKEN.findall(found[0])
-            plural = vocab.body_words("plural")
-            if out and out[-1].folded in plural and group[0].casefold() in plural:
-                group = group[1:]
-            out += [_Word(w, start, end) for w in group]
-            k = after
-            continue
-        out.append(words[k])
-        k += 1
+    for at in opens:
+        if at >= k:  # not within a position read already
+            out += words[k:at]
+            k = at + _read_position(words, at, out)
+    out += words[k:]
     return out
+
+
+def _read_position(words: list[_Word], k: int, out: list[_Word]) -> int:
+    """Reads the capitalised word at ``k`` a position opens with into ``out``: nothing for a position before a
+    body, the group a position names alone in a list, else the word itself. The number of words read."""
+    n = _position_before_body(words, k)
+    if n:
+        return n
+    found = _match(_positions(), words, k)
+    after = k + found[1] if found else k
+    if found and found[0] and (after >= len(words) or words[after].folded in vocab.body_words("list_separator")):
+        start, end = words[k].start, words[after - 1].end
+        group = _TOKEN.findall(found[0])
+        plural = vocab.body_words("plural")
+        if out and out[-1].folded in plural and group[0].casefold() in plural:
+            group = group[1:]
+        out += [_Word(w, start, end) for w in group]
+        return after - k
+    out.append(words[k])
+    return 1
 
 
 def _position_before_body(words: list[_Word], k: int) -> int:
@@ -193,9 +220,11 @@ def _position_before_body(words: list[_Word], k: int) -> int:
     if k and (head := _match(_heads(), words, k - 1)) and head[1] > 1:
         return 0  # part of a head noun: Ban Chủ nhiệm
     longest = _match(_positions(), words, k)
-    for n in _positions().lengths:
+    lengths = _positions().lengths_after[words[k].folded]
+    folded = tuple(w.folded for w in words[k:k + lengths[0]])
+    for n in lengths:  # the lengths of the positions this word opens, longest first
         after = k + n
-        if after < len(words) and tuple(w.folded for w in words[k:after]) in _positions() and (
+        if after < len(words) and folded[:n] in _positions() and (
                 _head(words, after) or words[after].folded in vocab.body_words("plural")
                 or _match(_collective_nouns(), words, after)):
             # Trưởng ban is one position, Trưởng Ban Tuyên giáo a position and a body
