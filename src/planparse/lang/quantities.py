@@ -21,7 +21,7 @@ from typing import cast
 
 from planparse.lang import vocab
 from planparse.lang.numbering import BULLETS
-from planparse.lang.scan import any_case, cased, find, starts
+from planparse.lang.scan import any_case, any_of, cased, find, starts
 from planparse.model import Comparator, Direction, Kind, Quantity, Unit
 
 
@@ -242,11 +242,11 @@ def _grammar() -> _Grammar:
 
 def _number_opening(lex: dict[str, dict[str, str]]) -> str:
     """What a quantity that opens with a digit passes, read after that digit: on a word's edge, its number's digits
-    (and marks between them) then spaces and a letter or sign that a unit or range word opens with (``20%``,
-    ``3 cơ quan``, ``70-80%``). Never a label (``1. ``), a date (``15/12``) or a year that ends a clause."""
-    after = {ch for category in ("percent", "currency", "money_multiplier", "level_suffix", "count_noun", "range_sep")
-             for word in lex[category] for ch in cased(word[0])}
-    return rf"(?<!\w.)(?=(?:\d|[.,]\d)*{_HS}[{''.join(map(re.escape, sorted(after)))}])"
+    (and marks between them) then spaces and a unit or range word (``20%``, ``3 cơ quan``, ``70-80%``). Never a
+    label (``1. ``), a date (``15/12``), a year that ends a clause or one before a word of no unit (``2025 của``)."""
+    after = [word for category in ("percent", "currency", "money_multiplier", "level_suffix", "count_noun", "range_sep")
+             for word in lex[category]]
+    return rf"(?<!\w.)(?=(?:\d|[.,]\d)*{_HS}{any_of(after)})"
 
 
 @dataclass(frozen=True)

@@ -19,29 +19,57 @@ import regex
 
 def starts(words: Iterable[str], digits: str | None = None) -> re.Pattern[str]:
     """A pattern that matches at every place where one of ``words`` may open, as
-    :func:`~planparse.lang.quantities.phrases` writes them (its opening — up to a space or ``/`` — in any case; on
-    a word's edge where it starts with a letter or digit), and with ``digits`` at every ASCII digit that passes it,
-    a pattern read after the digit (``""``: every digit). It may match more places than that; the grammar decides
-    there."""
-    groups: dict[tuple[str, str], set[str]] = {}  # a first letter as written, its edge test → what may follow
-    for word in words:
-        opening = word.split()[0].split("/")[0] or "/"
-        edge = r"(?<!\w.)" if opening[0].isalnum() else ""
-        rest = "".join(map(any_case, opening[1:])) + (r"(?!\w)" if opening[-1].isalnum() else "")
-        for first in cased(opening[0]):
-            groups.setdefault((re.escape(first), edge), set()).add(rest)
+    :func:`~planparse.lang.quantities.phrases` writes them (the whole phrase, in any case and spacing; on a word's
+    edge where it starts with a letter or digit), and with ``digits`` at every ASCII digit that passes it, a pattern
+    read after the digit (``""``: every digit). It may match more places than that; the grammar decides there."""
+    groups = _grouped(words, edged=True)
     if digits is not None:
         for ch in "0123456789":
             groups.setdefault((ch, digits), set()).add("")
-    # the edge is tested once for a letter, not once for each word it opens: a lookbehind costs the engine as
-    # much as a dozen letters; the lower-case letters first, as a text's are most often: the engine tries the
-    # alternatives in turn at each place that opens with one of their first letters
-    return re.compile("|".join(first + edge + "(?:" + "|".join(sorted(rests, key=len, reverse=True)) + ")"
-                               for (first, edge), rests in sorted(groups.items(), key=_lower_first)))
+    return re.compile(_alternation(groups))
+
+
+def any_of(words: Iterable[str]) -> str:
+    """A case-sensitive pattern that matches where one of ``words`` stands, as
+    :func:`~planparse.lang.quantities.phrases` reads them ignoring case (a quick test of what follows a place)."""
+    return "(?:" + _alternation(_grouped(words, edged=False)) + ")"
+
+
+def _grouped(words: Iterable[str], edged: bool) -> dict[tuple[str, str], set[str]]:
+    """A first character as written and its edge test (``edged``: on a word's edge, where it is a letter or digit)
+    → the rest of each word it opens (:func:`_tail`)."""
+    groups: dict[tuple[str, str], set[str]] = {}
+    for word in words:
+        edge = r"(?<!\w.)" if edged and word[0].isalnum() else ""
+        for first in cased(word[0]):
+            groups.setdefault((re.escape(first), edge), set()).add(_tail(word))
+    return groups
+
+
+def _alternation(groups: dict[tuple[str, str], set[str]]) -> str:
+    """One alternative for each first character, its edge tested once for the words it opens, not once for each:
+    a lookbehind costs the engine as much as a dozen letters. Each alternative is led by one character as written:
+    the engine passes over those that do not open with the character it reads at once; the lower-case ones come
+    first, as a text's letters are most often."""
+    return "|".join(first + edge + "(?:" + "|".join(sorted(rests, key=len, reverse=True)) + ")"
+                    for (first, edge), rests in sorted(groups.items(), key=_lower_first))
+
+
+def _tail(phrase: str) -> str:
+    """A case-sensitive pattern of ``phrase`` after its first character, as
+    :func:`~planparse.lang.quantities.phrases` reads it ignoring case: each letter in any case, its words apart by
+    any spaces, spaces allowed after a ``/``; on a word's edge where it ends in a letter or digit."""
+    out = [r"\s*" if phrase[0] == "/" else ""]
+    for prev, ch in zip(phrase, phrase[1:]):
+        if ch.isspace():
+            out.append("" if prev.isspace() else r"\s+")
+        else:
+            out.append(r"/\s*" if ch == "/" else any_case(ch))
+    return "".join(out) + (r"(?!\w)" if phrase[-1].isalnum() else "")
 
 
 def _lower_first(group: tuple[tuple[str, str], set[str]]) -> tuple[bool, tuple[str, str]]:
-    """The key that orders :func:`starts`'s alternatives: those led by a lower-case letter first."""
+    """The key that orders :func:`_alternation`'s alternatives: those led by a lower-case letter first."""
     return not group[0][0].islower(), group[0]
 
 

@@ -351,10 +351,17 @@ def _span(run: list[TimeExpression], text: str, offset: int) -> TimeExpression:
     return last.model_copy(update={**filled, **whole})
 
 
+# the words a time opens with: its lead's, and those that open a form of :func:`_grammar` (the others — a span's
+# joiner, an event's anchor, a goal — stand only after one)
+_OPENING = ("limit", "within", "day", "month", "quarter", "range_from", "range_to", "period", "year", "periodic",
+            "frequency", "upon", "duration_lead")
+
+
 @cache
 def _opens() -> re.Pattern[str]:
-    """Where a time may open (:func:`~planparse.lang.scan.starts`): a digit, or a word of the grammar."""
-    return starts([word for words in lexicon().values() for word in words], digits=_NUMBER_OPENING)
+    """Where a time may open (:func:`~planparse.lang.scan.starts`): a digit, or a phrase a time opens with."""
+    lex = lexicon()
+    return starts([word for category in _OPENING for word in lex[category]], digits=_NUMBER_OPENING)
 
 
 def _times(text: str, offset: int) -> Iterator[TimeExpression]:
