@@ -202,3 +202,17 @@ def test_deadline_in_a_table_cell_is_counted_once():
     plan = parse(HEAD + "PHỤ LỤC\nTT | Nhiệm vụ | Chủ trì | Thời gian hoàn thành\n"
                  "1 | Tổ chức hội thi | Sở Nội vụ | Trước ngày 30/11/2024\n")
     assert plan.to_facts()["deadlines"] == [{"kind": "date", "date": "2024-11-30", "text": "Trước ngày 30/11/2024"}]
+
+
+def test_time_labels_are_sought_on_the_lines_of_their_colon_as_in_the_whole_text():
+    """Only the lines holding a colon are searched for a time label; they give what a search of the whole text
+    gives, a label whose words a line break parts included."""
+    from planparse.extract.tasks import _labels, _time_label, _time_opens
+    from planparse.lang.scan import find
+    texts = ["Thời gian thực hiện: 2025\n- Tiến độ: Quý II/2026; lộ trình: 2027",
+             "Nhiệm vụ thời gian:\nThời gian thực hiện: 2025\nThời hạn: trước ngày 15/12/2025",
+             "1. Rà soát\nThời\ngian thực hiện: năm 2025\nThời   hạn\n\n hoàn thành: 2026",
+             "Lộ trình thực hiện (dự kiến): 2026 - 2030; Tiến\nđộ: tháng 6/2026"]
+    for text in [*texts, *(path.read_text(encoding="utf-8") for path in sorted(CORPUS.glob("*.txt")))]:
+        assert [m.span() for m in _labels(text)] == [m.span() for m in find(_time_label(), _time_opens(), text)]
+    assert [m["value"] for m in _labels(texts[2])] == ["năm 2025"]

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
 from functools import cache
 
 from planparse.lang import vocab
 from planparse.document import Document
 from planparse.lang.genre import type_code
+from planparse.lang.scan import lines_holding
 from planparse.model import DocumentInfo, Reference, SectionRole
 
 # number [/year] then code parts joined by / or - (a space, never a line break, may flank the joiner: "09- NQ/TU");
@@ -41,8 +41,9 @@ def extract(doc: Document, header: DocumentInfo) -> list[Reference]:
     above the header (a web page's links, a copier's note) is not the document's."""
     text, own_number = doc.text, header.number
     top = next((s.provenance.start for s in doc.sections if s.role is SectionRole.HEADER), 0)
+    # a số hiệu holds a "/" and no line break: only the lines holding one are searched (a search led by a digit is slow)
     found: dict[str, dict] = {}
-    for m in (m for start, end in _lines_holding(text, "/", top) for m in _REFERENCE.finditer(text, start, end)):
+    for m in (m for start, end in lines_holding(text, "/", top) for m in _REFERENCE.finditer(text, start, end)):
         if not m.group("year") and "/" not in m.group("code"):
             continue  # "2021-TTg" alone is not a số hiệu; one needs a "/"
         number = re.sub(r"\s+", "", m.group())
@@ -67,17 +68,6 @@ def extract(doc: Document, header: DocumentInfo) -> list[Reference]:
             entry["type"] = entry["type"] or _type_before(text, m.start())
         entry["mentions"].append(prov)
     return [Reference(**entry) for entry in found.values()]
-
-
-def _lines_holding(text: str, char: str, start: int) -> Iterator[tuple[int, int]]:
-    """The spans of the lines of ``text`` from ``start`` on that hold ``char``, found at C speed: a số hiệu holds a
-    "/" and no line break, so only those lines are searched for one (a search led by a digit is slow)."""
-    at = text.find(char, start)
-    while at >= 0:
-        end = text.find("\n", at)
-        end = len(text) if end < 0 else end
-        yield max(text.rfind("\n", 0, at) + 1, start), end
-        at = text.find(char, end)
 
 
 def _key(number: str) -> str:

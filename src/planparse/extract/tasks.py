@@ -36,7 +36,7 @@ from typing import NamedTuple
 from planparse.document import Document
 from planparse.lang import times, vocab
 from planparse.lang.quantities import phrases
-from planparse.lang.scan import find, starts
+from planparse.lang.scan import any_of, find, lines_holding, starts
 from planparse.model import (
     Deadline,
     DocumentInfo,
@@ -359,9 +359,36 @@ def _flattened_time_cells(text: str, skip) -> list[TimeExpression]:
 
 def _labelled_times(text: str, skip) -> list[TimeExpression]:
     out = []
-    for m in find(_time_label(), _time_opens(), text):
+    for m in _labels(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
         if skip(m.start()) or text[line_start:m.start()].strip(" -+•*#"):
             continue  # only a label that opens its line
         out += times.read_cell(m["value"], m.start("value"))
     return out
+
+
+def _labels(text: str) -> Iterator[re.Match[str]]:
+    """The time labels of ``text``, as a search of the whole text finds them. A label's words end on the line of its
+    colon: only the lines holding one are searched (found at C speed), unless a line opens with a later word of a
+    label's words (``Thời`` ⏎ ``gian thực hiện:``), when the whole text is."""
+    label, opens = _time_label(), _time_opens()
+    if _broken_label().search(text):
+        yield from find(label, opens, text)
+        return
+    pos = 0
+    for start, end in lines_holding(text, ":"):
+        at = opens.search(text, max(start, pos), end)
+        while at is not None:
+            m = label.match(text, at.start())
+            if m is None:
+                at = opens.search(text, at.start() + 1, end)
+            else:
+                yield m
+                pos = m.end()  # a label's value may run on to the next line
+                at = opens.search(text, pos, end)
+
+
+@cache
+def _broken_label() -> re.Pattern[str]:
+    """A line that opens with a word of a time label's words but their first."""
+    return re.compile(r"\n\s*" + any_of(word for words in _time_header_words() for word in words.split()[1:]))

@@ -93,6 +93,17 @@ def find(grammar: Any, opens: re.Pattern[str], text: str, digits: bool = False, 
             pos = m.end()
 
 
+def lines_holding(text: str, char: str, start: int = 0) -> Iterator[tuple[int, int]]:
+    """The spans of the lines of ``text`` from ``start`` on that hold ``char``, found at C speed (a pattern that
+    needs it is searched there alone)."""
+    at = text.find(char, start)
+    while at >= 0:
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        yield max(text.rfind("\n", 0, at) + 1, start), end
+        at = text.find(char, end)
+
+
 def any_case(ch: str) -> str:
     """A case-sensitive pattern of :func:`cased` of ``ch``: a letter alone, or a class (``[sSſ]``)."""
     variants = cased(ch)
