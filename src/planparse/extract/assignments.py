@@ -38,6 +38,7 @@ from planparse.model import (
     SectionKind,
     SectionRole,
     Task,
+    TimeExpression,
     walk_sections,
 )
 from planparse.lang.numbering import match_label
@@ -191,9 +192,8 @@ class _Extractor:
         at = request.end() if request else start
         if not self._may_have_subject(at, end):
             return []
-        fronted = next(iter(self.times(self.text[at:end], at)), None)
         comma = _COMMA.search(self.text, at, end)
-        if fronted and not self.text[at:fronted.start].strip():
+        if fronted := self._fronted_time(at, end):
             comma = _COMMA.match(self.text, fronted.end)
             at = comma.end() if comma else at
         elif comma and times.says_how_often(self.text[at:comma.start()]):
@@ -211,6 +211,14 @@ class _Extractor:
         if mentions and not self.text[mentions[-1].end:end].strip(" ;,"):
             return pending + mentions
         return []
+
+    def _fronted_time(self, at: int, end: int) -> TimeExpression | None:
+        """The time that opens ``text[at:end]`` past its spaces (``Trong năm 2022, …``), if any; the text is read
+        for its times only where the grammar may open one there."""
+        sentence = self.text[at:end]
+        first = _SPACES.match(sentence).end()
+        found = self.times(sentence, at) if times.may_open_a_time(sentence, first) else []
+        return found[0] if found and found[0].start == at + first else None
 
     def _may_have_subject(self, at: int, end: int) -> bool:
         """May a duty's subject open at ``at`` or past a comma after it (where a time, a frequency or a frame set
@@ -326,9 +334,10 @@ def _skip_label(text: str, start: int, end: int) -> int:
 
 def scope(sections: list[Section]) -> Iterator[tuple[Section, int]]:
     """Each section to read, with the end of its own text (before its first child)."""
-    roles = {s.role for s in walk_sections(sections)}
+    every = list(walk_sections(sections))
+    roles = {s.role for s in every}
     scope = _SCOPE if roles & {SectionRole.TASKS, SectionRole.ORGANISATION} else _SCOPE | {None}
-    for section in walk_sections(sections):
+    for section in every:
         if section.role in scope and section.kind is not SectionKind.BLOCK:
             yield section, section.own_end
 
