@@ -24,7 +24,7 @@ from itertools import accumulate
 
 from planparse.document import Document
 from planparse.lang import genre, times, vocab
-from planparse.lang.bodies import (BodyReader, Mention, duty_openers, may_hold_a_cue, may_open_a_body_past_a_comma,
+from planparse.lang.bodies import (BodyReader, Mention, cue_openings, duty_openers, may_open_a_body_past_a_comma,
                                    may_open_a_list, province_of, role_cue, role_cues_in)
 from planparse.lang.quantities import phrases
 from planparse.model import (
@@ -149,7 +149,7 @@ class _Extractor:
         """Roles in a stretch of prose: subjects of duties (not those of a closing call), bodies before chủ trì,
         after phối hợp."""
         pending: list[Mention] = []  # subjects listed with ; before their duty: các bộ, ngành; các cấp …
-        support, lead = (may_hold_a_cue(role, self.text, start, end) for role in ("support", "lead"))
+        cues = cue_openings(("support", "lead"), self.text, start, end)
         line_end, closing = -1, False  # the line of the last sentence read, and whether it is a closing call
         for sentence_start, sentence_end in _sentences(self.text, start, end):
             if sentence_start > line_end:  # a sentence on a line of its own: the line is read once
@@ -157,16 +157,22 @@ class _Extractor:
                 closing = _closing_call(self.text, line_start, line_end)
             if not closing:
                 pending = self.subject(sentence_start, sentence_end, pending)
-            for cue in role_cues_in("support", self.text, sentence_start, sentence_end) if support else ():
-                mentions = self.reader.run(self.text, cue.end(), sentence_end, bare=True)
-                self.add(mentions, Role.SUPPORT, (sentence_start, sentence_end))
-            for cue in role_cues_in("lead", self.text, sentence_start, sentence_end) if lead else ():
-                before = self.reader.find_all(self.text, sentence_start, cue.start())
-                if self._names_a_column(before):
-                    continue
-                for m in before:
-                    if not self.text[m.end:cue.start()].strip(" ,"):
-                        self.add([m], Role.LEAD, (sentence_start, sentence_end))
+            k = bisect.bisect_left(cues, sentence_start)
+            if k < len(cues) and cues[k] < sentence_end:
+                self.cues(sentence_start, sentence_end)
+
+    def cues(self, start: int, end: int) -> None:
+        """The bodies a sentence gives a role by its cues: after phối hợp, before chủ trì."""
+        for cue in role_cues_in("support", self.text, start, end):
+            mentions = self.reader.run(self.text, cue.end(), end, bare=True)
+            self.add(mentions, Role.SUPPORT, (start, end))
+        for cue in role_cues_in("lead", self.text, start, end):
+            before = self.reader.find_all(self.text, start, cue.start())
+            if self._names_a_column(before):
+                continue
+            for m in before:
+                if not self.text[m.end:cue.start()].strip(" ,"):
+                    self.add([m], Role.LEAD, (start, end))
 
     def _names_a_column(self, mentions: list[Mention]) -> bool:
         """Is the line the first of ``mentions`` opens a task table's column header that a text dump wrote as a line

@@ -427,14 +427,15 @@ def role_cues_in(role: str, text: str, start: int, end: int) -> Iterator[re.Matc
     return role_cue(role).finditer(text, start, end)
 
 
-def may_hold_a_cue(role: str, text: str, start: int, end: int) -> bool:
-    """May ``text[start:end]`` hold a cue of ``role`` (if not, role_cues_in() finds none in any part of it)?"""
-    return _cue_openings(role).search(text, start, end) is not None
+def cue_openings(roles: tuple[str, ...], text: str, start: int, end: int) -> list[int]:
+    """The places in ``text[start:end]`` where a cue of one of ``roles`` may open, in order (role_cues_in() finds
+    a cue of them only in a part of the text that holds one of these places): the text is scanned once."""
+    return [m.start() for m in _cue_openings(roles).finditer(text, start, end)]
 
 
 @cache
-def _cue_openings(role: str) -> re.Pattern[str]:
-    return scan.starts(cue for cue, r in vocab.role_cues() if r == role)
+def _cue_openings(roles: tuple[str, ...]) -> re.Pattern[str]:
+    return scan.starts(cue for cue, r in vocab.role_cues() if r in roles)
 
 
 @cache
