@@ -303,3 +303,20 @@ def test_a_paragraph_straight_after_a_numbered_item_is_that_items_text_not_a_clo
     found = pairs("I. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ tổng hợp kết quả.\n2. Giao Sở Tài chính bố trí kinh phí.\n"
                   "Các sở, ngành tổ chức thực hiện các nội dung trên./.\n")
     assert ("Các sở, ngành", "lead") in found
+
+
+def test_sentence_starts_are_those_of_their_pattern():
+    """The sentence starts found by str.find are the ends of ``(?:\\n|[.;:]\\s+)(?=\\w)``, each past the one before."""
+    import random
+    import re
+
+    from planparse.extract.assignments import _sentence_starts
+
+    pattern = re.compile(r"(?:\n|[.;:]\s+)(?=\w)")
+    pieces = ["a", "Đ", "ế", "1", "_", ".", ";", ":", ",", "-", " ", "\t", "\n", "\u00a0"]
+    rng = random.Random(0)
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        assert _sentence_starts(text, start, end) == [m.end() for m in pattern.finditer(text, start, end)], text

@@ -24,7 +24,7 @@ from itertools import accumulate
 
 from planparse.document import Document
 from planparse.lang import genre, times, vocab
-from planparse.lang.bodies import (BodyReader, Mention, duty_openers, may_hold_a_cue, may_open_a_body_past_a_comma,
+from planparse.lang.bodies import (BodyReader, Mention, cue_openings, duty_openers, may_open_a_body_past_a_comma,
                                    may_open_a_list, province_of, role_cue, role_cues_in)
 from planparse.lang.quantities import phrases
 from planparse.model import (
@@ -38,6 +38,7 @@ from planparse.model import (
     SectionKind,
     SectionRole,
     Task,
+    TimeExpression,
     walk_sections,
 )
 from planparse.lang.numbering import match_label
@@ -46,7 +47,7 @@ from planparse.extract.tasks import names_role
 _SCOPE = {SectionRole.TASKS, SectionRole.ORGANISATION, SectionRole.ANNEX}
 _NUMBERED = {SectionKind.ARTICLE, SectionKind.ROMAN, SectionKind.ARABIC, SectionKind.DECIMAL, SectionKind.LETTER,
              SectionKind.MARKDOWN}
-_SENTENCE_START = re.compile(r"(?:\n|[.;:]\s+)(?=\w)")  # the text's own start is a sentence's too
+_BREAKS = ".;:\n"  # the marks a sentence ends at (the text's own start is a sentence's too)
 _COMMA = re.compile(r"\s*,\s*")
 _SPACES = re.compile(r"\s*")
 _COLUMN_WORDS = 10  # the most words of a task table's column header (Cá nhân phụ trách chỉ đạo, kiểm tra, đôn đốc)
@@ -148,7 +149,7 @@ class _Extractor:
         """Roles in a stretch of prose: subjects of duties (not those of a closing call), bodies before chủ trì,
         after phối hợp."""
         pending: list[Mention] = []  # subjects listed with ; before their duty: các bộ, ngành; các cấp …
-        support, lead = (may_hold_a_cue(role, self.text, start, end) for role in ("support", "lead"))
+        cues = cue_openings(("support", "lead"), self.text, start, end)
         line_end, closing = -1, False  # the line of the last sentence read, and whether it is a closing call
         for sentence_start, sentence_end in _sentences(self.text, start, end):
             if sentence_start > line_end:  # a sentence on a line of its own: the line is read once
@@ -156,16 +157,22 @@ class _Extractor:
                 closing = _closing_call(self.text, line_start, line_end)
             if not closing:
                 pending = self.subject(sentence_start, sentence_end, pending)
-            for cue in role_cues_in("support", self.text, sentence_start, sentence_end) if support else ():
-                mentions = self.reader.run(self.text, cue.end(), sentence_end, bare=True)
-                self.add(mentions, Role.SUPPORT, (sentence_start, sentence_end))
-            for cue in role_cues_in("lead", self.text, sentence_start, sentence_end) if lead else ():
-                before = self.reader.find_all(self.text, sentence_start, cue.start())
-                if self._names_a_column(before):
-                    continue
-                for m in before:
-                    if not self.text[m.end:cue.start()].strip(" ,"):
-                        self.add([m], Role.LEAD, (sentence_start, sentence_end))
+            k = bisect.bisect_left(cues, sentence_start)
+            if k < len(cues) and cues[k] < sentence_end:
+                self.cues(sentence_start, sentence_end)
+
+    def cues(self, start: int, end: int) -> None:
+        """The bodies a sentence gives a role by its cues: after phối hợp, before chủ trì."""
+        for cue in role_cues_in("support", self.text, start, end):
+            mentions = self.reader.run(self.text, cue.end(), end, bare=True)
+            self.add(mentions, Role.SUPPORT, (start, end))
+        for cue in role_cues_in("lead", self.text, start, end):
+            before = self.reader.find_all(self.text, start, cue.start())
+            if self._names_a_column(before):
+                continue
+            for m in before:
+                if not self.text[m.end:cue.start()].strip(" ,"):
+                    self.add([m], Role.LEAD, (start, end))
 
     def _names_a_column(self, mentions: list[Mention]) -> bool:
         """Is the line the first of ``mentions`` opens a task table's column header that a text dump wrote as a line
@@ -191,9 +198,8 @@ class _Extractor:
         at = request.end() if request else start
         if not self._may_have_subject(at, end):
             return []
-        fronted = next(iter(self.times(self.text[at:end], at)), None)
         comma = _COMMA.search(self.text, at, end)
-        if fronted and not self.text[at:fronted.start].strip():
+        if fronted := self._fronted_time(at, end):
             comma = _COMMA.match(self.text, fronted.end)
             at = comma.end() if comma else at
         elif comma and times.says_how_often(self.text[at:comma.start()]):
@@ -211,6 +217,14 @@ class _Extractor:
         if mentions and not self.text[mentions[-1].end:end].strip(" ;,"):
             return pending + mentions
         return []
+
+    def _fronted_time(self, at: int, end: int) -> TimeExpression | None:
+        """The time that opens ``text[at:end]`` past its spaces (``Trong năm 2022, …``), if any; the text is read
+        for its times only where the grammar may open one there."""
+        sentence = self.text[at:end]
+        first = _SPACES.match(sentence).end()
+        found = self.times(sentence, at) if times.may_open_a_time(sentence, first) else []
+        return found[0] if found and found[0].start == at + first else None
 
     def _may_have_subject(self, at: int, end: int) -> bool:
         """May a duty's subject open at ``at`` or past a comma after it (where a time, a frequency or a frame set
@@ -283,11 +297,38 @@ def _lines_before(text: str, line_start: int) -> Iterator[str]:
 
 
 def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    starts = [start, *(m.end() for m in _SENTENCE_START.finditer(text, start, end))]  # each past the one before
+    starts = [start, *_sentence_starts(text, start, end)]
     for a, b in zip(starts, [*starts[1:], end], strict=True):
         a = _skip_label(text, a, b)
         if a < b:
             yield a, b
+
+
+def _sentence_starts(text: str, start: int, end: int) -> list[int]:
+    """Where a sentence starts in ``text[start:end]`` past its first: at a word's first character straight after a
+    line break, or after a ``.``, ``;`` or ``:`` and spaces. The marks are found by ``str.find`` (a regular
+    expression tries every character in Python's engine, some twenty times slower), each start past the one
+    before."""
+    marks = []
+    for mark in _BREAKS:
+        at = text.find(mark, start, end)
+        while at >= 0:
+            marks.append(at)
+            at = text.find(mark, at + 1, end)
+    marks.sort()
+    starts: list[int] = []
+    for at in marks:
+        after = at + 1
+        if starts and at < starts[-1]:
+            continue  # among the spaces before the last start
+        if text[at] != "\n":
+            while after < end and text[after].isspace():
+                after += 1
+            if after == at + 1:
+                continue
+        if after < end and (text[after].isalnum() or text[after] == "_"):  # a word's character (\w)
+            starts.append(after)
+    return starts
 
 
 def _skip_label(text: str, start: int, end: int) -> int:
@@ -299,9 +340,10 @@ def _skip_label(text: str, start: int, end: int) -> int:
 
 def scope(sections: list[Section]) -> Iterator[tuple[Section, int]]:
     """Each section to read, with the end of its own text (before its first child)."""
-    roles = {s.role for s in walk_sections(sections)}
+    every = list(walk_sections(sections))
+    roles = {s.role for s in every}
     scope = _SCOPE if roles & {SectionRole.TASKS, SectionRole.ORGANISATION} else _SCOPE | {None}
-    for section in walk_sections(sections):
+    for section in every:
         if section.role in scope and section.kind is not SectionKind.BLOCK:
             yield section, section.own_end
 

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from planparse.lang import scan, vocab
@@ -427,14 +427,15 @@ def role_cues_in(role: str, text: str, start: int, end: int) -> Iterator[re.Matc
     return role_cue(role).finditer(text, start, end)
 
 
-def may_hold_a_cue(role: str, text: str, start: int, end: int) -> bool:
-    """May ``text[start:end]`` hold a cue of ``role`` (if not, role_cues_in() finds none in any part of it)?"""
-    return _cue_openings(role).search(text, start, end) is not None
+def cue_openings(roles: tuple[str, ...], text: str, start: int, end: int) -> list[int]:
+    """The places in ``text[start:end]`` where a cue of one of ``roles`` may open, in order (role_cues_in() finds
+    a cue of them only in a part of the text that holds one of these places): the text is scanned once."""
+    return [m.start() for m in _cue_openings(roles).finditer(text, start, end)]
 
 
 @cache
-def _cue_openings(role: str) -> re.Pattern[str]:
-    return scan.starts(cue for cue, r in vocab.role_cues() if r == role)
+def _cue_openings(roles: tuple[str, ...]) -> re.Pattern[str]:
+    return scan.starts(cue for cue, r in vocab.role_cues() if r in roles)
 
 
 @cache
@@ -514,6 +515,8 @@ class BodyReader:
         self._text = ""
         self._spans: dict[tuple[int, int], list[_Word]] = {}  # the words of a span of ``_text``, read once
         self.learnt: list[tuple[str, ...]] = []  # the lexicon's keys as they were added or renamed, in order
+        self._readings: dict[tuple[str, bool], tuple[int, int, list[Mention]]] = {}  # run()'s last reading of a
+        # span's text (a table names a row's bodies again and again): the names learnt then, its start, its bodies
 
     def learn(self, text: str, mention: Mention) -> None:
         """Remember a name the plan spells out, so that its prose mentions are matched whole."""
@@ -566,6 +569,17 @@ class BodyReader:
         end = len(text) if end is None else end
         if not may_open_a_list(text, start, end, bare):
             return []
+        key = text[start:end], bare
+        seen = self._readings.get(key)
+        if seen and self.reads_alike(text, start, end, seen[0]):  # the same text read alike: its bodies moved here
+            _, at, mentions = seen
+            return [replace(m, start=m.start + start - at, end=m.end + start - at) for m in mentions]
+        mentions = self._read_list(text, start, end, bare)
+        self._readings[key] = len(self.learnt), start, mentions
+        return list(mentions)
+
+    def _read_list(self, text: str, start: int, end: int, bare: bool) -> list[Mention]:
+        """run()'s reading of a span it may open a list in."""
         stop = min(end, start + _WINDOW)
         while True:  # the words of a window, a wider one while the list may go on past it: linear in the text
             words = self._words(text, start, stop)

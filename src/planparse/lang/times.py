@@ -257,6 +257,11 @@ def _hinted(text: str) -> bool:
     return bool(_DIGIT.search(text) or _hint().search(text))
 
 
+def may_open_a_time(text: str, at: int) -> bool:
+    """May a time of :func:`find_times` in ``text`` open at ``at`` (if not, none of them does)?"""
+    return _grammar().pattern.match(text, at) is not None
+
+
 def find_times(text: str, offset: int = 0) -> list[TimeExpression]:
     """Every time written with a number in ``text``, in order; ``offset`` is added to the spans."""
     if not _hinted(text):
