@@ -254,10 +254,14 @@ class Cleaned:
         i = bisect.bisect_right(self._starts, offset) - 1
         return self.pieces[max(i, 0)] if self.pieces else None
 
+    @cached_property
+    def _lines(self) -> tuple[int, ...]:
+        return tuple(piece.line for piece in self.pieces)
+
     def line_of(self, offset: int) -> int:
-        """The source line that the cleaned-text ``offset`` came from."""
-        piece = self.piece_at(offset)
-        return piece.line if piece else 1
+        """The source line that the cleaned-text ``offset`` came from (every provenance asks: no piece looked up)."""
+        lines = self._lines
+        return lines[max(bisect.bisect_right(self._starts, offset) - 1, 0)] if lines else 1
 
     def to_raw(self, offset: int) -> int:
         """The offset in the raw text of the character at cleaned ``offset`` (a joining space: the end
