@@ -160,6 +160,8 @@ def _single_spaced(line: str) -> bool:
 def normalize_mapped(line: str) -> tuple[str, tuple[int, ...] | None]:
     """:func:`normalize_line` of ``line``, and for each character of the result its offset in ``line``
     (``None`` when the result is ``line`` itself)."""
+    if _plain(line) and line.isprintable() and _TONE_ON_SECOND.search(line) is None:
+        return _respaced(line)  # only its spaces change, as in most lines that change (an indented line)
     out = normalize_line(line)
     if out == line:
         return out, None
@@ -177,6 +179,19 @@ def normalize_mapped(line: str) -> tuple[str, tuple[int, ...] | None]:
     # each word's characters and the first space after it (which joins it to the next), ranges chained at C speed
     kept = islice(chain.from_iterable(range(*m.span()) for m in _SPACED_WORD.finditer(text)), len(out))
     return out, tuple(kept) if isinstance(where, range) else tuple(map(where.__getitem__, kept))
+
+
+_SPACED_RUN = re.compile(r"[^ ]+(?: [^ ]+)*")  # words parted by single spaces
+
+
+def _respaced(line: str) -> tuple[str, tuple[int, ...] | None]:
+    """:func:`normalize_mapped` of a line whose only whitespace is " " and which has nothing else to normalise: its
+    runs of single-spaced words joined by one space, each joining space mapped to the first space after its run."""
+    runs = [m.span() for m in _SPACED_RUN.finditer(line)]
+    out = " ".join([line[start:end] for start, end in runs])
+    if out == line:
+        return out, None
+    return out, tuple(islice(chain.from_iterable(range(start, end + 1) for start, end in runs), len(out)))
 
 
 def _unmarked(line: str) -> tuple[str, list[int]]:
