@@ -444,9 +444,9 @@ def _block_opener() -> re.Pattern[str]:
 
 def _continues(first: str, prev: str, line: str, nxt: str, wrapped: bool, width: int) -> bool:
     """Does source ``line`` continue the logical line that began with ``first`` and ends with ``prev``?"""
-    if starts_block(line) or genre.is_table_row(prev) or first.startswith("#"):
-        return False
-    if _closed(prev) and not (prev.endswith((";", ",")) and line[0].islower()):
+    # the tests that end the logical line, the cheap ones first: the line after a sentence or a table's row
+    if first.startswith("#") or genre.is_table_row(prev) or _closed(prev) and not (
+            prev.endswith((";", ",")) and line[0].islower()) or starts_block(line):
         return False
     label = match_label(first)
     if is_caps(prev):

@@ -267,10 +267,12 @@ def _is_caps_heading(text: str) -> bool:
 
 def _signature_cell(line: _Line) -> _Line | None:
     """The cell of a row of two cells (``| Nơi nhận: … | KT. BỘ TRƯỞNG … |``) that holds a signature block."""
+    if line.text.strip("|").count("|") > 1:
+        return None  # a row of three cells or more: a table of data
     at = line.start
     for cell in line.text.split("|"):
         text = cell.strip()
-        if signature_mark().match(text) and len(line.text.strip("|").split("|")) <= 2:
+        if signature_mark().match(text):
             start = at + cell.index(text)
             return _Line(text, start, start + len(text))
         at += len(cell) + 1
