@@ -16,9 +16,10 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
-from itertools import accumulate, chain, islice
+from itertools import chain, islice
 from typing import NamedTuple
 
+from planparse.blocks import line_starts
 from planparse.cell_lines import cell_lines
 from planparse.lang import genre, vocab
 from planparse.lang.genre import TONES, is_caps
@@ -234,6 +235,9 @@ def _kept(chars: list[str], where: list[int], drop: re.Pattern[str]) -> tuple[li
     return [c for k, c in enumerate(chars) if k not in gone], [w for k, w in enumerate(where) if k not in gone]
 
 
+_new_tuple = tuple.__new__  # a named tuple made from its fields without its Python-level __new__ (one a line)
+
+
 class Piece(NamedTuple):
     """A part of a source line in the cleaned text: where it starts there, its source line and the
     offset of its characters in the raw text (``offsets``; ``None``: one for one from ``raw``)."""
@@ -310,7 +314,8 @@ def clean(raw: str) -> Cleaned:
     cells = cell_lines(lines)
     taken = {k for parts in cells.values() for k in parts}
     logical: list[list[tuple[int, str, int, tuple[int, ...] | None]]] = []
-    for k, (number, line, at, offsets) in enumerate(numbered):
+    for k, entry in enumerate(numbered):
+        number, line, at, offsets = entry
         if k in cells:  # a cell of a table written one cell a line: its parts, a line of its own
             logical += [[numbered[part] for part in cells[k]], []]
             continue
@@ -323,13 +328,13 @@ def clean(raw: str) -> Cleaned:
         nxt = lines[k + 1] if k + 1 < len(lines) else ""
         broken = next((group for group in reversed(logical) if group), []) if not current else []
         if current and _continues(current[0][1], current[-1][1], line, nxt, wrapped, width):
-            current.append((number, line, at, offsets))
+            current.append(entry)
         elif broken and _page_number(broken[-1][1], line, _next_text(lines, k), raw[broken[-1][2] + 1:at + 1]):
             continue
         elif broken and _resumes(broken[0][1], broken[-1][1], line):
-            broken.append((number, line, at, offsets))
+            broken.append(entry)
         else:
-            logical.append([(number, line, at, offsets)])
+            logical.append([entry])
     text_parts: list[str] = []
     pieces: list[Piece] = []
     pos = 0
@@ -339,7 +344,7 @@ def clean(raw: str) -> Cleaned:
         for k, (number, line, at, offsets) in enumerate(group):
             if k:
                 pos += 1  # the space joining wrapped parts
-            pieces.append(Piece(pos, number, at, offsets, len(line)))
+            pieces.append(_new_tuple(Piece, (pos, number, at, offsets, len(line))))
             pos += len(line)
         text_parts.append(" ".join([line for _, line, _, _ in group]))
     return Cleaned("\n".join(text_parts), tuple(pieces))
@@ -352,7 +357,7 @@ def _source_lines(raw: str) -> list[tuple[int, str]]:
     """The lines of ``raw``, each with its offset."""
     if _newlines_only(raw):  # split at C speed
         lines = raw.split("\n")
-        return list(zip(accumulate((len(line) + 1 for line in lines), initial=0), lines))
+        return list(zip(line_starts(lines), lines))
     out, at = [], 0
     for m in _LINE_BREAK.finditer(raw):
         out.append((at, raw[at:m.start()]))
@@ -423,7 +428,7 @@ def _looks_hard_wrapped(lines: list[str]) -> bool:
 
 
 def _wrap_width(lines: list[str]) -> int:
-    lengths = sorted(len(line) for line in lines if line)
+    lengths = sorted(filter(None, map(len, lines)))  # the non-blank lines' lengths, at C speed
     return lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
 
 

@@ -13,12 +13,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import accumulate, repeat
+from itertools import repeat
 from operator import add
 from typing import TYPE_CHECKING, NamedTuple
 
 from pydantic import TypeAdapter
 
+from planparse.blocks import line_starts
 from planparse.lang import vocab
 from planparse.lang.genre import (
     ABOUT,
@@ -90,10 +91,9 @@ class _Node:
 def lines_of(text: str) -> list[_Line]:
     """The logical lines of a cleaned text with their offsets."""
     lines = text.split("\n")
-    lengths = list(map(len, lines))
-    starts = list(accumulate(map((1).__add__, lengths), initial=0))  # each line's length and its "\n" after it
+    starts = line_starts(lines)
     # at C speed: tuple.__new__ makes each _Line from its fields without the named tuple's Python-level __new__
-    return list(map(tuple.__new__, repeat(_Line), zip(lines, starts, map(add, starts, lengths))))
+    return list(map(tuple.__new__, repeat(_Line), zip(lines, starts, map(add, starts, map(len, lines)))))
 
 
 def build_outline(doc: Document) -> list[Section]:
