@@ -16,9 +16,10 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
-from itertools import accumulate, chain, islice
+from itertools import chain, islice
 from typing import NamedTuple
 
+from planparse.blocks import line_starts
 from planparse.cell_lines import cell_lines
 from planparse.lang import genre, vocab
 from planparse.lang.genre import TONES, is_caps
@@ -160,6 +161,8 @@ def _single_spaced(line: str) -> bool:
 def normalize_mapped(line: str) -> tuple[str, tuple[int, ...] | None]:
     """:func:`normalize_line` of ``line``, and for each character of the result its offset in ``line``
     (``None`` when the result is ``line`` itself)."""
+    if _plain(line) and line.isprintable() and _TONE_ON_SECOND.search(line) is None:
+        return _respaced(line)  # only its spaces change, as in most lines that change (an indented line)
     out = normalize_line(line)
     if out == line:
         return out, None
@@ -177,6 +180,19 @@ def normalize_mapped(line: str) -> tuple[str, tuple[int, ...] | None]:
     # each word's characters and the first space after it (which joins it to the next), ranges chained at C speed
     kept = islice(chain.from_iterable(range(*m.span()) for m in _SPACED_WORD.finditer(text)), len(out))
     return out, tuple(kept) if isinstance(where, range) else tuple(map(where.__getitem__, kept))
+
+
+_SPACED_RUN = re.compile(r"[^ ]+(?: [^ ]+)*")  # words parted by single spaces
+
+
+def _respaced(line: str) -> tuple[str, tuple[int, ...] | None]:
+    """:func:`normalize_mapped` of a line whose only whitespace is " " and which has nothing else to normalise: its
+    runs of single-spaced words joined by one space, each joining space mapped to the first space after its run."""
+    runs = [m.span() for m in _SPACED_RUN.finditer(line)]
+    out = " ".join([line[start:end] for start, end in runs])
+    if out == line:
+        return out, None
+    return out, tuple(islice(chain.from_iterable(range(start, end + 1) for start, end in runs), len(out)))
 
 
 def _unmarked(line: str) -> tuple[str, list[int]]:
@@ -219,6 +235,9 @@ def _kept(chars: list[str], where: list[int], drop: re.Pattern[str]) -> tuple[li
     return [c for k, c in enumerate(chars) if k not in gone], [w for k, w in enumerate(where) if k not in gone]
 
 
+_new_tuple = tuple.__new__  # a named tuple made from its fields without its Python-level __new__ (one a line)
+
+
 class Piece(NamedTuple):
     """A part of a source line in the cleaned text: where it starts there, its source line and the
     offset of its characters in the raw text (``offsets``; ``None``: one for one from ``raw``)."""
@@ -254,10 +273,14 @@ class Cleaned:
         i = bisect.bisect_right(self._starts, offset) - 1
         return self.pieces[max(i, 0)] if self.pieces else None
 
+    @cached_property
+    def _lines(self) -> tuple[int, ...]:
+        return tuple(piece.line for piece in self.pieces)
+
     def line_of(self, offset: int) -> int:
-        """The source line that the cleaned-text ``offset`` came from."""
-        piece = self.piece_at(offset)
-        return piece.line if piece else 1
+        """The source line that the cleaned-text ``offset`` came from (every provenance asks: no piece looked up)."""
+        lines = self._lines
+        return lines[max(bisect.bisect_right(self._starts, offset) - 1, 0)] if lines else 1
 
     def to_raw(self, offset: int) -> int:
         """The offset in the raw text of the character at cleaned ``offset`` (a joining space: the end
@@ -291,7 +314,8 @@ def clean(raw: str) -> Cleaned:
     cells = cell_lines(lines)
     taken = {k for parts in cells.values() for k in parts}
     logical: list[list[tuple[int, str, int, tuple[int, ...] | None]]] = []
-    for k, (number, line, at, offsets) in enumerate(numbered):
+    for k, entry in enumerate(numbered):
+        number, line, at, offsets = entry
         if k in cells:  # a cell of a table written one cell a line: its parts, a line of its own
             logical += [[numbered[part] for part in cells[k]], []]
             continue
@@ -304,13 +328,13 @@ def clean(raw: str) -> Cleaned:
         nxt = lines[k + 1] if k + 1 < len(lines) else ""
         broken = next((group for group in reversed(logical) if group), []) if not current else []
         if current and _continues(current[0][1], current[-1][1], line, nxt, wrapped, width):
-            current.append((number, line, at, offsets))
+            current.append(entry)
         elif broken and _page_number(broken[-1][1], line, _next_text(lines, k), raw[broken[-1][2] + 1:at + 1]):
             continue
         elif broken and _resumes(broken[0][1], broken[-1][1], line):
-            broken.append((number, line, at, offsets))
+            broken.append(entry)
         else:
-            logical.append([(number, line, at, offsets)])
+            logical.append([entry])
     text_parts: list[str] = []
     pieces: list[Piece] = []
     pos = 0
@@ -320,7 +344,7 @@ def clean(raw: str) -> Cleaned:
         for k, (number, line, at, offsets) in enumerate(group):
             if k:
                 pos += 1  # the space joining wrapped parts
-            pieces.append(Piece(pos, number, at, offsets, len(line)))
+            pieces.append(_new_tuple(Piece, (pos, number, at, offsets, len(line))))
             pos += len(line)
         text_parts.append(" ".join([line for _, line, _, _ in group]))
     return Cleaned("\n".join(text_parts), tuple(pieces))
@@ -333,7 +357,7 @@ def _source_lines(raw: str) -> list[tuple[int, str]]:
     """The lines of ``raw``, each with its offset."""
     if _newlines_only(raw):  # split at C speed
         lines = raw.split("\n")
-        return list(zip(accumulate((len(line) + 1 for line in lines), initial=0), lines))
+        return list(zip(line_starts(lines), lines))
     out, at = [], 0
     for m in _LINE_BREAK.finditer(raw):
         out.append((at, raw[at:m.start()]))
@@ -404,7 +428,7 @@ def _looks_hard_wrapped(lines: list[str]) -> bool:
 
 
 def _wrap_width(lines: list[str]) -> int:
-    lengths = sorted(len(line) for line in lines if line)
+    lengths = sorted(filter(None, map(len, lines)))  # the non-blank lines' lengths, at C speed
     return lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
 
 
@@ -425,9 +449,9 @@ def _block_opener() -> re.Pattern[str]:
 
 def _continues(first: str, prev: str, line: str, nxt: str, wrapped: bool, width: int) -> bool:
     """Does source ``line`` continue the logical line that began with ``first`` and ends with ``prev``?"""
-    if starts_block(line) or genre.is_table_row(prev) or first.startswith("#"):
-        return False
-    if _closed(prev) and not (prev.endswith((";", ",")) and line[0].islower()):
+    # the tests that end the logical line, the cheap ones first: the line after a sentence or a table's row
+    if first.startswith("#") or genre.is_table_row(prev) or _closed(prev) and not (
+            prev.endswith((";", ",")) and line[0].islower()) or starts_block(line):
         return False
     label = match_label(first)
     if is_caps(prev):

@@ -33,6 +33,8 @@ from planparse.tables import Cell, Table, find_tables
 _ESCAPED_PIPE = re.compile(r"\\\|")
 TONELESS = 0.8  # the share of syllables in words of a Vietnamese text written without diacritics
 _Item = TypeVar("_Item", Quantity, TimeExpression)
+# a Provenance validated from its fields' dict: the model's own validator, without __init__'s keyword arguments
+_PROVENANCE = Provenance.__pydantic_validator__
 
 
 class ProvenanceFields(TypedDict):
@@ -133,11 +135,12 @@ class Document:
 
     def locate(self, start: int, end: int) -> Provenance:
         """The provenance of ``text[start:end]``: the span, its source line and page."""
-        return Provenance(**self.provenance_fields(start, end))
+        return _PROVENANCE.validate_python(self.provenance_fields(start, end))
 
     def provenance_fields(self, start: int, end: int) -> ProvenanceFields:
         """The fields of :meth:`locate`'s provenance, for a model that is validated whole (the outline's sections)."""
-        return {"start": start, "end": end, "line": self.line_of(start), "page": self.page_of(start)}
+        page = self.page_of(start) if self.source.rendering.paged else None  # most sources have no pages
+        return {"start": start, "end": end, "line": self.cleaned.line_of(start), "page": page}
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """The span of ``text[start:end]`` in the source text (``source.text``)."""

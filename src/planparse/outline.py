@@ -13,10 +13,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import repeat
+from operator import add
 from typing import TYPE_CHECKING, NamedTuple
 
 from pydantic import TypeAdapter
 
+from planparse.blocks import line_starts
 from planparse.lang import vocab
 from planparse.lang.genre import (
     ABOUT,
@@ -87,11 +90,10 @@ class _Node:
 
 def lines_of(text: str) -> list[_Line]:
     """The logical lines of a cleaned text with their offsets."""
-    out, pos = [], 0
-    for line in text.split("\n"):
-        out.append(_Line(line, pos, pos + len(line)))
-        pos += len(line) + 1
-    return out
+    lines = text.split("\n")
+    starts = line_starts(lines)
+    # at C speed: tuple.__new__ makes each _Line from its fields without the named tuple's Python-level __new__
+    return list(map(tuple.__new__, repeat(_Line), zip(lines, starts, map(add, starts, map(len, lines)))))
 
 
 def build_outline(doc: Document) -> list[Section]:
@@ -265,10 +267,12 @@ def _is_caps_heading(text: str) -> bool:
 
 def _signature_cell(line: _Line) -> _Line | None:
     """The cell of a row of two cells (``| Nơi nhận: … | KT. BỘ TRƯỞNG … |``) that holds a signature block."""
+    if line.text.strip("|").count("|") > 1:
+        return None  # a row of three cells or more: a table of data
     at = line.start
     for cell in line.text.split("|"):
         text = cell.strip()
-        if signature_mark().match(text) and len(line.text.strip("|").split("|")) <= 2:
+        if signature_mark().match(text):
             start = at + cell.index(text)
             return _Line(text, start, start + len(text))
         at += len(cell) + 1

@@ -16,7 +16,8 @@ from planparse.model import SectionKind
 
 BULLETS = "-+•*·–●○▪■♦➢✓"  # the marks that open an item of a list
 _MARKDOWN = re.compile(r"#{1,6}(?=\s)")
-RULE = re.compile(r"\s*(?:[-_=*─—]{3,}|\*{1,2})\s*")  # a rule; a Party header's star under its issuer (*)
+_RULE_MARKS = "-_=*─—"  # what a rule is drawn with
+RULE = re.compile(rf"\s*(?:[{re.escape(_RULE_MARKS)}]{{3,}}|\*{{1,2}})\s*")  # a rule; a Party header's star (*)
 _PATTERNS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
     # each group 1 holds the label, never empty (a Roman numeral opens with one of its letters)
     # "Điều 1. Title", or "Điều 1" alone on its line (the constitution's and older laws' form)
@@ -56,6 +57,8 @@ class Label(NamedTuple):
 
 def is_rule(line: str) -> bool:
     """A separator line such as ``-------`` or ``***``, or the star under a Party document's issuer."""
+    if line.rstrip()[-1:] not in _RULE_MARKS:  # most lines end with a letter or a stop: told at C speed
+        return False
     return RULE.fullmatch(line) is not None
 
 
