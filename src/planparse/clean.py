@@ -235,9 +235,6 @@ def _kept(chars: list[str], where: list[int], drop: re.Pattern[str]) -> tuple[li
     return [c for k, c in enumerate(chars) if k not in gone], [w for k, w in enumerate(where) if k not in gone]
 
 
-_new_tuple = tuple.__new__  # a named tuple made from its fields without its Python-level __new__ (one a line)
-
-
 class Piece(NamedTuple):
     """A part of a source line in the cleaned text: where it starts there, its source line and the
     offset of its characters in the raw text (``offsets``; ``None``: one for one from ``raw``)."""
@@ -344,7 +341,7 @@ def clean(raw: str) -> Cleaned:
         for k, (number, line, at, offsets) in enumerate(group):
             if k:
                 pos += 1  # the space joining wrapped parts
-            pieces.append(_new_tuple(Piece, (pos, number, at, offsets, len(line))))
+            pieces.append(Piece(pos, number, at, offsets, len(line)))
             pos += len(line)
         text_parts.append(" ".join([line for _, line, _, _ in group]))
     return Cleaned("\n".join(text_parts), tuple(pieces))
