@@ -187,3 +187,21 @@ def test_the_columns_of_a_row_keep_their_own_source_offsets():
     right = cleaned.text.index("CỘNG HÒA")
     assert MESSY[cleaned.to_raw(right):].startswith("CỘNG HÒA")
     assert cleaned.text.index("Số:") < right  # the left column first, then the right
+
+
+def test_a_lines_first_two_characters_never_hide_an_opener():
+    """The partial test on a line's head (``_may_open``) passes every line the opener's pattern matches: each line of
+    the corpus and of the shared plans, and openers written in either case."""
+    from conftest import CORPUS, ROOT
+
+    from planparse.clean import _block_opener, _may_open
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.iterdir()) if p.suffix in {".txt", ".md"}]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT.parent / "shared" / "corpus").glob("*.txt"))]
+    lines = {normalize_line(line) for text in texts for line in text.splitlines()}
+    lines |= {"a) Mục tiêu", "đ. Nội dung", "kính gửi:", "KÍNH GỬI:", "điều 1.", "v/v: triển khai", "[1] Theo",
+              "noi nhan:", "* Lào Cai", "— — —", "IV- Tổ chức", "12- Sở Y tế", "1.2.3 Nhiệm vụ", "T/M UBND"}
+    opened = [line for line in lines if line and _block_opener().match(line)]
+    assert len(opened) > 100
+    assert all(_may_open(line[:2]) for line in opened)
+    assert not _may_open("ch") and not _may_open("Tổ")
