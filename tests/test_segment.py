@@ -9,6 +9,7 @@ import pytest
 from conftest import corpus_documents
 
 from planparse.lang import segment
+from planparse.lang import tokens as grammar
 from planparse.lang.tokens import tokenize
 
 _ODD = [
@@ -16,6 +17,7 @@ _ODD = [
     "xem http://vbpl.vn/a?b=1 và tk@gmail.com; gọi 03-5730-2357, ngày 02/05/2014, 4K, 43H-0530, 1.600m-2.000m",
     "4.123,2 tỷ đồng; 60.542.000 đồng; 100,000,000; 1,5%; :) <3 ʺ × ÷",
     "Hoà bình, thuỷ lợi, Ðà Nẵng",  # old tone placement and an eth: normalised as underthesea does
+    "Thủ tướng (Chính phủ); Thể thao, Thasa Thes; Th Sơn",  # plain but for Th.S / Th.s: the full grammar
 ]
 
 
@@ -32,6 +34,15 @@ def test_words_are_underthesea_words_on_the_corpus():
     for path in corpus_documents():
         for line in path.read_text("utf-8").splitlines():
             assert segment.words(line) == word_tokenize(line), line
+
+
+def test_plain_texts_are_split_as_the_full_grammar_splits_them():
+    lines = ["Thủ tướng (Chính phủ); Sở Tài chính, Thể thao", "Thasa", "ThaS Thủ", "a_b", "Sở 2", "Ủy ban  nhân dân"]
+    lines += [line for path in corpus_documents() for line in path.read_text("utf-8").splitlines()]
+    plain = [line for line in lines if grammar._plain(line)]
+    assert len(plain) > 100
+    for line in plain:
+        assert grammar._PLAIN_TOKEN.findall(line) == [m.group() for m in grammar._TOKEN.finditer(line)], line
 
 
 def test_spans_cover_the_words_of_the_text():

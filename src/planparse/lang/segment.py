@@ -18,7 +18,8 @@ import importlib.util
 import pickle
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from operator import and_
 from pathlib import Path
 from typing import Any
 
@@ -88,23 +89,22 @@ def _features(tokens: list[str], dictionary: frozenset[str]) -> list[list[str]]:
     """Each token's features, the model's template (``features.bin``) as ``underthesea_core.CRFFeaturizer``
     writes them: a token or the tokens of a span joined by a space, lower-cased, whether it is a 32-bit integer,
     whether each of its tokens opens with a letter that is its own capital, whether it is in the dictionary
-    (lower-cased); BOS or EOS where the span runs past the sentence. Each n-gram is built once."""
+    (lower-cased); BOS or EOS where the span runs past the sentence. Each n-gram is built once, and the strings
+    of the yes/no features once for each window of values (:func:`_yes_no`)."""
     lower = [t.lower() for t in tokens]
     title = [t[:1] == t[:1].upper() for t in tokens]
     pairs, lower_pairs, lower_triples = _grams(tokens, 2), _grams(lower, 2), _grams(lower, 3)
 
-    def padded(values: list[str], width: int = 1) -> list[str]:  # index i + 2: the n-gram that opens at token i
+    def padded(values: list[Any], width: int = 1) -> list[Any]:  # index i + 2: the n-gram that opens at token i
         return ["BOS", "BOS", *values, *["EOS"] * (width + 1)]
 
     word, low = padded(tokens), padded(lower)
-    digit = padded([str(_is_integer(t)) for t in tokens])
-    titled = padded([str(t) for t in title])
-    known = padded([str(t in dictionary) for t in lower])
     pair, lower_pair, triple = padded(pairs, 2), padded(lower_pairs, 2), padded(_grams(tokens, 3), 3)
-    titled_pair = padded([str(a and b) for a, b in zip(title, title[1:])], 2)
-    titled_triple = padded([str(a and b and c) for a, b, c in zip(title, title[1:], title[2:])], 3)
-    known_pair = padded([str(g in dictionary) for g in lower_pairs], 2)
-    known_triple = padded([str(g in dictionary) for g in lower_triples], 3)
+    places = list(zip(  # the yes/no values of each place: _yes_no's order
+        padded([_is_integer(t) for t in tokens]), padded(title), padded(list(map(and_, title, title[1:])), 2),
+        padded(list(map(all, zip(title, title[1:], title[2:]))), 3), padded([t in dictionary for t in lower]),
+        padded([g in dictionary for g in lower_pairs], 2), padded([g in dictionary for g in lower_triples], 3)))
+    windows = zip(places, places[1:], places[2:], places[3:], places[4:])
     return [[
         "T[-2]=" + word[i - 2], "T[-1]=" + word[i - 1], "T[0]=" + word[i], "T[1]=" + word[i + 1],
         "T[2]=" + word[i + 2], "T[-2,-1]=" + pair[i - 2], "T[-1,0]=" + pair[i - 1], "T[0,1]=" + pair[i],
@@ -112,16 +112,26 @@ def _features(tokens: list[str], dictionary: frozenset[str]) -> list[list[str]]:
         "T[-2].lower=" + low[i - 2], "T[-1].lower=" + low[i - 1], "T[0].lower=" + low[i],
         "T[1].lower=" + low[i + 1], "T[2].lower=" + low[i + 2], "T[-2,-1].lower=" + lower_pair[i - 2],
         "T[-1,0].lower=" + lower_pair[i - 1], "T[0,1].lower=" + lower_pair[i], "T[1,2].lower=" + lower_pair[i + 1],
-        "T[-1].isdigit=" + digit[i - 1], "T[0].isdigit=" + digit[i], "T[1].isdigit=" + digit[i + 1],
-        "T[-2].istitle=" + titled[i - 2], "T[-1].istitle=" + titled[i - 1], "T[0].istitle=" + titled[i],
-        "T[1].istitle=" + titled[i + 1], "T[2].istitle=" + titled[i + 2], "T[0,1].istitle=" + titled_pair[i],
-        "T[0,2].istitle=" + titled_triple[i], "T[-2].is_in_dict=" + known[i - 2], "T[-1].is_in_dict=" + known[i - 1],
-        "T[0].is_in_dict=" + known[i], "T[1].is_in_dict=" + known[i + 1], "T[2].is_in_dict=" + known[i + 2],
-        "T[-2,-1].is_in_dict=" + known_pair[i - 2], "T[-1,0].is_in_dict=" + known_pair[i - 1],
-        "T[0,1].is_in_dict=" + known_pair[i], "T[1,2].is_in_dict=" + known_pair[i + 1],
-        "T[-2,0].is_in_dict=" + known_triple[i - 2], "T[-1,1].is_in_dict=" + known_triple[i - 1],
-        "T[0,2].is_in_dict=" + known_triple[i],
-    ] for i in range(2, len(tokens) + 2)]
+        *_yes_no(window),
+    ] for i, window in zip(range(2, len(tokens) + 2), windows)]
+
+
+@lru_cache(maxsize=4096)  # a few hundred windows of yes/no values occur; their strings are written once
+def _yes_no(window: tuple[tuple[bool | str, ...], ...]) -> tuple[str, ...]:
+    """The yes/no features of a token, from the values of the five places around it (index: the offset + 2),
+    each whether its token is an integer, opens with a capital (so do the two and three tokens from it), is in
+    the dictionary (so are the two and three tokens from it); BOS or EOS past the sentence."""
+    digit, title, title2, title3, known, known2, known3 = zip(*window, strict=True)
+    return (
+        f"T[-1].isdigit={digit[1]}", f"T[0].isdigit={digit[2]}", f"T[1].isdigit={digit[3]}",
+        f"T[-2].istitle={title[0]}", f"T[-1].istitle={title[1]}", f"T[0].istitle={title[2]}",
+        f"T[1].istitle={title[3]}", f"T[2].istitle={title[4]}", f"T[0,1].istitle={title2[2]}",
+        f"T[0,2].istitle={title3[2]}", f"T[-2].is_in_dict={known[0]}", f"T[-1].is_in_dict={known[1]}",
+        f"T[0].is_in_dict={known[2]}", f"T[1].is_in_dict={known[3]}", f"T[2].is_in_dict={known[4]}",
+        f"T[-2,-1].is_in_dict={known2[0]}", f"T[-1,0].is_in_dict={known2[1]}", f"T[0,1].is_in_dict={known2[2]}",
+        f"T[1,2].is_in_dict={known2[3]}", f"T[-2,0].is_in_dict={known3[0]}", f"T[-1,1].is_in_dict={known3[1]}",
+        f"T[0,2].is_in_dict={known3[2]}",
+    )
 
 
 def _grams(tokens: list[str], width: int) -> list[str]:
