@@ -30,7 +30,7 @@ def starts(words: Iterable[str], digits: str | None = None) -> re.Pattern[str]:
 
 
 def any_of(words: Iterable[str]) -> str:
-    """A case-sensitive pattern that matches where one of ``words`` stands, as
+    """A pattern, its first letters as written, that matches where one of ``words`` stands, as
     :func:`~planparse.lang.quantities.phrases` reads them ignoring case (a quick test of what follows a place)."""
     return "(?:" + _alternation(_grouped(words, edged=False)) + ")"
 
@@ -50,21 +50,22 @@ def _alternation(groups: dict[tuple[str, str], set[str]]) -> str:
     """One alternative for each first character, its edge tested once for the words it opens, not once for each:
     a lookbehind costs the engine as much as a dozen letters. Each alternative is led by one character as written:
     the engine passes over those that do not open with the character it reads at once; the lower-case ones come
-    first, as a text's letters are most often."""
-    return "|".join(first + edge + "(?:" + "|".join(sorted(rests, key=len, reverse=True)) + ")"
+    first, as a text's letters are most often. The rest of each word is read ignoring case by a scoped flag (a
+    class of cases for each letter made the patterns ten times larger, and slow to compile at a worker's start)."""
+    return "|".join(first + edge + "(?i:" + "|".join(sorted(rests, key=len, reverse=True)) + ")"
                     for (first, edge), rests in sorted(groups.items(), key=_lower_first))
 
 
 def _tail(phrase: str) -> str:
-    """A case-sensitive pattern of ``phrase`` after its first character, as
-    :func:`~planparse.lang.quantities.phrases` reads it ignoring case: each letter in any case, its words apart by
-    any spaces, spaces allowed after a ``/``; on a word's edge where it ends in a letter or digit."""
+    """A pattern of ``phrase`` after its first character, as :func:`~planparse.lang.quantities.phrases` reads it
+    (:func:`_alternation` reads it ignoring case): its words apart by any spaces, spaces allowed after a ``/``; on
+    a word's edge where it ends in a letter or digit."""
     out = [r"\s*" if phrase[0] == "/" else ""]
     for prev, ch in zip(phrase, phrase[1:]):
         if ch.isspace():
             out.append("" if prev.isspace() else r"\s+")
         else:
-            out.append(r"/\s*" if ch == "/" else any_case(ch))
+            out.append(r"/\s*" if ch == "/" else re.escape(ch))
     return "".join(out) + (r"(?!\w)" if phrase[-1].isalnum() else "")
 
 
