@@ -163,9 +163,9 @@ class Rendering:
 
 
 def line_starts(lines: Sequence[str]) -> list[int]:
-    """Where each of ``lines`` starts in the text they make joined by ``\\n``: added up at C speed, each length
-    and its line break."""
-    return list(accumulate(map((1).__add__, map(len, lines[:-1])), initial=0))
+    """Where each of ``lines`` starts in the text they make joined by ``\\n``: each length and its line break added
+    up."""
+    return list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
 
 
 def render(blocks: Sequence[Block]) -> Rendering:

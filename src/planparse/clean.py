@@ -464,8 +464,8 @@ def _block_opener() -> re.Pattern[str]:
 def _continues(first: str, prev: str, line: str, nxt: str, wrapped: bool, width: int) -> bool:
     """Does source ``line`` continue the logical line that began with ``first`` and ends with ``prev``?"""
     # the tests that end the logical line, the cheap ones first: the line after a sentence or a table's row
-    if first.startswith("#") or genre.is_table_row(prev) or _closed(prev) and not (
-            prev.endswith((";", ",")) and line[0].islower()) or starts_block(line):
+    runs_on = prev.endswith((";", ",")) and line[:1].islower()  # a list's item in lower case after ; or ,
+    if first.startswith("#") or genre.is_table_row(prev) or (_closed(prev) and not runs_on) or starts_block(line):
         return False
     label = match_label(first)
     if is_caps(prev):

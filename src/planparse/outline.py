@@ -13,7 +13,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import repeat
 from operator import add
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -92,8 +91,7 @@ def lines_of(text: str) -> list[_Line]:
     """The logical lines of a cleaned text with their offsets."""
     lines = text.split("\n")
     starts = line_starts(lines)
-    # at C speed: tuple.__new__ makes each _Line from its fields without the named tuple's Python-level __new__
-    return list(map(tuple.__new__, repeat(_Line), zip(lines, starts, map(add, starts, map(len, lines)))))
+    return list(map(_Line._make, zip(lines, starts, map(add, starts, map(len, lines)))))
 
 
 def build_outline(doc: Document) -> list[Section]:
