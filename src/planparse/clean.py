@@ -16,7 +16,8 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
-from itertools import chain, islice
+from itertools import accumulate, chain, islice
+from operator import itemgetter
 from typing import NamedTuple
 
 import regex
@@ -256,30 +257,39 @@ class Piece(NamedTuple):
         return self.raw + self.offsets[k]
 
 
+_Entry = tuple[int, str, int, tuple[int, ...] | None]  # a source line's number, text, raw offset, offsets from there
+
+
 @dataclass(frozen=True)
 class Cleaned:
-    """The cleaned text, one logical line per ``\\n``, and the way back to the source: every piece of
-    a source line with its offsets in the raw text."""
+    """The cleaned text, one logical line per ``\\n``, and the way back to the source: where each part of a source
+    line starts in the text (``starts``) and that line's entry (``entries``: number, text, raw offset, offsets), in
+    the text's order; its :class:`Piece` made when asked for."""
 
     text: str
-    pieces: tuple[Piece, ...]
+    starts: tuple[int, ...]
+    entries: tuple[_Entry, ...]
 
     @cached_property
-    def _starts(self) -> tuple[int, ...]:
-        return tuple(piece.start for piece in self.pieces)
+    def pieces(self) -> tuple[Piece, ...]:
+        return tuple(map(self._piece, range(len(self.starts))))
+
+    def _piece(self, i: int) -> Piece:
+        number, line, at, offsets = self.entries[i]
+        return Piece(self.starts[i], number, at, offsets, len(line))
 
     def piece_at(self, offset: int) -> Piece | None:
-        i = bisect.bisect_right(self._starts, offset) - 1
-        return self.pieces[max(i, 0)] if self.pieces else None
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return self._piece(max(i, 0)) if self.starts else None
 
     @cached_property
     def _lines(self) -> tuple[int, ...]:
-        return tuple(piece.line for piece in self.pieces)
+        return tuple(map(itemgetter(0), self.entries))
 
     def line_of(self, offset: int) -> int:
         """The source line that the cleaned-text ``offset`` came from (every provenance asks: no piece looked up)."""
         lines = self._lines
-        return lines[max(bisect.bisect_right(self._starts, offset) - 1, 0)] if lines else 1
+        return lines[max(bisect.bisect_right(self.starts, offset) - 1, 0)] if lines else 1
 
     def to_raw(self, offset: int) -> int:
         """The offset in the raw text of the character at cleaned ``offset`` (a joining space: the end
@@ -308,45 +318,52 @@ def clean(raw: str) -> Cleaned:
     """Normalise ``raw`` and rejoin its hard-wrapped lines."""
     numbered = unfold_columns(_normalized_lines(raw))
     lines = [line for _, line, _, _ in numbered]
+    order, joins = _logical(raw, numbered, lines)
+    entries = tuple(map(numbered.__getitem__, order))
+    parts = list(chain.from_iterable(zip(joins, map(itemgetter(1), entries))))  # each part after what joins it
+    return Cleaned("".join(parts), tuple(islice(accumulate(map(len, parts)), 0, None, 2)), entries)
+
+
+def _logical(raw: str, numbered: list[_Entry], lines: list[str]) -> tuple[list[int], list[str]]:
+    """The source lines kept in the cleaned text, in its order (indices of ``numbered``), and what goes before each:
+    ``""`` (the first), ``"\\n"`` (one opening a logical line) or ``" "`` (one going on with the logical line before).
+    A logical line is open until a blank line; a line after blank lines may still resume the last one."""
     wrapped = _looks_hard_wrapped(lines)
     width = _wrap_width(lines)
     cells = cell_lines(lines)
     taken = {k for parts in cells.values() for k in parts}
-    logical: list[list[tuple[int, str, int, tuple[int, ...] | None]]] = []
-    for k, entry in enumerate(numbered):
-        number, line, at, offsets = entry
+    order: list[int] = []
+    joins: list[str] = []
+    open_ = False  # the last logical line takes the next source line (no blank line or cell since)
+    first = prev = ""  # the last logical line's first and last source lines
+    for k, line in enumerate(lines):
         if k in cells:  # a cell of a table written one cell a line: its parts, a line of its own
-            logical += [[numbered[part] for part in cells[k]], []]
+            parts = cells[k]
+            order += parts
+            joins += ["\n" if joins else "", *" " * (len(parts) - 1)]
+            first, prev, open_ = lines[parts[0]], lines[parts[-1]], False
             continue
         if k in taken:
             continue
         if not line:
-            logical.append([])
+            open_ = False
             continue
-        current = logical[-1] if logical else []
-        nxt = lines[k + 1] if k + 1 < len(lines) else ""
-        broken = next((group for group in reversed(logical) if group), []) if not current else []
-        if current and _continues(current[0][1], current[-1][1], line, nxt, wrapped, width):
-            current.append(entry)
-        elif broken and _page_number(broken[-1][1], line, _next_text(lines, k), raw[broken[-1][2] + 1:at + 1]):
+        if open_:
+            joined = _continues(first, prev, line, lines[k + 1] if k + 1 < len(lines) else "", wrapped, width)
+        elif not order:
+            joined = False
+        elif _page_number(prev, line, _next_text(lines, k), raw[numbered[order[-1]][2] + 1:numbered[k][2] + 1]):
             continue
-        elif broken and _resumes(broken[0][1], broken[-1][1], line):
-            broken.append(entry)
         else:
-            logical.append([entry])
-    text_parts: list[str] = []
-    pieces: list[Piece] = []
-    pos = 0
-    for group in (g for g in logical if g):
-        if text_parts:
-            pos += 1  # the "\n" between logical lines
-        for k, (number, line, at, offsets) in enumerate(group):
-            if k:
-                pos += 1  # the space joining wrapped parts
-            pieces.append(Piece(pos, number, at, offsets, len(line)))
-            pos += len(line)
-        text_parts.append(" ".join([line for _, line, _, _ in group]))
-    return Cleaned("\n".join(text_parts), tuple(pieces))
+            joined = _resumes(first, prev, line)  # the logical line stays shut to the next source line
+        if joined:
+            joins.append(" ")
+        else:
+            joins.append("\n" if joins else "")
+            first, open_ = line, True
+        order.append(k)
+        prev = line
+    return order, joins
 
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n|\\r\\n")  # a web copy's stray "\r\n" written out breaks a line too
