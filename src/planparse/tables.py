@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from planparse.blocks import line_starts
 from planparse.lang.genre import is_lone_label, is_table_row
 
 MD_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?")
@@ -55,17 +56,23 @@ def find_tables(text: str) -> list[Table]:
     """Every table of ``text`` (a cleaned text, one logical line per ``\\n``), in order."""
     if "|" not in text:
         return []  # both forms write pipes
-    lines, pos = [], 0
-    for line in text.split("\n"):
-        lines.append(_Line(line, pos))
-        pos += len(line) + 1
+    texts = text.split("\n")
+    lines = list(map(_Line._make, zip(texts, line_starts(texts))))
     tables: list[Table] = []
     i = 0
-    while i < len(lines):
-        table, i = _table_at(lines, i)
-        if table is not None:
-            tables.append(table)
+    for k in _openings(texts):
+        if k >= i:
+            table, i = _table_at(lines, k)
+            if table is not None:
+                tables.append(table)
     return tables
+
+
+def _openings(texts: list[str]) -> list[int]:
+    """The lines that may open a table, in order: those that hold a pipe (a row) and those above a lone ``|`` (a
+    flattened table's first cell); :func:`_table_at` finds nothing at the others."""
+    piped = [k for k, line in enumerate(texts) if "|" in line]
+    return sorted({*piped, *(k - 1 for k in piped if k and texts[k] == "|")})
 
 
 def _table_at(lines: list[_Line], i: int) -> tuple[Table | None, int]:
