@@ -450,7 +450,7 @@ def _wrap_width(lines: list[str]) -> int:
 
 def starts_block(line: str) -> bool:
     """A line that always begins a new logical line."""
-    return (_may_open(line[:2]) and _block_opener().match(line) is not None) or genre.is_table_row(line)
+    return (_may_open(line[:2]) and _block_opener().match(line) is not None) or "|" in line and genre.is_table_row(line)
 
 
 @lru_cache(maxsize=4096)
@@ -482,7 +482,9 @@ def _continues(first: str, prev: str, line: str, nxt: str, wrapped: bool, width:
     """Does source ``line`` continue the logical line that began with ``first`` and ends with ``prev``?"""
     # the tests that end the logical line, the cheap ones first: the line after a sentence or a table's row
     runs_on = prev.endswith((";", ",")) and line[:1].islower()  # a list's item in lower case after ; or ,
-    if first.startswith("#") or genre.is_table_row(prev) or (_closed(prev) and not runs_on) or starts_block(line):
+    # (a pipe sought before a table's row is: most lines hold none)
+    if first.startswith("#") or "|" in prev and genre.is_table_row(prev) or (_closed(prev) and not runs_on) \
+            or starts_block(line):
         return False
     label = match_label(first)
     if is_caps(prev):
@@ -524,5 +526,5 @@ def _next_text(lines: list[str], k: int) -> str:
 
 
 def _closed(line: str) -> bool:
-    return line.endswith(_TERMINAL) or is_rule(line) or line.startswith("(") and line.endswith(")")
+    return line.endswith(_TERMINAL) or line.startswith("(") and line.endswith(")") or is_rule(line)
 
