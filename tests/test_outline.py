@@ -123,3 +123,17 @@ def test_parts_and_unnumbered_headings_in_capitals_have_their_roles(purpose, obj
     assert [s.role for s in plan.sections[1:]] == [SectionRole.PURPOSE, SectionRole.OBJECTIVES, SectionRole.TASKS]
     assert [o.text for o in plan.objectives] == ["100% hồ sơ được số hóa"]
     assert plan.document.title == "Chuyển đổi số năm 2024"
+
+
+def test_no_opener_of_a_special_part_begins_with_a_label():
+    """The outline reads a labelled line as an item without trying the preamble's, a lead's or a signature's
+    openers: none of them may begin with a label."""
+    from planparse.lang import vocab
+    from planparse.lang.genre import positions
+    from planparse.lang.numbering import match_label
+
+    openers = [*(vocab.words("genre_markers", group) for group in ("legal_opener", "recipients", "addressees")),
+               vocab.signature_marks(), [caps for caps, _ in positions()]]
+    for phrase in (phrase for group in openers for phrase in group):
+        for written in (phrase, phrase.upper(), phrase.capitalize()):
+            assert match_label(f"{written} Sở Tài chính") is None, written

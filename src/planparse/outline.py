@@ -112,14 +112,16 @@ def build_outline(doc: Document) -> list[Section]:
                 roots.append(_block([signed], SectionRole.SIGNATURE, key=("signature",)))
             i += 1
             continue
+        label = match_label(line.text)
+        if label:  # no opener of _special's begins with a label
+            _open(_labelled(line, label), stack, roots)
+            i += 1
+            continue
         consumed = _special(lines, i, roots, stack)
         if consumed:
             i += consumed
             continue
-        label = match_label(line.text)
-        if label:
-            _open(_labelled(line, label), stack, roots)
-        elif _is_caps_heading(line.text) or PART.match(line.text):
+        if _is_caps_heading(line.text) or PART.match(line.text):
             j = i + 1
             while j < len(lines) and _is_caps_heading(lines[j].text) and not match_label(lines[j].text):
                 j += 1
