@@ -85,6 +85,7 @@ class _Node:
     key: tuple
     end: int = 0
     children: list[_Node] = field(default_factory=list)
+    provenance: ProvenanceFields | None = None  # set with the end by _close: the node is then its section's fields
 
 
 def lines_of(text: str) -> list[_Line]:
@@ -132,8 +133,8 @@ def build_outline(doc: Document) -> list[Section]:
             i = j
             continue
         i += 1
-    _close(roots, len(doc.text))
-    return _SECTIONS.validate_python([_fields(node, doc.provenance_fields) for node in roots])
+    _close(roots, len(doc.text), doc.provenance_fields)
+    return _SECTIONS.validate_python(roots, from_attributes=True)  # the tree validated whole, in one call
 
 
 def header_span(lines: list[_Line]) -> tuple[int, int]:
@@ -409,17 +410,14 @@ def _role_keywords() -> tuple[re.Pattern[str], tuple[SectionRole, ...]]:
     return keywords, tuple(SectionRole(role) for _, role in pairs)
 
 
-def _close(nodes: list[_Node], end: int) -> None:
-    """Set each node's end: the start of its next sibling, or its parent's end."""
+def _close(nodes: list[_Node], end: int, provenance: Callable[[int, int], ProvenanceFields]) -> None:
+    """Set each node's end (the start of its next sibling, or its parent's end; never before its heading line's) and
+    its heading line's provenance."""
     for node, nxt in zip(nodes, nodes[1:] + [None]):
         if node.key not in {("header",), ("preamble",), ("signature",)}:
             node.end = nxt.start - 1 if nxt is not None else end
         if node.children:
-            _close(node.children, node.end)
+            _close(node.children, node.end, provenance)
+        node.end = max(node.end, node.line_end)
+        node.provenance = provenance(node.start, node.line_end)
 
-
-def _fields(node: _Node, provenance: Callable[[int, int], ProvenanceFields]) -> dict:
-    """The fields of ``node``'s section, its children's the same way: the tree is validated whole, in one call."""
-    return {"label": node.label, "kind": node.kind, "title": node.title, "role": node.role,
-            "provenance": provenance(node.start, node.line_end), "end": max(node.end, node.line_end),
-            "children": [_fields(child, provenance) for child in node.children]}
