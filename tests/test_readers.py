@@ -154,7 +154,7 @@ def test_the_format_comes_from_the_content_not_the_name(tmp_path, fmt):
 def test_pipe_tables_are_left_alone_by_the_cleaner():
     table = ["| TT | Nhiệm vụ | Chủ trì |", "|---|---|---|", "| 1 | Rà soát \\| cập nhật | Sở Nội vụ |",
              "| 2 | Kiểm tra | |", "| a | b |", "|---|---|"]
-    assert [line for _, line, _, _ in unfold_columns([(line, None, 0) for line in table])] == table
+    assert [line for _, line, _, _ in unfold_columns([(k, line, 0, None) for k, line in enumerate(table, 1)])] == table
     cleaned = clean("KẾ HOẠCH\n" + "\n".join(table) + "\nsau bảng\n").text.split("\n")
     assert cleaned[1:1 + len(table)] == table
 

@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
-from itertools import accumulate, chain, islice
+from itertools import accumulate, chain, count, islice, repeat
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -93,16 +93,22 @@ def normalize_line(line: str) -> str:
     return " ".join(line.split())
 
 
-def _normalized_lines(raw: str) -> list[_Line]:
-    """The lines of ``raw`` through :func:`normalize_mapped`, each with its offset: the lines it changes found in the
-    whole text at C speed when they can be (:func:`_changed_lines`), else each line looked at."""
-    lines = _source_lines(raw)
-    changed = _changed_lines(raw, [at for at, _ in lines])
+_Entry = tuple[int, str, int, tuple[int, ...] | None]  # a source line's number, text, raw offset, offsets from there
+
+
+def _normalized_lines(raw: str) -> list[_Entry]:
+    """The lines of ``raw`` through :func:`normalize_mapped`, numbered from 1, each with its offset: the lines it
+    changes found in the whole text at C speed when they can be (:func:`_changed_lines`), else each line looked at;
+    the others kept as they are, their entries made at C speed."""
+    starts, lines = _source_lines(raw)
+    entries = list(zip(count(1), lines, starts, repeat(None)))
+    changed = _changed_lines(raw, starts)
     if changed is None:
-        return [(line, None, at) if _as_is(line) else normalize_mapped(line) + (at,) for at, line in lines]
-    if not changed:
-        return [(line, None, at) for at, line in lines]
-    return [normalize_mapped(line) + (at,) if k in changed else (line, None, at) for k, (at, line) in enumerate(lines)]
+        changed = {k for k, line in enumerate(lines) if not _as_is(line)}
+    for k in changed:
+        line, offsets = normalize_mapped(lines[k])
+        entries[k] = (k + 1, line, starts[k], offsets)
+    return entries
 
 
 def _changed_lines(raw: str, starts: list[int]) -> set[int] | None:
@@ -257,9 +263,6 @@ class Piece(NamedTuple):
         return self.raw + self.offsets[k]
 
 
-_Entry = tuple[int, str, int, tuple[int, ...] | None]  # a source line's number, text, raw offset, offsets from there
-
-
 @dataclass(frozen=True)
 class Cleaned:
     """The cleaned text, one logical line per ``\\n``, and the way back to the source: where each part of a source
@@ -317,7 +320,7 @@ class Cleaned:
 def clean(raw: str) -> Cleaned:
     """Normalise ``raw`` and rejoin its hard-wrapped lines."""
     numbered = unfold_columns(_normalized_lines(raw))
-    lines = [line for _, line, _, _ in numbered]
+    lines = list(map(itemgetter(1), numbered))
     order, joins = _logical(raw, numbered, lines)
     entries = tuple(map(numbered.__getitem__, order))
     parts = list(chain.from_iterable(zip(joins, map(itemgetter(1), entries))))  # each part after what joins it
@@ -369,17 +372,17 @@ def _logical(raw: str, numbered: list[_Entry], lines: list[str]) -> tuple[list[i
 _LINE_BREAK = re.compile(r"\r\n|\r|\n|\\r\\n")  # a web copy's stray "\r\n" written out breaks a line too
 
 
-def _source_lines(raw: str) -> list[tuple[int, str]]:
-    """The lines of ``raw``, each with its offset."""
+def _source_lines(raw: str) -> tuple[list[int], list[str]]:
+    """The lines of ``raw`` and their offsets."""
     if _newlines_only(raw):  # split at C speed
         lines = raw.split("\n")
-        return list(zip(line_starts(lines), lines))
-    out, at = [], 0
+        return line_starts(lines), lines
+    starts, lines, at = [], [], 0
     for m in _LINE_BREAK.finditer(raw):
-        out.append((at, raw[at:m.start()]))
+        starts.append(at)
+        lines.append(raw[at:m.start()])
         at = m.end()
-    out.append((at, raw[at:]))
-    return out
+    return [*starts, at], [*lines, raw[at:]]
 
 
 def _newlines_only(raw: str) -> bool:
@@ -389,10 +392,7 @@ def _newlines_only(raw: str) -> bool:
 
 _GROUP_ROW = re.compile(r"\s*(?:[IVX]{1,5}|\d{1,3}(?:\.\d{1,3})*)\.?\s*\|[^|]*$")
 _COLUMN_ROW = re.compile(r"\s*(?P<left>[^|]*?)\s*\|\s*(?P<right>[^|]*?)\s*")
-_Line = tuple[str, tuple[int, ...] | None, int]  # a normalised line, its offsets in the source line, the line's offset
-
-
-def unfold_columns(lines: list[_Line]) -> list[tuple[int, str, int, tuple[int, ...] | None]]:
+def unfold_columns(lines: list[_Entry]) -> list[_Entry]:
     """Lines numbered from 1, with two-column rows (``left | right``) unfolded column by column; each
     with its offset in the raw text and its characters' offsets from there.
 
@@ -401,9 +401,9 @@ def unfold_columns(lines: list[_Line]) -> list[tuple[int, str, int, tuple[int, .
     Markdown table rows (which start with ``|``) and lone ``|`` lines are kept, and so
     is a numbered group row of a wider table (``I | GIAI ĐOẠN 1`` under its rows).
     """
-    if not any("|" in line for line, _, _ in lines):  # nothing in columns or tables: the lines as they are
-        return [(number, line, at, offsets) for number, (line, offsets, at) in enumerate(lines, start=1)]
-    out: list[tuple[int, str, int, tuple[int, ...] | None]] = []
+    if "|" not in "".join(map(itemgetter(1), lines)):  # nothing in columns or tables: the lines as they are
+        return lines
+    out: list[_Entry] = []
     run: list[tuple[int, re.Match[str], tuple[int, ...] | None, int]] = []
 
     def part(number: int, m: re.Match[str], name: str, offsets: tuple[int, ...] | None, at: int) -> None:
@@ -419,7 +419,8 @@ def unfold_columns(lines: list[_Line]) -> list[tuple[int, str, int, tuple[int, .
         run.clear()
 
     in_table = False  # the lines so far are rows of a table of three or more columns
-    for number, (line, offsets, at) in enumerate(lines, start=1):
+    for entry in lines:
+        number, line, at, offsets = entry
         bars = line.count("|")
         group_row = in_table and _GROUP_ROW.match(line) is not None
         in_table = bars >= 2 or group_row
@@ -428,7 +429,7 @@ def unfold_columns(lines: list[_Line]) -> list[tuple[int, str, int, tuple[int, .
             continue
         if run:
             flush()
-        out.append((number, line, at, offsets))
+        out.append(entry)
     flush()
     return out
 
