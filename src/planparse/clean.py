@@ -491,6 +491,8 @@ def _continues(first: str, prev: str, line: str, nxt: str, wrapped: bool, width:
     if is_caps(prev):
         # a capitalised heading wrapped over lines: "I. MỤC ĐÍCH," / "YÊU CẦU"
         return bool(label) and is_caps(line)
+    if line[0].islower() and line[0].isalpha():
+        return True  # a line that opens in lower case (so not in capitals) goes on
     if is_caps(line) and not line[0].isdigit():
         return False
     if line[0].islower() or line[0].isdigit() or line[0] in "(%":
