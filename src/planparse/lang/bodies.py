@@ -642,9 +642,11 @@ class BodyReader:
         k = i + h
         end = k
         known = _match(self.lexicon, words, i) or _match(_known(), words, i)
-        compounds: dict[int, int] | None = None  # segmented when a capitalised word is first met
         head = " ".join(w.folded for w in words[i:i + h])
         sentence = head in vocab.sentence_heads()
+        # segmented when a capitalised word is first met; a name in sentence case is not: its lower-case words go
+        # on with it whatever words the segmenter makes of them (Cục Biến [đổi khí hậu])
+        compounds: dict[int, int] | None = None if self.segment and not sentence else {}
         opens_lower = head in vocab.lower_heads()
         lower = 0
         n = len(words)
@@ -665,7 +667,7 @@ class BodyReader:
                 return self._unit_list(words, k + 1)
             inner = _head(words, k)
             if inner and compounds is None:
-                compounds = self._compounds(text, words, i + h) if self.segment else {}
+                compounds = self._compounds(text, words, i + h)
             if inner and compounds.get(k, k) > k + inner:  # one word, not a head: Mặt trận [Tổ quốc]
                 inner = 0
             if inner and words[k - 1].folded not in vocab.body_words("list_separator"):
@@ -673,7 +675,7 @@ class BodyReader:
                 continue
             if w.capitalised and w.is_word:
                 if compounds is None:
-                    compounds = self._compounds(text, words, i + h) if self.segment else {}
+                    compounds = self._compounds(text, words, i + h)
                 k = end = compounds.get(k, k + 1)
                 lower = 0
                 continue
