@@ -194,14 +194,18 @@ def _positions_read_as_bodies(words: list[_Word]) -> list[_Word]:
 
 
 def _read_position(words: list[_Word], k: int, out: list[_Word]) -> int:
-    """Reads the capitalised word at ``k`` a position opens with into ``out``: nothing for a position before a
-    body, the group a position names alone in a list, else the word itself. The number of words read."""
-    n = _position_before_body(words, k)
+    """Reads the capitalised word at ``k`` a position may open with into ``out``: nothing for a position before a
+    body, the group a position names alone in a list, else the word itself (as a word that opens no position
+    is read). The number of words read."""
+    found = _match(_positions(), words, k)
+    if not found:
+        out.append(words[k])
+        return 1
+    n = _position_before_body(words, k, found[1])
     if n:
         return n
-    found = _match(_positions(), words, k)
-    after = k + found[1] if found else k
-    if found and found[0] and (after >= len(words) or words[after].folded in vocab.body_words("list_separator")):
+    after = k + found[1]
+    if found[0] and (after >= len(words) or words[after].folded in vocab.body_words("list_separator")):
         start, end = words[k].start, words[after - 1].end
         group = _TOKEN.findall(found[0])
         plural = vocab.body_words("plural")
@@ -213,13 +217,11 @@ def _read_position(words: list[_Word], k: int, out: list[_Word]) -> int:
     return 1
 
 
-def _position_before_body(words: list[_Word], k: int) -> int:
-    """The length of a position at ``k`` that a body's name or a group follows, else 0."""
-    if not words[k].capitalised or words[k].folded not in _positions().firsts:
-        return 0
+def _position_before_body(words: list[_Word], k: int, longest: int) -> int:
+    """The length of a position at ``k`` (the longest written there has ``longest`` words) that a body's name or a
+    group follows, else 0."""
     if k and (head := _match(_heads(), words, k - 1)) and head[1] > 1:
         return 0  # part of a head noun: Ban Chủ nhiệm
-    longest = _match(_positions(), words, k)
     lengths = _positions().lengths_after[words[k].folded]
     folded = tuple(w.folded for w in words[k:k + lengths[0]])
     for n in lengths:  # the lengths of the positions this word opens, longest first
@@ -228,7 +230,7 @@ def _position_before_body(words: list[_Word], k: int) -> int:
                 _head(words, after) or words[after].folded in vocab.body_words("plural")
                 or _match(_collective_nouns(), words, after)):
             # Trưởng ban is one position, Trưởng Ban Tuyên giáo a position and a body
-            return 0 if longest and longest[1] > n and not words[after].capitalised else n
+            return 0 if longest > n and not words[after].capitalised else n
     return 0
 
 
