@@ -44,6 +44,7 @@ from planparse.lang.quantities import phrases
 from planparse.lang.segment import word_spans
 
 _TOKEN = re.compile(r"[\w&]+(?:[-.&,/][\w&]+)*|[^\w\s]")
+_ENDING_MARKS = ",.;:"  # marks that end a word written before them: a token of their own (_TOKEN), never abbreviations
 _MAX_TAIL = 3  # lower-case words between a name and its unit: Đài Khí tượng [thủy văn] tỉnh
 _MAX_QUALIFIER = 10
 _WINDOW = 500  # characters a list of bodies is first read in (a list that may go on past them, in four times more)
@@ -122,7 +123,8 @@ def _toneless_heads_read(words: list[_Word]) -> list[_Word]:
 def _raw_words(text: str, start: int, end: int) -> list[_Word]:
     """The words of ``text[start:end]``: its tokens, abbreviations expanded (``UBND`` gives four words at its
     offsets), a token split at a ``/`` before a capital. The span is cut at its spaces first: a piece of letters
-    and digits alone, as most are, is a word of its own (no need of the tokens' pattern)."""
+    and digits alone, as most are, is a word of its own (no need of the tokens' pattern), and so is such a piece
+    before a mark that ends it (``tỉnh,``), the mark a word after it."""
     abbreviations = vocab.abbreviations()
     span = text[start:end]
     out: list[_Word] = []
@@ -131,6 +133,9 @@ def _raw_words(text: str, start: int, end: int) -> list[_Word]:
         at = span.find(piece, at)
         if piece.isalnum() and piece not in abbreviations:
             out.append(_Word(piece, start + at, start + at + len(piece)))
+        elif piece[-1] in _ENDING_MARKS and piece[:-1].isalnum() and piece[:-1] not in abbreviations:
+            mark = start + at + len(piece) - 1
+            out += (_Word(piece[:-1], start + at, mark), _Word(piece[-1], mark, mark + 1))
         else:
             out += _piece_words(piece, start + at)
         at += len(piece)
