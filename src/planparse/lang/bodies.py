@@ -684,8 +684,8 @@ class BodyReader:
                 if compounds is None:
                     compounds = self._compounds(text, words, i + h)
                 k = end = compounds.get(k, k + 1)
-                lower = 0
-                continue
+                lower = 0 if compounds else -1  # unsegmented: the syllable after it most often ends its word (Kỹ
+                continue  # [thuật] tiêu chuẩn …), so is not counted among the lower-case words that may go on
             if w.folded in vocab.body_words("joiner") and k + 1 < n and words[k + 1].capitalised and end > i + h \
                     and not (w.folded in vocab.body_words("list_separator") and _head(words, k + 1)):
                 k += 1
