@@ -366,3 +366,13 @@ def test_a_span_reads_alike_unless_a_name_learnt_since_is_written_in_it():
     assert reader.reads_alike(text, 0, 12, learnt)
     assert not reader.reads_alike(text, 37, len(text), learnt)
     assert reader.reads_alike(text, 37, len(text), len(reader.learnt))
+
+
+@pytest.mark.parametrize("name", [
+    "Trung tâm Kỹ thuật tiêu chuẩn đo lường chất lượng",  # six lower-case syllables after a two-syllable word
+    "Cục Kiểm soát ô nhiễm môi trường",
+    "Viện Khoa học lâm nghiệp Việt Nam",
+])
+def test_a_long_name_in_sentence_case_is_read_whole(name):
+    """A name in sentence case goes on in lower case to the verb of its duty, however its words are segmented."""
+    assert [m.name for m in BodyReader().run(f"{name} chủ trì thực hiện.", 0)] == [name]

@@ -44,6 +44,7 @@ from planparse.lang.quantities import phrases
 from planparse.lang.segment import word_spans
 
 _TOKEN = re.compile(r"[\w&]+(?:[-.&,/][\w&]+)*|[^\w\s]")
+_ENDING_MARKS = ",.;:"  # marks that end a word written before them: a token of their own (_TOKEN), never abbreviations
 _MAX_TAIL = 3  # lower-case words between a name and its unit: Đài Khí tượng [thủy văn] tỉnh
 _MAX_QUALIFIER = 10
 _WINDOW = 500  # characters a list of bodies is first read in (a list that may go on past them, in four times more)
@@ -122,7 +123,8 @@ def _toneless_heads_read(words: list[_Word]) -> list[_Word]:
 def _raw_words(text: str, start: int, end: int) -> list[_Word]:
     """The words of ``text[start:end]``: its tokens, abbreviations expanded (``UBND`` gives four words at its
     offsets), a token split at a ``/`` before a capital. The span is cut at its spaces first: a piece of letters
-    and digits alone, as most are, is a word of its own (no need of the tokens' pattern)."""
+    and digits alone, as most are, is a word of its own (no need of the tokens' pattern), and so is such a piece
+    before a mark that ends it (``tỉnh,``), the mark a word after it."""
     abbreviations = vocab.abbreviations()
     span = text[start:end]
     out: list[_Word] = []
@@ -131,6 +133,9 @@ def _raw_words(text: str, start: int, end: int) -> list[_Word]:
         at = span.find(piece, at)
         if piece.isalnum() and piece not in abbreviations:
             out.append(_Word(piece, start + at, start + at + len(piece)))
+        elif piece[-1] in _ENDING_MARKS and piece[:-1].isalnum() and piece[:-1] not in abbreviations:
+            mark = start + at + len(piece) - 1
+            out += (_Word(piece[:-1], start + at, mark), _Word(piece[-1], mark, mark + 1))
         else:
             out += _piece_words(piece, start + at)
         at += len(piece)
@@ -194,14 +199,18 @@ def _positions_read_as_bodies(words: list[_Word]) -> list[_Word]:
 
 
 def _read_position(words: list[_Word], k: int, out: list[_Word]) -> int:
-    """Reads the capitalised word at ``k`` a position opens with into ``out``: nothing for a position before a
-    body, the group a position names alone in a list, else the word itself. The number of words read."""
-    n = _position_before_body(words, k)
+    """Reads the capitalised word at ``k`` a position may open with into ``out``: nothing for a position before a
+    body, the group a position names alone in a list, else the word itself (as a word that opens no position
+    is read). The number of words read."""
+    found = _match(_positions(), words, k)
+    if not found:
+        out.append(words[k])
+        return 1
+    n = _position_before_body(words, k, found[1])
     if n:
         return n
-    found = _match(_positions(), words, k)
-    after = k + found[1] if found else k
-    if found and found[0] and (after >= len(words) or words[after].folded in vocab.body_words("list_separator")):
+    after = k + found[1]
+    if found[0] and (after >= len(words) or words[after].folded in vocab.body_words("list_separator")):
         start, end = words[k].start, words[after - 1].end
         group = _TOKEN.findall(found[0])
         plural = vocab.body_words("plural")
@@ -213,13 +222,11 @@ def _read_position(words: list[_Word], k: int, out: list[_Word]) -> int:
     return 1
 
 
-def _position_before_body(words: list[_Word], k: int) -> int:
-    """The length of a position at ``k`` that a body's name or a group follows, else 0."""
-    if not words[k].capitalised or words[k].folded not in _positions().firsts:
-        return 0
+def _position_before_body(words: list[_Word], k: int, longest: int) -> int:
+    """The length of a position at ``k`` (the longest written there has ``longest`` words) that a body's name or a
+    group follows, else 0."""
     if k and (head := _match(_heads(), words, k - 1)) and head[1] > 1:
         return 0  # part of a head noun: Ban Chủ nhiệm
-    longest = _match(_positions(), words, k)
     lengths = _positions().lengths_after[words[k].folded]
     folded = tuple(w.folded for w in words[k:k + lengths[0]])
     for n in lengths:  # the lengths of the positions this word opens, longest first
@@ -228,7 +235,7 @@ def _position_before_body(words: list[_Word], k: int) -> int:
                 _head(words, after) or words[after].folded in vocab.body_words("plural")
                 or _match(_collective_nouns(), words, after)):
             # Trưởng ban is one position, Trưởng Ban Tuyên giáo a position and a body
-            return 0 if longest and longest[1] > n and not words[after].capitalised else n
+            return 0 if longest > n and not words[after].capitalised else n
     return 0
 
 
@@ -642,9 +649,11 @@ class BodyReader:
         k = i + h
         end = k
         known = _match(self.lexicon, words, i) or _match(_known(), words, i)
-        compounds: dict[int, int] | None = None  # segmented when a capitalised word is first met
         head = " ".join(w.folded for w in words[i:i + h])
         sentence = head in vocab.sentence_heads()
+        # segmented when a capitalised word is first met; a name in sentence case is not: its lower-case words go
+        # on with it whatever words the segmenter makes of them (Cục Biến [đổi khí hậu])
+        compounds: dict[int, int] | None = None if self.segment and not sentence else {}
         opens_lower = head in vocab.lower_heads()
         lower = 0
         n = len(words)
@@ -665,7 +674,7 @@ class BodyReader:
                 return self._unit_list(words, k + 1)
             inner = _head(words, k)
             if inner and compounds is None:
-                compounds = self._compounds(text, words, i + h) if self.segment else {}
+                compounds = self._compounds(text, words, i + h)
             if inner and compounds.get(k, k) > k + inner:  # one word, not a head: Mặt trận [Tổ quốc]
                 inner = 0
             if inner and words[k - 1].folded not in vocab.body_words("list_separator"):
@@ -673,10 +682,10 @@ class BodyReader:
                 continue
             if w.capitalised and w.is_word:
                 if compounds is None:
-                    compounds = self._compounds(text, words, i + h) if self.segment else {}
+                    compounds = self._compounds(text, words, i + h)
                 k = end = compounds.get(k, k + 1)
-                lower = 0
-                continue
+                lower = 0 if compounds else -1  # unsegmented: the syllable after it most often ends its word (Kỹ
+                continue  # [thuật] tiêu chuẩn …), so is not counted among the lower-case words that may go on
             if w.folded in vocab.body_words("joiner") and k + 1 < n and words[k + 1].capitalised and end > i + h \
                     and not (w.folded in vocab.body_words("list_separator") and _head(words, k + 1)):
                 k += 1
