@@ -15,12 +15,12 @@ The words of this grammar are data (``data/objective_words.tsv``).
 
 from __future__ import annotations
 
-import re as stdre
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 
-import regex as re
+import regex
 
 from planparse.document import Document
 from planparse.lang import vocab
@@ -41,10 +41,10 @@ from planparse.lang.numbering import BULLETS, match_label
 _YEAR = r"(?<!\d)((?:19|20)\d{2})(?!\d)"
 _PERIOD = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*[-–]\s*((?:19|20)\d{2})(?!\d)")
 _ANY_YEAR = re.compile(_YEAR)
-_A_YEAR = stdre.compile(r"(?:19|20)(?<!\d..)\d{2}(?!\d)")  # _YEAR, led by its digits: a search skips to them in C
-_CITED = re.compile(r"\d+(?:/\d{4})?[/-]\p{Lu}")  # a document number (10-NQ/TW, 348/QĐ-TTg)
+_A_YEAR = re.compile(r"(?:19|20)(?<!\d..)\d{2}(?!\d)")  # _YEAR, led by its digits: a search skips to them in C
+_CITED = regex.compile(r"\d+(?:/\d{4})?[/-]\p{Lu}")  # a document number (10-NQ/TW, 348/QĐ-TTg)
 _CLAUSE_MARK = re.compile(r"[;,]")
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[\p{Lu}\d])")
+_SENTENCE_BREAK = regex.compile(r"(?<=[.!?])\s+(?=[\p{Lu}\d])")
 _MARKS = re.compile(rf"^(?:[{re.escape(BULLETS)}]\s+|\*\*|__)+|(?:\*\*|__)")
 _CLOSING = " \t.;,:"
 _TRIMMED = _CLOSING + "*"  # closing punctuation and markdown emphasis
