@@ -364,5 +364,5 @@ def parts(sections: list[Section], roles: Container[SectionRole | None]) -> Iter
     for section in sections:
         if section.role in roles:
             yield section
-        else:
+        elif section.children:  # a leaf's generator not made: most sections are leaves
             yield from parts(section.children, roles)

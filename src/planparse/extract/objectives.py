@@ -15,10 +15,12 @@ The words of this grammar are data (``data/objective_words.tsv``).
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 
-import regex as re
+import regex
 
 from planparse.document import Document
 from planparse.lang import vocab
@@ -39,9 +41,10 @@ from planparse.lang.numbering import BULLETS, match_label
 _YEAR = r"(?<!\d)((?:19|20)\d{2})(?!\d)"
 _PERIOD = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*[-–]\s*((?:19|20)\d{2})(?!\d)")
 _ANY_YEAR = re.compile(_YEAR)
-_CITED = re.compile(r"\d+(?:/\d{4})?[/-]\p{Lu}")  # a document number (10-NQ/TW, 348/QĐ-TTg)
+_A_YEAR = re.compile(r"(?:19|20)(?<!\d..)\d{2}(?!\d)")  # _YEAR, led by its digits: a search skips to them in C
+_CITED = regex.compile(r"\d+(?:/\d{4})?[/-]\p{Lu}")  # a document number (10-NQ/TW, 348/QĐ-TTg)
 _CLAUSE_MARK = re.compile(r"[;,]")
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[\p{Lu}\d])")
+_SENTENCE_BREAK = regex.compile(r"(?<=[.!?])\s+(?=[\p{Lu}\d])")
 _MARKS = re.compile(rf"^(?:[{re.escape(BULLETS)}]\s+|\*\*|__)+|(?:\*\*|__)")
 _CLOSING = " \t.;,:"
 _TRIMMED = _CLOSING + "*"  # closing punctuation and markdown emphasis
@@ -267,7 +270,7 @@ def _stated(doc: Document, skip: list[tuple[int, int]], out: list[Objective]) ->
     """Targets stated with a horizon anywhere outside the ``skip`` spans, when the plan has no objectives part."""
     text = doc.text
     horizon = _words().horizon
-    for start, end in _lines(text, 0, len(text)):
+    for start, end in _year_lines(text):
         if any(s <= start < e for s, e in skip) or not horizon.search(text, start, end):
             continue  # a line with no horizon (the horizon of each of its units is one of its own) states none
         for unit in _units(doc, start, end):
@@ -276,6 +279,19 @@ def _stated(doc: Document, skip: list[tuple[int, int]], out: list[Objective]) ->
                 at = _own_words(text, unit.start, unit.end)
                 out.append(_objective(doc, at, unit.end, unit.horizon, _Context(None),
                                       [q for q in quantities if q.start >= at], unit.prefix))
+
+
+def _year_lines(text: str) -> Iterator[tuple[int, int]]:
+    """The spans (as :func:`_lines` gives them) of the lines of ``text`` that hold a year, the only ones a horizon
+    stands on: found by one search of the whole text, not a horizon sought on each line."""
+    stop = -1
+    for m in _A_YEAR.finditer(text):
+        if m.start() < stop:
+            continue  # a later year on a line already given
+        start = text.rfind("\n", 0, m.start()) + 1
+        stop = text.find("\n", m.end())
+        stop = len(text) if stop < 0 else stop
+        yield start, start + len(text[start:stop].rstrip())
 
 
 def _own_words(text: str, start: int, end: int) -> int:

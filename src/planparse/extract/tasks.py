@@ -198,21 +198,22 @@ def duties(text: str, sections: list[Section], roles: set[SectionRole | None], s
     stack: list[tuple[Section, tuple[Section, ...]]] = [(section, ()) for section in reversed(sections)]
     while stack:  # the sections in text order, each before its children, with the headings above it
         section, headings = stack.pop()
-        head_end = section.provenance.end
-        body_end = section.children[0].provenance.start - 1 if section.children else section.end
+        children = section.children
         inner = headings if section.kind in _ITEMS or section.kind is SectionKind.BLOCK else (*headings, section)
         if section.role in roles:
-            own = text[head_end:body_end].strip()
-            whole = section.kind in _ITEMS or not own and not section.children or _is_sentence(section.title)
+            head_end = section.provenance.end
+            body = text[head_end:children[0].provenance.start - 1 if children else section.end]
+            whole = section.kind in _ITEMS or not children and not body.strip() or _is_sentence(section.title)
             if whole and not skip(section.provenance.start):
                 yield Duty(section.title, section.provenance.start, head_end, section.role, headings)
             pos = head_end
-            for line in text[head_end:body_end].split("\n"):
+            for line in body.split("\n"):
                 start = pos
                 pos += len(line) + 1
                 if _is_duty(line) and not skip(start):
                     yield Duty(line.strip(), start, start + len(line), section.role, inner)
-        stack += [(child, inner) for child in reversed(section.children)]
+        if children:
+            stack += [(child, inner) for child in reversed(children)]
 
 
 def _is_sentence(title: str) -> bool:

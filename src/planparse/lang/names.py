@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 
 from planparse.lang import vocab
 from planparse.lang.genre import is_caps
+from planparse.lang.scan import cased
 from planparse.lang.syllables import is_syllable
 
 
@@ -188,9 +189,12 @@ def body_of_code(code: str) -> str | None:
 
 @cache
 def province_pattern() -> re.Pattern[str]:
-    """Any province's name (before or after the 2025 mergers) as whole words, in any case."""
+    """Any province's name (before or after the 2025 mergers) as whole words, in any case. Each name is led by its
+    first letter as it may be written, read case-sensitively (the rest ignoring case): a search skips in C to a
+    letter that opens a name, where a pattern read ignoring case throughout is tried at every character."""
     names = sorted((p.name for p in vocab.provinces().values()), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)", re.IGNORECASE)
+    return re.compile("(?:" + "|".join(re.escape(first) + r"(?<!\w.)(?i:" + re.escape(name[1:]) + ")"
+                                       for name in names for first in cased(name[0])) + r")(?!\w)")
 
 
 def province_in(text: str | None) -> str | None:
