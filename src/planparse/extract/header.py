@@ -26,6 +26,7 @@ from planparse.lang.genre import (
     LEGAL_OPENER,
     MOTTO,
     MOTTO_END,
+    NAME_WORDS,
     NUMBER_LINE,
     SIGNED,
     SUBJECT,
@@ -42,6 +43,7 @@ from planparse.lang.genre import (
     type_code,
 )
 from planparse.blocks import Table as TableBlock
+from planparse.blocks import TextLines
 from planparse.clean import normalize_line
 from planparse.document import Document
 from planparse.model import DocumentInfo, Provenance, Recipient, Section, SectionRole
@@ -129,18 +131,21 @@ def _segments(text: str, start: int, end: int, doc: Document | None = None) -> l
     cells: list[_Segment] = []
     pos = start
     tables: set[int] = set()
+    tabled = doc is not None and _from_table(doc, start, end)
     for line in text[start:end].split("\n"):
-        k = doc.block_of(pos) if doc is not None else -1
+        k = doc.block_of(pos) if tabled else -1
         if k >= 0 and isinstance(doc.blocks[k], TableBlock):
             if k not in tables:
                 tables.add(k)
                 cells += _cell_lines(doc.blocks[k], text, pos, end)
         else:
-            for m in re.finditer(r"[^|]+", line):
-                stripped = m.group().strip().lstrip("#").strip()
+            at = pos
+            for piece in line.split("|"):
+                stripped = piece.strip().lstrip("#").strip()
                 if stripped:
-                    heading = m.group().lstrip().startswith("#")
-                    cells.append(_Segment(stripped, pos + m.start() + m.group().find(stripped), heading))
+                    heading = piece.lstrip().startswith("#")
+                    cells.append(_Segment(stripped, at + piece.find(stripped), heading))
+                at += len(piece) + 1
         pos += len(line) + 1
     out: list[_Segment] = []
     for cell in _rejoined(cells):
@@ -155,6 +160,15 @@ def _segments(text: str, start: int, end: int, doc: Document | None = None) -> l
                 out.append(_Segment(motto.group(), cell.start + motto.start()))
             last = motto.end() if motto else cut
     return out
+
+
+def _from_table(doc: Document, start: int, end: int) -> bool:
+    """Does some of ``doc.text[start:end]`` come from a table block? Told by the blocks of its first and last
+    characters (a plain text's blocks are lines, none a table)."""
+    if isinstance(doc.blocks, TextLines):
+        return False
+    first, last = doc.block_of(start), doc.block_of(max(start, end - 1))
+    return any(isinstance(block, TableBlock) for block in doc.blocks[first:last + 1])
 
 
 def _mottos(text: str) -> list[re.Match[str]]:
@@ -223,7 +237,6 @@ def _parse_header(segments: list[_Segment], put) -> None:
     while i < len(segments):
         seg = segments[i]
         text = seg.text
-        issuer_line = is_caps(text) or opens_body(text) or bool(issuer_parts) and _opens_unit(text)
         if MOTTO_END.fullmatch(text):  # the top cells end: no issuer line comes after it
             issuer_done = issuer_done or bool(issuer_parts)
         elif NUMBER_LINE.match(text):
@@ -241,7 +254,7 @@ def _parse_header(segments: list[_Segment], put) -> None:
             i = _parse_title(segments, i + 1, rest, seg, put, authority=issuer_parts)
             issuer_done = True
             continue
-        elif not issuer_done and issuer_line:
+        elif not issuer_done and (is_caps(text) or opens_body(text) or bool(issuer_parts) and _opens_unit(text)):
             issuer_parts.append(seg)
             i += 1
             continue
@@ -263,7 +276,7 @@ def _put_issuer(bodies: list[list[_Segment]], put) -> None:
     is its parent's (``Văn phòng Ủy ban nhân dân tỉnh …``)."""
     if not bodies:
         return
-    names = [proper_case_body(" ".join(s.text for s in body)) for body in bodies]
+    names = [proper_case_body(" ".join(s.text for s in body)) for body in bodies[-2:]]  # the issuer and its parent
     issuer = names[-1]
     if len(names) > 1:
         first, last = bodies[-2][0], bodies[-2][-1]
@@ -274,8 +287,13 @@ def _put_issuer(bodies: list[list[_Segment]], put) -> None:
 
 
 def _doctype_name(caps: str) -> str:
-    names = {name.upper(): name for name in vocab.doctype_names()}
-    return names.get(caps, capitalize(caps))
+    return _doctype_names().get(caps) or capitalize(caps)
+
+
+@cache
+def _doctype_names() -> dict[str, str]:
+    """The document-type names by their capitals."""
+    return {name.upper(): name for name in vocab.doctype_names()}
 
 
 def _parse_number(text: str, seg: _Segment, put) -> None:
@@ -328,7 +346,6 @@ def _parse_title(segments: list[_Segment], i: int, rest: str, type_seg: _Segment
     parts = [rest] if rest else []
     first = type_seg if rest else None
     last = type_seg
-    issuer_names = {proper_case_body(" ".join(s.text for s in body)).casefold() for body in _split_bodies(authority)}
     caps_title: bool | None = None if about or not rest or len(rest.split()) <= _QUALIFIER_WORDS else is_caps(rest)
     while i < len(segments):
         text = segments[i].text
@@ -338,7 +355,7 @@ def _parse_title(segments: list[_Segment], i: int, rest: str, type_seg: _Segment
             or NUMBER_LINE.match(text)
             or date_line(text)
             or is_position(text)
-            or parts and _names_the_issuer(text, issuer_names)
+            or parts and _names_the_issuer(text, authority)
             or LEGAL_OPENER.match(text)
             or ADDRESSEES.match(text)
             or (about and is_caps(text))
@@ -361,13 +378,14 @@ def _parse_title(segments: list[_Segment], i: int, rest: str, type_seg: _Segment
     return i
 
 
-def _names_the_issuer(text: str, issuer_names: set[str]) -> bool:
+def _names_the_issuer(text: str, authority: list[_Segment]) -> bool:
     """A line under a title that is the issuer's name (``ỦY BAN NHÂN DÂN TỈNH THANH HÓA`` under a header's
-    ``UBND TỈNH THANH HÓA``; ``issuer_names``: the header's bodies, read as names and case-folded): the issuing
-    authority of a decision, not the title's last line. The authority may leave out its place, which the header
-    gives (``ỦY BAN NHÂN DÂN TỈNH`` under ``UBND TỈNH BÌNH ĐỊNH``)."""
+    ``UBND TỈNH THANH HÓA``; ``authority``: the header's issuer lines): the issuing authority of a decision, not the
+    title's last line. The authority may leave out its place, which the header gives (``ỦY BAN NHÂN DÂN TỈNH`` under
+    ``UBND TỈNH BÌNH ĐỊNH``)."""
     if not opens_body(text):
         return False
+    issuer_names = {proper_case_body(" ".join(s.text for s in body)).casefold() for body in _split_bodies(authority)}
     name = proper_case_body(text).casefold()
     return name in issuer_names or any(_without_place(issuer) == name for issuer in issuer_names)
 
@@ -470,7 +488,7 @@ def _unrun(seg: _Segment) -> list[_Segment]:
     """A signature block flattened onto one line (``KT. BỘ TRƯỞNG THỨ TRƯỞNG Lê Công Thành``): the lines in
     capitals up to the last position, then the name (whatever the case of its first word)."""
     words = seg.text.split()
-    for k in range(len(words) - 2, 0, -1):
+    for k in range(len(words) - 2, max(0, len(words) - NAME_WORDS - 1), -1):  # a name: two to NAME_WORDS words
         head = " ".join(words[:k])
         name = " ".join(words[k:])
         if is_caps(head) and is_signer_name(name) and not is_caps(name) \

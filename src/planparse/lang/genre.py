@@ -194,10 +194,13 @@ def _position_opener() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(caps) for caps, _ in positions()))
 
 
+NAME_WORDS = 5  # the most words of a signer's name
+
+
 def is_signer_name(text: str) -> bool:
     """A short line of capitalised words: a person's name under a signature."""
     words = text.split()
-    return 2 <= len(words) <= 5 and all(w[0].isupper() and w.isalpha() for w in words)
+    return 2 <= len(words) <= NAME_WORDS and all(w[0].isupper() and w.isalpha() for w in words)
 
 
 def opens_part(text: str) -> bool:
