@@ -173,8 +173,18 @@ def starts_with_doctype(text: str) -> str | None:
     head = unmarked(words[:reach].upper())
     if len(head) < reach < len(words):  # marks standing alone took places in the reach: the whole line
         head = unmarked(words.upper())
-    return next((name for name, bare in _doctype_names() if head.startswith(bare)
+    return next((name for name, bare in _doctypes_by_head().get(head[:2], ()) if head.startswith(bare)
                  and (len(head) == len(bare) or not head[len(bare)].isalpha())), None)
+
+
+@cache
+def _doctypes_by_head() -> dict[str, tuple[tuple[str, str], ...]]:
+    """:func:`_doctype_names` by the first two letters of the unmarked name, longest first: the few a line may open
+    with."""
+    by_head: dict[str, list[tuple[str, str]]] = {}
+    for name, bare in _doctype_names():
+        by_head.setdefault(bare[:2], []).append((name, bare))
+    return {head: tuple(names) for head, names in by_head.items()}
 
 
 @cache
