@@ -58,6 +58,13 @@ def _duty_start() -> re.Pattern[str]:
     return re.compile(r"\s*,?\s*" + phrases(duty_openers()), re.IGNORECASE)
 
 
+@cache
+def _duty_opener() -> re.Pattern[str]:
+    """A duty opener anywhere (the quick test before a sentence's subject is read: _duty_start() matches only where
+    this finds one)."""
+    return re.compile(phrases(duty_openers()), re.IGNORECASE)
+
+
 class _Extractor:
     def __init__(self, doc: Document, reader: BodyReader, deadlines: list[Deadline]):
         self.text = doc.text
@@ -202,6 +209,8 @@ class _Extractor:
         that is nothing but bodies."""
         if at > start and _skip_label(self.text, self.text.rfind("\n", 0, start) + 1, end) != start:
             return []
+        if self.text[end - 1] == "\n" and not _duty_opener().search(self.text, at, end):
+            return []  # no duty, and no subjects that wait for one: they end before a ; or , on their line
         comma = _COMMA.search(self.text, at, end)
         if fronted := self._fronted_time(at, end):
             comma = _COMMA.match(self.text, fronted.end)
