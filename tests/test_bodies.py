@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from planparse.lang import vocab
-from planparse.lang.bodies import BodyReader, _words, may_open_a_list, province_of
+from planparse.lang.bodies import (BodyReader, _words, commas_before_bodies, may_open_a_body_past_a_comma,
+                                   may_open_a_list, province_of)
 
 
 def names(text: str, province: str | None = "Lai Châu") -> list[str]:
@@ -376,3 +377,15 @@ def test_a_span_reads_alike_unless_a_name_learnt_since_is_written_in_it():
 def test_a_long_name_in_sentence_case_is_read_whole(name):
     """A name in sentence case goes on in lower case to the verb of its duty, however its words are segmented."""
     assert [m.name for m in BodyReader().run(f"{name} chủ trì thực hiện.", 0)] == [name]
+
+
+def test_commas_before_bodies_hold_every_comma_a_body_opens_past():
+    """Searched once over a stretch, they hold the comma of each part where may_open_a_body_past_a_comma() finds a
+    body; the last comma here opens no body."""
+    text = "Hằng năm, các sở, ngành; trong năm 2024,\nSở Y tế chủ trì, triển khai."
+    commas = commas_before_bodies(text, 0, len(text))
+    assert [text[c:c + 3] for c in commas] == [", c", ", n", ",\nS"]
+    for start in range(len(text)):
+        for end in range(start + 1, len(text) + 1):
+            if may_open_a_body_past_a_comma(text, start, end):
+                assert any(start <= c < end for c in commas)

@@ -24,7 +24,7 @@ from itertools import accumulate
 
 from planparse.document import Document
 from planparse.lang import genre, times, vocab
-from planparse.lang.bodies import (BodyReader, Mention, cue_openings, duty_openers, may_open_a_body_past_a_comma,
+from planparse.lang.bodies import (BodyReader, Mention, commas_before_bodies, cue_openings, duty_openers, may_open_a_body_past_a_comma,
                                    may_open_a_list, province_of, role_cue, role_cues_in)
 from planparse.lang.quantities import phrases
 from planparse.model import (
@@ -56,6 +56,13 @@ _COLUMN_WORDS = 10  # the most words of a task table's column header (Cá nhân 
 @cache
 def _duty_start() -> re.Pattern[str]:
     return re.compile(r"\s*,?\s*" + phrases(duty_openers()), re.IGNORECASE)
+
+
+@cache
+def _duty_opener() -> re.Pattern[str]:
+    """A duty opener anywhere (the quick test before a sentence's subject is read: _duty_start() matches only where
+    this finds one)."""
+    return re.compile(phrases(duty_openers()), re.IGNORECASE)
 
 
 class _Extractor:
@@ -147,16 +154,23 @@ class _Extractor:
 
     def prose(self, start: int, end: int) -> None:
         """Roles in a stretch of prose: subjects of duties (not those of a closing call), bodies before chủ trì,
-        after phối hợp."""
+        after phối hợp. The stretch is searched once for the cues and the commas a body may open past; a sentence's
+        line is read for a closing call only where a subject may open in it or subjects wait for their duty."""
         pending: list[Mention] = []  # subjects listed with ; before their duty: các bộ, ngành; các cấp …
         cues = cue_openings(("support", "lead"), self.text, start, end)
+        commas = commas_before_bodies(self.text, start, end)
+        request = role_cue("request")
         line_end, closing = -1, False  # the line of the last sentence read, and whether it is a closing call
         for sentence_start, sentence_end in _sentences(self.text, start, end):
-            if sentence_start > line_end:  # a sentence on a line of its own: the line is read once
-                line_start, line_end = _line(self.text, sentence_start)
-                closing = _closing_call(self.text, line_start, line_end)
-            if not closing:
-                pending = self.subject(sentence_start, sentence_end, pending)
+            asked = request.match(self.text, sentence_start)
+            at = asked.end() if asked else sentence_start
+            may = self._may_have_subject(at, sentence_end, commas)
+            if may or pending:
+                if sentence_start > line_end:  # a sentence on a line of its own: the line is read once
+                    line_start, line_end = _line(self.text, sentence_start)
+                    closing = _closing_call(self.text, line_start, line_end)
+                if not closing:
+                    pending = self.subject(sentence_start, at, sentence_end, pending) if may else []
             k = bisect.bisect_left(cues, sentence_start)
             if k < len(cues) and cues[k] < sentence_end:
                 self.cues(sentence_start, sentence_end)
@@ -184,20 +198,19 @@ class _Extractor:
         return line.startswith(self.text[mentions[0].start:mentions[0].end]) and len(line.split()) <= _COLUMN_WORDS \
             and not line.endswith((".", ";", ":"))
 
-    def subject(self, start: int, end: int, pending: list[Mention]) -> list[Mention]:
+    def subject(self, start: int, at: int, end: int, pending: list[Mention]) -> list[Mention]:
         """The bodies a duty sentence opens with, after a request cue or a time set before them
         (``Trong năm 2022, các bộ, ngành … hoàn thành …``; ``Hằng năm, các địa phương …``), with the ``pending`` subjects listed before it; none
         after a condition (``nếu có khó khăn, vướng mắc, các đơn vị báo cáo …``), which sets no work.
         A request cue opens a duty only at the start of its line (``Đề nghị Ủy ban MTTQ …``); after a ``;``
         the bodies it asks for are the duty's object (``…; yêu cầu các tổ chức, doanh nghiệp thực hiện …``).
-        Returns the subjects still waiting for their duty: those of a sentence that is nothing but bodies."""
-        line_start = self.text.rfind("\n", 0, start) + 1
-        request = role_cue("request").match(self.text, start)
-        if request and _skip_label(self.text, line_start, end) != start:
+        ``at`` is past the request cue that opens the sentence, if any, where the quick test (_may_have_subject)
+        has found that a subject may open. Returns the subjects still waiting for their duty: those of a sentence
+        that is nothing but bodies."""
+        if at > start and _skip_label(self.text, self.text.rfind("\n", 0, start) + 1, end) != start:
             return []
-        at = request.end() if request else start
-        if not self._may_have_subject(at, end):
-            return []
+        if self.text[end - 1] == "\n" and not _duty_opener().search(self.text, at, end):
+            return []  # no duty, and no subjects that wait for one: they end before a ; or , on their line
         comma = _COMMA.search(self.text, at, end)
         if fronted := self._fronted_time(at, end):
             comma = _COMMA.match(self.text, fronted.end)
@@ -226,10 +239,14 @@ class _Extractor:
         found = self.times(sentence, at) if times.may_open_a_time(sentence, first) else []
         return found[0] if found and found[0].start == at + first else None
 
-    def _may_have_subject(self, at: int, end: int) -> bool:
+    def _may_have_subject(self, at: int, end: int, commas: list[int]) -> bool:
         """May a duty's subject open at ``at`` or past a comma after it (where a time, a frequency or a frame set
-        before the subject ends)? The quick test before the sentence's opening is read."""
-        return may_open_a_list(self.text, at, end) or may_open_a_body_past_a_comma(self.text, at, end)
+        before the subject ends)? The quick test before the sentence's opening is read; the text past a comma is
+        searched only where ``commas`` holds one (:func:`commas_before_bodies`)."""
+        if may_open_a_list(self.text, at, end):
+            return True
+        k = bisect.bisect_left(commas, at)
+        return k < len(commas) and commas[k] < end and may_open_a_body_past_a_comma(self.text, at, end)
 
     def _past_aside(self, at: int, end: int) -> int:
         """Where the verb of a duty whose subject ends at ``at`` may start: past an aside of manner, at the comma

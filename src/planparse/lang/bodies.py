@@ -283,11 +283,29 @@ def may_open_a_body_past_a_comma(text: str, start: int, end: int) -> bool:
     return _past_a_comma().search(text, start, end) is not None
 
 
+def commas_before_bodies(text: str, start: int, end: int) -> list[int]:
+    """The commas of ``text[start:end]`` a body may open past, in order, the text searched once:
+    may_open_a_body_past_a_comma() finds a body in a part of it only if one of them is in that part (a superset:
+    a phrase read here may run past the part's end)."""
+    return [m.start() for m in _comma_before_body().finditer(text, start, end)]
+
+
 @cache
 def _past_a_comma() -> re.Pattern[str]:
     """A comma, the bullets after it and the opening of a body's first word: an opener or an abbreviation."""
+    return re.compile("," + _after_comma(), re.IGNORECASE)
+
+
+@cache
+def _comma_before_body() -> re.Pattern[str]:
+    """A comma that :func:`_past_a_comma` matches from, the comma alone (the match holds no other comma)."""
+    return re.compile(f",(?={_after_comma()})", re.IGNORECASE)
+
+
+@cache
+def _after_comma() -> str:
     bullets = "|".join(re.escape(b) for b in sorted(vocab.body_words("bullet"), key=len, reverse=True))
-    return re.compile(rf",\s*(?:(?:{bullets})\s*)*" + phrases(_openers() | set(vocab.abbreviations())), re.IGNORECASE)
+    return rf"\s*(?:(?:{bullets})\s*)*" + phrases(_openers() | set(vocab.abbreviations()))
 
 
 # -- the opening of a list: a quick test at C speed before its words are read ----------------------------------
