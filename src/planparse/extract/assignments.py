@@ -24,8 +24,8 @@ from itertools import accumulate
 
 from planparse.document import Document
 from planparse.lang import genre, times, vocab
-from planparse.lang.bodies import (BodyReader, Mention, commas_before_bodies, cue_openings, duty_openers, may_open_a_body_past_a_comma,
-                                   may_open_a_list, province_of, role_cue, role_cues_in)
+from planparse.lang.bodies import (BodyReader, Mention, commas_before_bodies, cue_openings, duty_openers,
+                                   may_open_a_body_past_a_comma, may_open_a_list, province_of, role_cue, role_cues_in)
 from planparse.lang.quantities import phrases
 from planparse.model import (
     Assignment,
