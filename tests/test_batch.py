@@ -189,8 +189,11 @@ def test_an_interrupted_batch_leaves_whole_files_and_resumes_without_redoing_wor
         shutil.copy(docs[i % len(docs)], src / f"{i:03d}-{docs[i % len(docs)].name}")
     out = tmp_path / "out"
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    # Ctrl-C's default action restored in the batch: a test run started in the background of a shell ignores SIGINT,
+    # and a process that starts with it ignored (as nohup and & leave it) rightly keeps ignoring it
     proc = subprocess.Popen([sys.executable, "-m", "planparse", "batch", str(src), "-o", str(out), "-j", "1"],
-                            stderr=subprocess.PIPE, text=True, env=env)
+                            stderr=subprocess.PIPE, text=True, env=env,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     manifest = out / "manifest.jsonl"
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and proc.poll() is None:
