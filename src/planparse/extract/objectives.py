@@ -40,8 +40,7 @@ from planparse.lang.numbering import BULLETS, match_label
 
 _YEAR = r"(?<!\d)((?:19|20)\d{2})(?!\d)"
 _PERIOD = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*[-–]\s*((?:19|20)\d{2})(?!\d)")
-_ANY_YEAR = re.compile(_YEAR)
-_A_YEAR = re.compile(r"(?:19|20)(?<!\d..)\d{2}(?!\d)")  # _YEAR, led by its digits: a search skips to them in C
+_ANY_YEAR = re.compile(r"((?:19|20)(?<!\d..)\d{2})(?!\d)")  # _YEAR led by its digits: a search skips to them in C
 _CITED = regex.compile(r"\d+(?:/\d{4})?[/-]\p{Lu}")  # a document number (10-NQ/TW, 348/QĐ-TTg)
 _CLAUSE_MARK = re.compile(r"[;,]")
 _SENTENCE_BREAK = regex.compile(r"(?<=[.!?])\s+(?=[\p{Lu}\d])")
@@ -285,7 +284,7 @@ def _year_lines(text: str) -> Iterator[tuple[int, int]]:
     """The spans (as :func:`_lines` gives them) of the lines of ``text`` that hold a year, the only ones a horizon
     stands on: found by one search of the whole text, not a horizon sought on each line."""
     stop = -1
-    for m in _A_YEAR.finditer(text):
+    for m in _ANY_YEAR.finditer(text):
         if m.start() < stop:
             continue  # a later year on a line already given
         start = text.rfind("\n", 0, m.start()) + 1
