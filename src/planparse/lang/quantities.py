@@ -21,7 +21,7 @@ from typing import cast
 
 from planparse.lang import vocab
 from planparse.lang.numbering import BULLETS
-from planparse.lang.scan import any_case, any_of, cased, find, starts
+from planparse.lang.scan import any_case, any_of, find, starts
 from planparse.model import Comparator, Direction, Kind, Quantity, Unit
 
 
@@ -135,27 +135,13 @@ def lexicon() -> dict[str, dict[str, str]]:
 
 def phrases(words: Iterable[str], lead: bool = False) -> str:
     """An alternation of phrases read ignoring case, longest first, each ending (with ``lead`` also starting) on a
-    word edge.
+    word edge: :func:`~planparse.lang.scan.any_of`, its letters as written read case-sensitively whatever the
+    flags it is compiled with.
 
-    Each alternative opens with one way of writing a first letter (``t``, ``T``), read case-sensitively, the rest
-    of its phrases after it: a search skips at once, in C, the characters no phrase starts with, where a pattern
-    that opens with a test (a lookahead, a letter ignoring case) is entered at every character."""
-    groups: dict[tuple[str, ...], list[str]] = {}  # a first letter's ways of writing → its phrases, longest first
-    for word in sorted(words, key=len, reverse=True):
-        groups.setdefault(cased(word[0]), []).append(word)
-    parts = []
-    for firsts, group in groups.items():
-        head = r"(?<!\w.)" if lead and group[0][0].isalnum() else ""  # on a word edge: checked once for them all
-        rests = "|".join(_rest(word) for word in group)
-        parts += [re.escape(first) + head + f"(?i:{rests})" for first in firsts]
-    return "(?-i:" + "|".join(parts) + ")"
-
-
-def _rest(word: str) -> str:
-    """A phrase after its first letter: its words apart by any spaces, spaces allowed after a ``/``, on a word edge
-    where it ends in a letter."""
-    body = r"\s+".join(re.escape(t) for t in word.split()).replace("/", r"/\s*")
-    return body[len(re.escape(word[0])):] + (r"(?!\w)" if word[-1].isalnum() else "")
+    Each alternative opens with one way of writing a first letter (``t``, ``T``), the rest of its phrases after it:
+    a search skips at once, in C, the characters no phrase starts with, where a pattern that opens with a test
+    (a lookahead, a letter ignoring case) is entered at every character."""
+    return f"(?-i:{any_of(words, edged=lead)})"
 
 
 def openings(words: Iterable[str]) -> str:

@@ -29,20 +29,21 @@ def starts(words: Iterable[str], digits: str | None = None) -> re.Pattern[str]:
     return re.compile(_alternation(groups))
 
 
-def any_of(words: Iterable[str]) -> str:
-    """A pattern, its first letters as written, that matches where one of ``words`` stands, as
-    :func:`~planparse.lang.quantities.phrases` reads them ignoring case (a quick test of what follows a place)."""
-    return "(?:" + _alternation(_grouped(words, edged=False)) + ")"
+def any_of(words: Iterable[str], edged: bool = False) -> str:
+    """A pattern, its first and second letters as written, that matches where one of ``words`` stands, as
+    :func:`~planparse.lang.quantities.phrases` reads them ignoring case (the whole phrase, in any case and spacing;
+    with ``edged``, on a word's edge where it starts with a letter or digit), longest first."""
+    return "(?:" + _alternation(_grouped(words, edged=edged)) + ")"
 
 
 def _grouped(words: Iterable[str], edged: bool) -> dict[tuple[str, str], set[str]]:
     """A first character as written and its edge test (``edged``: on a word's edge, where it is a letter or digit)
-    → the rest of each word it opens (:func:`_tail`)."""
+    → the words it opens (``""``: the character alone, as a digit opens)."""
     groups: dict[tuple[str, str], set[str]] = {}
     for word in words:
-        edge = r"(?<!\w.)" if edged and word[0].isalnum() else ""
+        edge = _EDGE if edged and word[0].isalnum() else ""
         for first in cased(word[0]):
-            groups.setdefault((re.escape(first), edge), set()).add(_tail(word))
+            groups.setdefault((re.escape(first), edge), set()).add(word)
     return groups
 
 
@@ -50,10 +51,29 @@ def _alternation(groups: dict[tuple[str, str], set[str]]) -> str:
     """One alternative for each first character, its edge tested once for the words it opens, not once for each:
     a lookbehind costs the engine as much as a dozen letters. Each alternative is led by one character as written:
     the engine passes over those that do not open with the character it reads at once; the lower-case ones come
-    first, as a text's letters are most often. The rest of each word is read ignoring case by a scoped flag (a
-    class of cases for each letter made the patterns ten times larger, and slow to compile at a worker's start)."""
-    return "|".join(first + edge + "(?i:" + "|".join(sorted(rests, key=len, reverse=True)) + ")"
-                    for (first, edge), rests in sorted(groups.items(), key=_lower_first))
+    first, as a text's letters are most often. The rest is :func:`_branches`."""
+    return "|".join(first + _branches(edge, words) for (first, edge), words in sorted(groups.items(), key=_lower_first))
+
+
+def _branches(edge: str, words: set[str]) -> str:
+    """The words after their first character, longest first. Those whose second is a letter or digit are grouped
+    by it, each group led by a class of its cases (the engine passes over a group at once when the character it
+    reads is not in its class, where it enters every word read ignoring case), the edge tested after it: most
+    places a first character opens fail on the second, before the lookbehind. The rest of each word is read
+    ignoring case by a scoped flag (a class of cases for each letter made the patterns ten times larger, and slow
+    to compile at a worker's start)."""
+    seconds: dict[str, list[str]] = {}  # a second character's class of cases → the rest of the words it leads
+    others = []
+    for word in sorted(words, key=lambda word: (-len(word), word)):
+        if len(word) > 1 and word[1].isalnum() and word[0] != "/":  # spaces may follow a slash
+            seconds.setdefault(any_case(word[1]), []).append(_tail(word[1:]))
+        else:
+            others.append(_tail(word) if word else "")
+    after_second = r"(?<!\w..)" if edge == _EDGE else edge
+    branches = [f"{second}{after_second}(?i:{'|'.join(rests)})" for second, rests in seconds.items()]
+    if others:
+        branches.append(f"{edge}(?i:{'|'.join(others)})")
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 def _tail(phrase: str) -> str:
@@ -118,6 +138,7 @@ def cased(ch: str) -> tuple[str, ...]:
                                                                             engine.IGNORECASE)}))
 
 
+_EDGE = r"(?<!\w.)"  # after a word's first character: it opens a word (no letter or digit before it)
 _OTHER_DIGIT = re.compile(r"[^\D0-9]")  # a digit other than 0 to 9 (٣)
 
 
