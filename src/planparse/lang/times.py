@@ -27,7 +27,7 @@ from functools import cache
 
 from planparse.lang import vocab
 from planparse.lang.quantities import openings, phrases, roman_value
-from planparse.lang.scan import find, starts
+from planparse.lang.scan import find, holds_digit, starts
 from planparse.model import TimeExpression, TimeKind
 
 _S = r"[^\S\n]+"  # spaces within a line
@@ -39,7 +39,6 @@ _QUARTER = r"(?:(?-i:IV|I{1,3})|[1-4])"
 _EDGE_BEFORE = r"(?<![\w/.-])"
 _EDGE_AFTER = r"(?![\w]|[/.-]\d)"
 _CLAUSE = r"[^\n;,.()]*[^\s;,.()]"  # the rest of a clause, up to its punctuation
-_DIGIT = re.compile(r"\d")  # a digit of any script, as the grammars' \d
 # what a time that opens with a digit passes, read after that digit: its day, month, year or count (four digits
 # at most) ends at a space, or at a mark of a date or span with a number after it (15/12, 2021 - 2025); never at
 # a letter, comma or % (50%), nor at a code's slash (số 09/KH-UBND)
@@ -254,7 +253,7 @@ def says_how_often(text: str) -> bool:
 
 def _hinted(text: str) -> bool:
     """Does ``text`` hold what every time holds, a digit or a word of :func:`_hint`? Both are found at C speed."""
-    return bool(_DIGIT.search(text) or _hint().search(text))
+    return holds_digit(text) or bool(_hint().search(text))
 
 
 def may_open_a_time(text: str, at: int) -> bool:
