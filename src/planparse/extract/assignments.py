@@ -17,6 +17,7 @@ chí tỉnh``).
 from __future__ import annotations
 
 import bisect
+import os
 import re
 from collections.abc import Iterator
 from functools import cache
@@ -181,6 +182,8 @@ class _Extractor:
             mentions = self.reader.run(self.text, cue.end(), end, bare=True)
             self.add(mentions, Role.SUPPORT, (start, end))
         for cue in role_cues_in("lead", self.text, start, end):
+            if not self.text[start:cue.start()].strip(" ,"):
+                continue  # no body written before it (Chủ trì, phối hợp …)
             before = self.reader.find_all(self.text, start, cue.start())
             if self._names_a_column(before):
                 continue
@@ -412,9 +415,16 @@ def _heads_joined(assignments: list[Assignment], doc: Document) -> list[Assignme
 
 
 def _common_head(first: str, second: str) -> str | None:
-    """The head noun both names open with (``Cục``), if any."""
-    heads = [h for h in vocab.body_heads() if first.startswith(h + " ") and second.startswith(h + " ")]
-    return max(heads, key=len) if heads else None
+    """The head noun both names open with (``Cục``), if any: the longest start of their common start that ends
+    before a space and is a head."""
+    common = os.path.commonprefix((first, second))
+    heads = vocab.body_heads()
+    at = common.rfind(" ")
+    while at > 0:
+        if common[:at] in heads:
+            return common[:at]
+        at = common.rfind(" ", 0, at)
+    return None
 
 
 def extract(doc: Document, header: DocumentInfo, tasks: list[Task], deadlines: list[Deadline],
