@@ -371,8 +371,9 @@ def scope(sections: list[Section]) -> Iterator[tuple[Section, int]]:
 def _widen(assignments: list[Assignment]) -> list[Assignment]:
     """Groups named in a shorter form take the fullest form the plan uses (các cơ quan báo chí → … tỉnh)."""
     names = {a.body.name for a in assignments if a.body.collective}
-    catchall = vocab.catchall_words() | set(vocab.admin_units())
-    catchall |= {f"{of} {u}" for of in vocab.body_words("of") for u in catchall}  # của tỉnh
+    if len(names) < 2:
+        return assignments  # no other form of a group
+    catchall = _widening()
 
     def words(name: str) -> list[str]:
         return [w for w in name.casefold().replace(",", " ").split() if w not in vocab.body_words("plural")]
@@ -388,6 +389,13 @@ def _widen(assignments: list[Assignment]) -> list[Assignment]:
                 a = a.model_copy(update={"body": a.body.model_copy(update={"name": max(wider, key=len)})})
         out.append(a)
     return out
+
+
+@cache
+def _widening() -> frozenset[str]:
+    """What a group's fullest form may add to a shorter one: catch-all words, a unit, or either after của (của tỉnh)."""
+    catchall = vocab.catchall_words() | set(vocab.admin_units())
+    return frozenset(catchall | {f"{of} {u}" for of in vocab.body_words("of") for u in catchall})
 
 
 def _heads_joined(assignments: list[Assignment], doc: Document) -> list[Assignment]:

@@ -544,6 +544,7 @@ class BodyReader:
         self._segmented: dict[str, list[tuple[int, int]]] = {}  # a plan names its bodies again and again
         self._text = ""
         self._spans: dict[tuple[int, int], list[_Word]] = {}  # the words of a span of ``_text``, read once
+        self._keys: dict[str, tuple[str, ...]] = {}  # the lexicon's key of a name as written, read once
         self.learnt: list[tuple[str, ...]] = []  # the lexicon's keys as they were added or renamed, in order
         self._readings: dict[tuple[str, bool], tuple[int, int, list[Mention]]] = {}  # run()'s last reading of a
         # span's text (a table names a row's bodies again and again): the names learnt then, its start, its bodies
@@ -551,7 +552,10 @@ class BodyReader:
     def learn(self, text: str, mention: Mention) -> None:
         """Remember a name the plan spells out, so that its prose mentions are matched whole."""
         if not mention.collective:
-            key = tuple(map(_FOLDED, self._words(text, mention.start, mention.end)))
+            written = text[mention.start:mention.end]  # a table names a row's bodies again and again
+            key = self._keys.get(written)
+            if key is None:
+                key = self._keys[written] = tuple(map(_FOLDED, self._words(text, mention.start, mention.end)))
             if self.lexicon.get(key) != mention.name:
                 self.lexicon[key] = mention.name
                 self.learnt.append(key)
