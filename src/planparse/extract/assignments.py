@@ -17,6 +17,7 @@ chí tỉnh``).
 from __future__ import annotations
 
 import bisect
+import os
 import re
 from collections.abc import Iterator
 from functools import cache
@@ -181,6 +182,8 @@ class _Extractor:
             mentions = self.reader.run(self.text, cue.end(), end, bare=True)
             self.add(mentions, Role.SUPPORT, (start, end))
         for cue in role_cues_in("lead", self.text, start, end):
+            if not self.text[start:cue.start()].strip(" ,"):
+                continue  # no body written before it (Chủ trì, phối hợp …)
             before = self.reader.find_all(self.text, start, cue.start())
             if self._names_a_column(before):
                 continue
@@ -368,8 +371,9 @@ def scope(sections: list[Section]) -> Iterator[tuple[Section, int]]:
 def _widen(assignments: list[Assignment]) -> list[Assignment]:
     """Groups named in a shorter form take the fullest form the plan uses (các cơ quan báo chí → … tỉnh)."""
     names = {a.body.name for a in assignments if a.body.collective}
-    catchall = vocab.catchall_words() | set(vocab.admin_units())
-    catchall |= {f"{of} {u}" for of in vocab.body_words("of") for u in catchall}  # của tỉnh
+    if len(names) < 2:
+        return assignments  # no other form of a group
+    catchall = _widening()
 
     def words(name: str) -> list[str]:
         return [w for w in name.casefold().replace(",", " ").split() if w not in vocab.body_words("plural")]
@@ -385,6 +389,13 @@ def _widen(assignments: list[Assignment]) -> list[Assignment]:
                 a = a.model_copy(update={"body": a.body.model_copy(update={"name": max(wider, key=len)})})
         out.append(a)
     return out
+
+
+@cache
+def _widening() -> frozenset[str]:
+    """What a group's fullest form may add to a shorter one: catch-all words, a unit, or either after của (của tỉnh)."""
+    catchall = vocab.catchall_words() | set(vocab.admin_units())
+    return frozenset(catchall | {f"{of} {u}" for of in vocab.body_words("of") for u in catchall})
 
 
 def _heads_joined(assignments: list[Assignment], doc: Document) -> list[Assignment]:
@@ -412,9 +423,16 @@ def _heads_joined(assignments: list[Assignment], doc: Document) -> list[Assignme
 
 
 def _common_head(first: str, second: str) -> str | None:
-    """The head noun both names open with (``Cục``), if any."""
-    heads = [h for h in vocab.body_heads() if first.startswith(h + " ") and second.startswith(h + " ")]
-    return max(heads, key=len) if heads else None
+    """The head noun both names open with (``Cục``), if any: the longest start of their common start that ends
+    before a space and is a head."""
+    common = os.path.commonprefix((first, second))
+    heads = vocab.body_heads()
+    at = common.rfind(" ")
+    while at > 0:
+        if common[:at] in heads:
+            return common[:at]
+        at = common.rfind(" ", 0, at)
+    return None
 
 
 def extract(doc: Document, header: DocumentInfo, tasks: list[Task], deadlines: list[Deadline],

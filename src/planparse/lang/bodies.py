@@ -36,6 +36,7 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
+from operator import attrgetter
 
 from planparse.lang import scan, vocab
 from planparse.lang.genre import is_caps
@@ -72,6 +73,10 @@ class _Word:
     def __init__(self, text: str, start: int, end: int) -> None:
         self.text, self.start, self.end = text, start, end
         self.folded, self.capitalised, self.is_word = _shape(text)
+
+
+_TEXT, _FOLDED = attrgetter("text"), attrgetter("folded")
+_TIGHT = frozenset(",;:)(")  # the marks _join writes with no space before them, or after it: (
 
 
 @lru_cache(maxsize=8192)
@@ -112,7 +117,7 @@ def _toneless_heads_read(words: list[_Word]) -> list[_Word]:
     """A head noun a typo left without its marks (``Vu``) read as the head before a capitalised name written with
     marks (``Vu Kế hoạch - Tài chính`` → ``Vụ Kế hoạch - Tài chính``)."""
     toneless = vocab.toneless_heads()
-    if toneless.keys().isdisjoint(w.text for w in words):
+    if toneless.keys().isdisjoint(map(_TEXT, words)):
         return words
     for k, (word, after) in enumerate(zip(words, words[1:])):
         if word.text in toneless and after.capitalised and not after.text.isascii():
@@ -228,7 +233,7 @@ def _position_before_body(words: list[_Word], k: int, longest: int) -> int:
     if k and (head := _match(_heads(), words, k - 1)) and head[1] > 1:
         return 0  # part of a head noun: Ban Chủ nhiệm
     lengths = _positions().lengths_after[words[k].folded]
-    folded = tuple(w.folded for w in words[k:k + lengths[0]])
+    folded = tuple(map(_FOLDED, words[k:k + lengths[0]]))
     for n in lengths:  # the lengths of the positions this word opens, longest first
         after = k + n
         if after < len(words) and folded[:n] in _positions() and (
@@ -510,7 +515,7 @@ def _match(table: _Phrases, words: list[_Word], i: int) -> tuple[str, int] | Non
     if lengths == [1]:  # most phrases are one word
         value = table.get((words[i].folded,))
         return (value, 1) if value is not None else None
-    folded = tuple(w.folded for w in words[i:i + lengths[0]])
+    folded = tuple(map(_FOLDED, words[i:i + lengths[0]]))
     for n in lengths:
         value = table.get(folded[:n]) if n <= len(folded) else None
         if value is not None:
@@ -539,6 +544,7 @@ class BodyReader:
         self._segmented: dict[str, list[tuple[int, int]]] = {}  # a plan names its bodies again and again
         self._text = ""
         self._spans: dict[tuple[int, int], list[_Word]] = {}  # the words of a span of ``_text``, read once
+        self._keys: dict[str, tuple[str, ...]] = {}  # the lexicon's key of a name as written, read once
         self.learnt: list[tuple[str, ...]] = []  # the lexicon's keys as they were added or renamed, in order
         self._readings: dict[tuple[str, bool], tuple[int, int, list[Mention]]] = {}  # run()'s last reading of a
         # span's text (a table names a row's bodies again and again): the names learnt then, its start, its bodies
@@ -546,7 +552,10 @@ class BodyReader:
     def learn(self, text: str, mention: Mention) -> None:
         """Remember a name the plan spells out, so that its prose mentions are matched whole."""
         if not mention.collective:
-            key = tuple(w.folded for w in self._words(text, mention.start, mention.end))
+            written = text[mention.start:mention.end]  # a table names a row's bodies again and again
+            key = self._keys.get(written)
+            if key is None:
+                key = self._keys[written] = tuple(map(_FOLDED, self._words(text, mention.start, mention.end)))
             if self.lexicon.get(key) != mention.name:
                 self.lexicon[key] = mention.name
                 self.learnt.append(key)
@@ -560,7 +569,7 @@ class BodyReader:
             return True
         if end - start > _WINDOW or any(len(key) > _longest_phrase() for key in since):
             return False
-        words = {w.folded for w in self._words(text, start, end)}
+        words = set(map(_FOLDED, self._words(text, start, end)))
         return not any(words.issuperset(key) for key in since)
 
     def _words(self, text: str, start: int, end: int) -> list[_Word]:
@@ -651,10 +660,10 @@ class BodyReader:
     def _one(self, text: str, words: list[_Word], i: int, bare: bool) -> tuple[Mention, int] | None:
         if i >= len(words):
             return None
-        group = self._group(text, words, i, bare)
+        h = _head(words, i)
+        group = self._group(text, words, i, bare, h)
         if group:
             return group
-        h = _head(words, i)
         if not h:
             return None
         j = self._name_end(text, words, i, h)
@@ -667,7 +676,7 @@ class BodyReader:
         k = i + h
         end = k
         known = _match(self.lexicon, words, i) or _match(_known(), words, i)
-        head = " ".join(w.folded for w in words[i:i + h])
+        head = " ".join(map(_FOLDED, words[i:i + h]))
         sentence = head in vocab.sentence_heads()
         # segmented when a capitalised word is first met; a name in sentence case is not: its lower-case words go
         # on with it whatever words the segmenter makes of them (Cục Biến [đổi khí hậu])
@@ -741,7 +750,7 @@ class BodyReader:
         return w.is_word and not w.capitalised and w.folded not in _name_breaks() and not _match(_units(), words, k)
 
     def _stands_alone(self, words: list[_Word], i: int, h: int) -> bool:
-        known = vocab.bodies().get(" ".join(w.text for w in words[i:i + h]).casefold())
+        known = vocab.bodies().get(" ".join(map(_TEXT, words[i:i + h])).casefold())
         return bool(known) and (known.level in {"national", "party", "mass"})
 
     def _tail_to_unit(self, words: list[_Word], k: int) -> int | None:
@@ -798,12 +807,13 @@ class BodyReader:
             out.update((m, j) for m in range(i, j) if words[m].capitalised)
         return out
 
-    def _group(self, text: str, words: list[_Word], i: int, bare: bool) -> tuple[Mention, int] | None:
-        """A group of bodies: ``các sở, ban, ngành``, ``các cơ quan báo chí tỉnh``, ``cơ quan chủ quản …``."""
+    def _group(self, text: str, words: list[_Word], i: int, bare: bool, head: int) -> tuple[Mention, int] | None:
+        """A group of bodies: ``các sở, ban, ngành``, ``các cơ quan báo chí tỉnh``, ``cơ quan chủ quản …`` (``head``:
+        the words of a head noun at ``i``, :func:`_head`)."""
         k = i
         if words[k].folded in vocab.body_words("plural"):
             k += 1
-        elif not (bare or words[k].capitalised) or _head(words, k) or _match(_stops(), words, k):
+        elif not (bare or words[k].capitalised) or head or _match(_stops(), words, k):
             return None  # without các, a group noun that is not a head noun nor a verb (Tổ chức …)
         noun = _match(_collective_nouns(), words, k)
         if not noun:
@@ -902,7 +912,7 @@ class BodyReader:
             return Mention(_cased(_join(span), caps), span[0].start, span[-1].end, collective=True)
         core_name = _join(core)
         folded = core_name.casefold()
-        lexicon_name = self.lexicon.get(tuple(_split_punct(core_name).casefold().split()))
+        lexicon_name = self.lexicon.get(tuple(map(_FOLDED, core)))  # its key: the words _split_punct(core_name) has
         standard = vocab.body_aliases().get(folded, lexicon_name or core_name)
         known = vocab.bodies().get(standard.casefold())
         place_name = _join(place) if place else None
@@ -928,10 +938,10 @@ class BodyReader:
         for k in range(1, len(span)):
             if span[k].capitalised:
                 continue
-            if span[k].folded in vocab.body_words("plural") and _match(_units(), span, k + 1) \
-                    or _match(_units(), span, k) and self._lists_units(span, k + _match(_units(), span, k)[1]):
-                return span[:k], span[k:], []
             unit = _match(_units(), span, k)
+            if span[k].folded in vocab.body_words("plural") and _match(_units(), span, k + 1) \
+                    or unit and self._lists_units(span, k + unit[1]):
+                return span[:k], span[k:], []
             if unit:
                 return span[:k], span[k:k + unit[1]], span[k + unit[1]:]
         provinces = vocab.provinces()
@@ -983,7 +993,10 @@ def _has_phrase(words: list[_Word], phrase: tuple[str, ...]) -> bool:
 
 
 def _join(words: list[_Word]) -> str:
-    """Words back into text: no space before , ; and none around a hyphen inside an abbreviation."""
+    """Words back into text: no space before , ; : ) nor after ( (words without them joined by spaces at once)."""
+    texts = list(map(_TEXT, words))
+    if _TIGHT.isdisjoint(texts):
+        return " ".join(texts)
     out = ""
     for w in words:
         if out and w.text not in {",", ";", ":", ")"} and not out.endswith("("):
