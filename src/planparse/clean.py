@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from itertools import accumulate, chain, compress, count, islice, repeat
-from operator import is_not, itemgetter
+from operator import contains, is_not, itemgetter
 from typing import NamedTuple
 
 import regex
@@ -403,7 +403,8 @@ def unfold_columns(lines: list[_Entry]) -> list[_Entry]:
     Markdown table rows (which start with ``|``) and lone ``|`` lines are kept, and so
     is a numbered group row of a wider table (``I | GIAI ĐOẠN 1`` under its rows).
     """
-    if "|" not in "".join(map(itemgetter(1), lines)):  # nothing in columns or tables: the lines as they are
+    piped = list(compress(count(), map(contains, map(itemgetter(1), lines), repeat("|"))))  # at C speed
+    if not piped:  # nothing in columns or tables: the lines as they are
         return lines
     out: list[_Entry] = []
     run: list[tuple[int, re.Match[str], tuple[int, ...] | None, int]] = []
@@ -421,7 +422,15 @@ def unfold_columns(lines: list[_Entry]) -> list[_Entry]:
         run.clear()
 
     in_table = False  # the lines so far are rows of a table of three or more columns
-    for entry in lines:
+    after = 0  # the line after the last line with a pipe
+    for k in piped:
+        if k > after:  # lines without a pipe, kept as they are: they end a run of rows and a table
+            if run:
+                flush()
+            out += lines[after:k]
+            in_table = False
+        after = k + 1
+        entry = lines[k]
         number, line, at, offsets = entry
         bars = line.count("|")
         group_row = in_table and _GROUP_ROW.match(line) is not None
@@ -433,6 +442,7 @@ def unfold_columns(lines: list[_Entry]) -> list[_Entry]:
             flush()
         out.append(entry)
     flush()
+    out += lines[after:]
     return out
 
 
@@ -489,12 +499,12 @@ def _continues(first: str, prev: str, line: str, nxt: str, wrapped: bool, width:
     if first.startswith("#") or "|" in prev and genre.is_table_row(prev) or (_closed(prev) and not runs_on) \
             or starts_block(line):
         return False
+    if line[0].islower() and line[0].isalpha():
+        return not is_caps(prev)  # a line that opens in lower case goes on, but not a heading in capitals (below)
     label = match_label(first)
     if is_caps(prev):
         # a capitalised heading wrapped over lines: "I. MỤC ĐÍCH," / "YÊU CẦU"
         return bool(label) and is_caps(line)
-    if line[0].islower() and line[0].isalpha():
-        return True  # a line that opens in lower case (so not in capitals) goes on
     if is_caps(line) and not line[0].isdigit():
         return False
     if line[0].islower() or line[0].isdigit() or line[0] in "(%":
