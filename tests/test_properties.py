@@ -90,7 +90,7 @@ def _plan_with(line: str) -> str:
 def _grammars():
     """Every entry point of the language layer, the cleaner, the table finder and the outline that takes a text,
     and the whole pipeline (document build, outline, every extractor) on the text and on a plan holding it."""
-    from planparse import clean, outline, tables
+    from planparse import blocks, clean, tables
     from planparse.lang import bodies, genre, names, numbering, quantities, syllables, times
 
     patterns = {f"genre.{k}": v.finditer for k, v in vars(genre).items() if isinstance(v, re.Pattern)}
@@ -113,7 +113,7 @@ def _grammars():
         "syllables.syllable_share": syllables.syllable_share,
         "clean.clean": clean.clean, "clean.normalize_line": clean.normalize_line,
         "clean.starts_block": clean.starts_block,
-        "tables.find_tables": tables.find_tables, "outline.lines_of": outline.lines_of,
+        "tables.find_tables": tables.find_tables, "blocks.lines_of": blocks.lines_of,
         "parse": outcome, "parse, in a plan": lambda t: outcome(_plan_with(t)),
     }
 

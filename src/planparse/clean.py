@@ -16,8 +16,8 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
-from itertools import accumulate, chain, count, islice, repeat
-from operator import itemgetter
+from itertools import accumulate, chain, compress, count, islice, repeat
+from operator import contains, is_not, itemgetter
 from typing import NamedTuple
 
 import regex
@@ -102,7 +102,7 @@ def _normalized_lines(raw: str) -> list[_Entry]:
     the others kept as they are, their entries made at C speed."""
     starts, lines = _source_lines(raw)
     entries = list(zip(count(1), lines, starts, repeat(None)))
-    changed = _changed_lines(raw, starts)
+    changed = _changed_lines(raw, lines, starts)
     if changed is None:
         changed = {k for k, line in enumerate(lines) if not _as_is(line)}
     for k in changed:
@@ -111,11 +111,12 @@ def _normalized_lines(raw: str) -> list[_Entry]:
     return entries
 
 
-def _changed_lines(raw: str, starts: list[int]) -> set[int] | None:
-    """The indices of the lines of ``raw`` (starting at ``starts``) that :func:`normalize_line` changes: those holding
-    a horned u, a mark (odd space, dash, emphasis), a tone to move, or spaces to join. Sought in the whole text; ``None``
-    when it cannot be told so: lines not broken by ``\\n`` alone, a text not in NFC, or holding characters that are
-    not printable besides its line breaks and marks."""
+def _changed_lines(raw: str, lines: list[str], starts: list[int]) -> set[int] | None:
+    """The indices of the ``lines`` of ``raw`` (starting at ``starts``) that :func:`normalize_line` changes: those
+    holding a horned u, a mark (odd space, dash, emphasis), a tone to move, or spaces to join. Sought in the whole text
+    (the spaces around a line in its lines, at C speed too: a search for a pair of characters is many times slower than
+    for one); ``None`` when it cannot be told so: lines not broken by ``\\n`` alone, a text not in NFC, or holding
+    characters that are not printable besides its line breaks and marks."""
     if not _newlines_only(raw) or not unicodedata.is_normalized("NFC", raw):
         return None
     found: list[int] = []  # offsets of the changes
@@ -130,12 +131,10 @@ def _changed_lines(raw: str, starts: list[int]) -> set[int] | None:
     for horn in "\u01a3\u01a2":
         found += _offsets(raw, horn)
     found += [m.start() for pattern in _TONES_ON_SECOND for m in pattern.finditer(raw)]
-    found += _offsets(raw, "  ") + _offsets(raw, " \n") + [at + 1 for at in _offsets(raw, "\n ")]
-    if raw[:1] == " ":
-        found.append(0)
-    if raw[-1:] == " ":
-        found.append(len(raw) - 1)
-    return {bisect.bisect_right(starts, at) - 1 for at in found}
+    found += _offsets(raw, "  ")
+    changed = {bisect.bisect_right(starts, at) - 1 for at in found}
+    changed.update(compress(count(), map(is_not, map(str.strip, lines, repeat(" ")), lines)))  # spaced at an end
+    return changed
 
 
 def _offsets(text: str, needle: str) -> list[int]:
@@ -287,12 +286,14 @@ class Cleaned:
 
     @cached_property
     def _lines(self) -> tuple[int, ...]:
-        return tuple(map(itemgetter(0), self.entries))
+        """The source line of each part, after the first part's again (for an offset before every part): indexed by
+        ``bisect_right`` of an offset in ``starts`` itself; ``(1,)`` for a text without parts."""
+        lines = tuple(map(itemgetter(0), self.entries))
+        return (lines[0], *lines) if lines else (1,)
 
     def line_of(self, offset: int) -> int:
         """The source line that the cleaned-text ``offset`` came from (every provenance asks: no piece looked up)."""
-        lines = self._lines
-        return lines[max(bisect.bisect_right(self.starts, offset) - 1, 0)] if lines else 1
+        return self._lines[bisect.bisect_right(self.starts, offset)]
 
     def to_raw(self, offset: int) -> int:
         """The offset in the raw text of the character at cleaned ``offset`` (a joining space: the end
@@ -386,8 +387,9 @@ def _source_lines(raw: str) -> tuple[list[int], list[str]]:
 
 
 def _newlines_only(raw: str) -> bool:
-    """Are the lines of ``raw`` broken by ``\\n`` alone?"""
-    return "\r" not in raw and "\\r\\n" not in raw
+    """Are the lines of ``raw`` broken by ``\\n`` alone? (A backslash sought first: one character is sought many
+    times faster than a string, and most texts hold none.)"""
+    return "\r" not in raw and ("\\" not in raw or "\\r\\n" not in raw)
 
 
 _GROUP_ROW = re.compile(r"\s*(?:[IVX]{1,5}|\d{1,3}(?:\.\d{1,3})*)\.?\s*\|[^|]*$")
@@ -401,7 +403,8 @@ def unfold_columns(lines: list[_Entry]) -> list[_Entry]:
     Markdown table rows (which start with ``|``) and lone ``|`` lines are kept, and so
     is a numbered group row of a wider table (``I | GIAI ĐOẠN 1`` under its rows).
     """
-    if "|" not in "".join(map(itemgetter(1), lines)):  # nothing in columns or tables: the lines as they are
+    piped = list(compress(count(), map(contains, map(itemgetter(1), lines), repeat("|"))))  # at C speed
+    if not piped:  # nothing in columns or tables: the lines as they are
         return lines
     out: list[_Entry] = []
     run: list[tuple[int, re.Match[str], tuple[int, ...] | None, int]] = []
@@ -419,7 +422,15 @@ def unfold_columns(lines: list[_Entry]) -> list[_Entry]:
         run.clear()
 
     in_table = False  # the lines so far are rows of a table of three or more columns
-    for entry in lines:
+    after = 0  # the line after the last line with a pipe
+    for k in piped:
+        if k > after:  # lines without a pipe, kept as they are: they end a run of rows and a table
+            if run:
+                flush()
+            out += lines[after:k]
+            in_table = False
+        after = k + 1
+        entry = lines[k]
         number, line, at, offsets = entry
         bars = line.count("|")
         group_row = in_table and _GROUP_ROW.match(line) is not None
@@ -431,6 +442,7 @@ def unfold_columns(lines: list[_Entry]) -> list[_Entry]:
             flush()
         out.append(entry)
     flush()
+    out += lines[after:]
     return out
 
 
@@ -487,12 +499,12 @@ def _continues(first: str, prev: str, line: str, nxt: str, wrapped: bool, width:
     if first.startswith("#") or "|" in prev and genre.is_table_row(prev) or (_closed(prev) and not runs_on) \
             or starts_block(line):
         return False
+    if line[0].islower() and line[0].isalpha():
+        return not is_caps(prev)  # a line that opens in lower case goes on, but not a heading in capitals (below)
     label = match_label(first)
     if is_caps(prev):
         # a capitalised heading wrapped over lines: "I. MỤC ĐÍCH," / "YÊU CẦU"
         return bool(label) and is_caps(line)
-    if line[0].islower() and line[0].isalpha():
-        return True  # a line that opens in lower case (so not in capitals) goes on
     if is_caps(line) and not line[0].isdigit():
         return False
     if line[0].islower() or line[0].isdigit() or line[0] in "(%":

@@ -18,7 +18,7 @@ from functools import cached_property
 from itertools import accumulate
 from typing import Generic, TypedDict, TypeVar
 
-from planparse.blocks import Block, Table as TableBlock
+from planparse.blocks import Block, Line, Table as TableBlock, lines_of
 from planparse.clean import Cleaned, clean
 from planparse.errors import EmptyDocumentError, NotAPlanError
 from planparse.lang.genre import has_vietnamese
@@ -162,13 +162,14 @@ def build(source: Source) -> Document:
             raise NotAPlanError("Vietnamese written without diacritics (tone marks), which planparse does not read;"
                                 " it needs the document with its Vietnamese letters")
         raise NotAPlanError("no Vietnamese text found; this does not look like a Vietnamese plan")
-    document = Document(source, cleaned, _tables(source, cleaned))
-    return replace(document, sections=build_outline(document))
+    lines = lines_of(cleaned.text)  # read by the table finder and the outline
+    document = Document(source, cleaned, _tables(source, cleaned, lines))
+    return replace(document, sections=build_outline(document, lines))
 
 
-def _tables(source: Source, cleaned: Cleaned) -> tuple[Table, ...]:
+def _tables(source: Source, cleaned: Cleaned, lines: list[Line]) -> tuple[Table, ...]:
     """The reader's data tables, each cell with its span in the cleaned text; and the tables a text
-    written with pipes holds outside them (a plain text's only tables)."""
+    written with pipes holds outside them (a plain text's only tables), found in its ``lines``."""
     rendering = source.rendering
     found: list[Table] = []
     spans: list[tuple[int, int]] = []
@@ -184,13 +185,13 @@ def _tables(source: Source, cleaned: Cleaned) -> tuple[Table, ...]:
                 rows.append([])
             start, end = cleaned.from_raw(cell.start), cleaned.from_raw(cell.end)
             rows[-1].append(Cell(" ".join(_ESCAPED_PIPE.sub("|", cleaned.text[start:end]).split()), start, end))
-        lines = rendering.table_rows[k]
-        first = cleaned.from_raw(rendering.line_starts[lines[0]])
-        after = lines[-1] + 1
+        rendered = rendering.table_rows[k]  # the rendered lines of its rows
+        first = cleaned.from_raw(rendering.line_starts[rendered[0]])
+        after = rendered[-1] + 1
         end = cleaned.from_raw(rendering.line_starts[after] - 1 if after < len(rendering.line_starts)
                                else len(rendering.text))
         spans.append((first, end))
         if len(rows) > 1:
             found.append(Table(tuple(rows[0]), tuple(tuple(row) for row in rows[1:]), first, end))
-    found += [t for t in find_tables(cleaned.text) if not any(s <= t.start < e for s, e in spans)]
+    found += [t for t in find_tables(cleaned.text, lines) if not any(s <= t.start < e for s, e in spans)]
     return tuple(sorted(found, key=lambda t: t.start))

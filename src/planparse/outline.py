@@ -13,12 +13,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
-from operator import add
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from pydantic import TypeAdapter
 
-from planparse.blocks import line_starts
+from planparse.blocks import Line
 from planparse.lang import vocab
 from planparse.lang.genre import (
     ABOUT,
@@ -66,14 +65,6 @@ _HEADING_KINDS = {SectionKind.ARTICLE, SectionKind.ROMAN, SectionKind.ARABIC, Se
                   SectionKind.MARKDOWN, SectionKind.CAPS}
 
 
-class _Line(NamedTuple):
-    """A logical line of the cleaned text and its span."""
-
-    text: str
-    start: int
-    end: int
-
-
 @dataclass(slots=True)
 class _Node:
     label: str | None
@@ -88,16 +79,8 @@ class _Node:
     provenance: ProvenanceFields | None = None  # set with the end by _close: the node is then its section's fields
 
 
-def lines_of(text: str) -> list[_Line]:
-    """The logical lines of a cleaned text with their offsets."""
-    lines = text.split("\n")
-    starts = line_starts(lines)
-    return list(map(_Line._make, zip(lines, starts, map(add, starts, map(len, lines)))))
-
-
-def build_outline(doc: Document) -> list[Section]:
-    """The section tree of a document's cleaned text."""
-    lines = lines_of(doc.text)
+def build_outline(doc: Document, lines: list[Line]) -> list[Section]:
+    """The section tree of a document's cleaned text, whose lines are ``lines`` (:func:`~planparse.blocks.lines_of`)."""
     roots: list[_Node] = []
     stack: list[_Node] = []
     first, i = header_span(lines)
@@ -137,7 +120,7 @@ def build_outline(doc: Document) -> list[Section]:
     return _SECTIONS.validate_python(roots, from_attributes=True)  # the tree validated whole, in one call
 
 
-def header_span(lines: list[_Line]) -> tuple[int, int]:
+def header_span(lines: list[Line]) -> tuple[int, int]:
     """The lines that form the header block (issuer, motto, number, date, type, title), as ``(first, end)``.
 
     The header opens the document, under at most a note a copier put above it (``[Bản trích …]``); when
@@ -155,7 +138,7 @@ def header_span(lines: list[_Line]) -> tuple[int, int]:
     return (0, 0) if span[0] else span
 
 
-def _under_note(lines: list[_Line], span: tuple[int, int]) -> tuple[int, int]:
+def _under_note(lines: list[Line], span: tuple[int, int]) -> tuple[int, int]:
     """The header without the note a copier headed the text with: markdown headings (``# KẾ HOẠCH SỐ … — BẢN
     TEXT`` / ``# Trích từ …``) above the issuer or the motto, over a header marked without them. The genre puts the
     type and title under the issuer and number, never above them."""
@@ -173,7 +156,7 @@ def _opens_header(text: str) -> bool:
     return is_caps(text) and opens_body(text) or bool(MOTTO.match(text))
 
 
-def _header_from(lines: list[_Line], first: int) -> tuple[int, int]:
+def _header_from(lines: list[Line], first: int) -> tuple[int, int]:
     """The header block that starts at line ``first``, as ``(first, end)``."""
     n = first
     in_title = titled = False
@@ -192,13 +175,13 @@ def _header_from(lines: list[_Line], first: int) -> tuple[int, int]:
     return first, n
 
 
-def _marked(lines: list[_Line], span: tuple[int, int]) -> bool:
+def _marked(lines: list[Line], span: tuple[int, int]) -> bool:
     """Does the span hold a header's markers: the motto, the number line or the date line?"""
     return any(MOTTO.search(line.text) or NUMBER_LINE.search(line.text) or date_line(line.text)
                for line in lines[span[0]:span[1]])
 
 
-def _above_first_marker(lines: list[_Line]) -> int | None:
+def _above_first_marker(lines: list[Line]) -> int | None:
     """The first line of a header found by its first marker (the motto or the number line) among the
     document's opening lines: the header lines right above it (the issuer, rules, cells' bars)."""
     marker = next((k for k, line in enumerate(lines[:_PREAMBLE_LINES])
@@ -213,7 +196,7 @@ def _above_first_marker(lines: list[_Line]) -> int | None:
     return first
 
 
-def _header_line(lines: list[_Line], k: int) -> bool:
+def _header_line(lines: list[Line], k: int) -> bool:
     """Can line ``k`` belong to the header block? A row of header cells (``| Số: … | Hà Nội, ngày … |``)
     belongs when one of its cells does; a short mark (``Dự thảo``) when the type line follows it."""
     text = lines[k].text
@@ -238,7 +221,7 @@ def _header_cell(text: str) -> bool:
     )
 
 
-def _heads_a_header(lines: list[_Line]) -> bool:
+def _heads_a_header(lines: list[Line]) -> bool:
     """A short unpunctuated line (an issuer in mixed case) followed closely by the number or date line."""
     text = lines[0].text
     if len(text.split()) > 8 or text.endswith((".", ";", ":")):
@@ -266,7 +249,7 @@ def _is_caps_heading(text: str) -> bool:
     return is_caps(text) and not is_rule(text) and not signature_mark().match(text) and len(text) > 3
 
 
-def _signature_cell(line: _Line) -> _Line | None:
+def _signature_cell(line: Line) -> Line | None:
     """The cell of a row of two cells (``| Nơi nhận: … | KT. BỘ TRƯỞNG … |``) that holds a signature block."""
     if line.text.strip("|").count("|") > 1:
         return None  # a row of three cells or more: a table of data
@@ -275,12 +258,12 @@ def _signature_cell(line: _Line) -> _Line | None:
         text = cell.strip()
         if signature_mark().match(text):
             start = at + cell.index(text)
-            return _Line(text, start, start + len(text))
+            return Line(text, start, start + len(text))
         at += len(cell) + 1
     return None
 
 
-def _special(lines: list[_Line], i: int, roots: list[_Node], stack: list[_Node]) -> int:
+def _special(lines: list[Line], i: int, roots: list[_Node], stack: list[_Node]) -> int:
     """Recognise the preamble, Nơi nhận and the signature block at line ``i``; lines consumed."""
     text = lines[i].text
     if not stack and LEGAL_OPENER.match(text):
@@ -331,7 +314,7 @@ def _lead_opener() -> re.Pattern[str]:
     return either(RECIPIENTS, ADDRESSEES, signature_mark())
 
 
-def _labelled(line: _Line, label: Label) -> _Node:
+def _labelled(line: Line, label: Label) -> _Node:
     title = line.text[label.rest_start:].strip().rstrip(":").strip()
     key: tuple = (label.kind, label.text if label.kind is SectionKind.BULLET else "")
     if label.kind is SectionKind.MARKDOWN:
@@ -340,7 +323,7 @@ def _labelled(line: _Line, label: Label) -> _Node:
     return _Node(text, label.kind, title, None, line.start, line.end, key)
 
 
-def _caps_node(lines: list[_Line]) -> _Node:
+def _caps_node(lines: list[Line]) -> _Node:
     """A heading in capitals (or a part, ``Phần II. Mục tiêu``) over its lines: a top-level part, its role from
     its words after the part's label."""
     title = " ".join(line.text for line in lines).rstrip(":")
@@ -349,7 +332,7 @@ def _caps_node(lines: list[_Line]) -> _Node:
     return _Node(None, SectionKind.CAPS, title, role, lines[0].start, lines[-1].end, ("caps",))
 
 
-def _block(lines: list[_Line], role: SectionRole, key: tuple, kind: SectionKind = SectionKind.BLOCK) -> _Node:
+def _block(lines: list[Line], role: SectionRole, key: tuple, kind: SectionKind = SectionKind.BLOCK) -> _Node:
     first = next((line.text for line in lines if line.text and line.text != "|"), "")
     return _Node(None, kind, first, role, lines[0].start, lines[0].end, key, end=lines[-1].end)
 

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import NamedTuple
+from operator import itemgetter
 
-from planparse.blocks import line_starts
+from planparse.blocks import Line, lines_of
 from planparse.lang.genre import is_lone_label, is_table_row
 
 MD_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?")
@@ -47,20 +47,16 @@ class Table:
     end: int
 
 
-class _Line(NamedTuple):
-    text: str
-    start: int
-
-
-def find_tables(text: str) -> list[Table]:
-    """Every table of ``text`` (a cleaned text, one logical line per ``\\n``), in order."""
+def find_tables(text: str, lines: list[Line] | None = None) -> list[Table]:
+    """Every table of ``text`` (a cleaned text, one logical line per ``\\n``), in order; ``lines``: its
+    :func:`~planparse.blocks.lines_of`, when the caller has them."""
     if "|" not in text:
         return []  # both forms write pipes
-    texts = text.split("\n")
-    lines = list(map(_Line._make, zip(texts, line_starts(texts))))
+    if lines is None:
+        lines = lines_of(text)
     tables: list[Table] = []
     i = 0
-    for k in _openings(texts):
+    for k in _openings(list(map(itemgetter(0), lines))):
         if k >= i:
             table, i = _table_at(lines, k)
             if table is not None:
@@ -75,7 +71,7 @@ def _openings(texts: list[str]) -> list[int]:
     return sorted({*piped, *(k - 1 for k in piped if k and texts[k] == "|")})
 
 
-def _table_at(lines: list[_Line], i: int) -> tuple[Table | None, int]:
+def _table_at(lines: list[Line], i: int) -> tuple[Table | None, int]:
     """The table starting at line ``i`` (if any) and the line after it."""
     line = lines[i].text
     nxt = lines[i + 1].text if i + 1 < len(lines) else ""
@@ -86,7 +82,7 @@ def _table_at(lines: list[_Line], i: int) -> tuple[Table | None, int]:
     return None, i + 1
 
 
-def _pipe_cells(line: _Line, markdown: bool = True) -> list[Cell]:
+def _pipe_cells(line: Line, markdown: bool = True) -> list[Cell]:
     """A row's cells; in a table without outer pipes (not ``markdown``) a line opening with ``|`` has an empty
     first cell."""
     text = line.text
@@ -104,7 +100,7 @@ def _pipe_cells(line: _Line, markdown: bool = True) -> list[Cell]:
 
 def width_of(row: str) -> int:
     """The number of cells of a markdown row (``| TT | Nội dung |``)."""
-    return len(_pipe_cells(_Line(row, 0)))
+    return len(_pipe_cells(Line(row, 0, len(row))))
 
 
 def _cell(raw: str, start: int) -> Cell:
@@ -120,7 +116,7 @@ def _join(a: Cell, b: Cell) -> Cell:
     return Cell(f"{a.text} {b.text}".strip(), a.start, max(a.end, b.end))
 
 
-def _pipe_table(lines: list[_Line], i: int) -> tuple[Table | None, int]:
+def _pipe_table(lines: list[Line], i: int) -> tuple[Table | None, int]:
     markdown = lines[i].text.startswith("|")
     header = _pipe_cells(lines[i])
     width = len(header)
@@ -160,7 +156,7 @@ def _pipe_table(lines: list[_Line], i: int) -> tuple[Table | None, int]:
     return Table(tuple(header), tuple(_fit(row, width) for row in rows), lines[i].start, end), j
 
 
-def _cell_lines_table(lines: list[_Line], i: int, header: list[Cell], j: int) -> tuple[Table | None, int]:
+def _cell_lines_table(lines: list[Line], i: int, header: list[Cell], j: int) -> tuple[Table | None, int]:
     """A markdown header over rows written one cell a line, each row opening with its number alone on a line
     (a web copy of a table); header cells that overflowed come first. Ends at a blank or pipe line."""
     cells: list[Cell] = []
@@ -194,7 +190,7 @@ def _fit(row: list[Cell], width: int) -> tuple[Cell, ...]:
     return tuple(row) + tuple(Cell("", end, end) for _ in range(width - len(row)))
 
 
-def _flattened_cells(lines: list[_Line], i: int) -> tuple[list[Cell], int]:
+def _flattened_cells(lines: list[Line], i: int) -> tuple[list[Cell], int]:
     """The cells from line ``i`` on, each closed by a lone ``|``; the line after the last ``|``."""
     cells: list[Cell] = []
     j = i
@@ -212,7 +208,7 @@ def _flattened_cells(lines: list[_Line], i: int) -> tuple[list[Cell], int]:
     return cells, j
 
 
-def _flattened_table(lines: list[_Line], i: int) -> tuple[Table | None, int]:
+def _flattened_table(lines: list[Line], i: int) -> tuple[Table | None, int]:
     cells, j = _flattened_cells(lines, i)
     first_row = next((k for k, cell in enumerate(cells) if _ROW_NUMBER.fullmatch(cell.text)), None)
     if first_row is None or first_row < 3:
