@@ -45,6 +45,8 @@ from planparse.model import (
 from planparse.lang.numbering import match_label
 from planparse.extract.tasks import names_role
 
+# the models made for each body named, validated from their fields' dicts (no __init__ keyword arguments)
+_BODY, _ASSIGNMENT = Body.__pydantic_validator__, Assignment.__pydantic_validator__
 _SCOPE = {SectionRole.TASKS, SectionRole.ORGANISATION, SectionRole.ANNEX}
 _NUMBERED = {SectionKind.ARTICLE, SectionKind.ROMAN, SectionKind.ARABIC, SectionKind.DECIMAL, SectionKind.LETTER,
              SectionKind.MARKDOWN}
@@ -86,13 +88,14 @@ class _Extractor:
         for m in mentions:
             if m.catchall:
                 continue
-            body = Body(name=m.name, text=self.text[m.start:m.end], collective=m.collective, successor=m.successor,
-                        provenance=self.span(m.start, m.end))
+            body = _BODY.validate_python({"name": m.name, "text": self.text[m.start:m.end], "collective": m.collective,
+                                          "successor": m.successor, "provenance": self.span(m.start, m.end)})
             task_text, task_span = self.task(task) if task else (None, None)
             deadline = deadline or self.deadline_in(task)
-            self.out.append(Assignment(body=body, role=role, task=task_text, task_provenance=task_span,
-                                       deadline=deadline.time.text if deadline else None,
-                                       deadline_provenance=deadline.provenance if deadline else None))
+            self.out.append(_ASSIGNMENT.validate_python({
+                "body": body, "role": role, "task": task_text, "task_provenance": task_span,
+                "deadline": deadline.time.text if deadline else None,
+                "deadline_provenance": deadline.provenance if deadline else None}))
 
     def task(self, span: tuple[int, int]) -> tuple[str, Provenance]:
         """A duty's text, its spaces made single, and its provenance (the bodies of one duty share them)."""

@@ -55,6 +55,7 @@ Columns = dict[str, int]  # column name (number, task, lead, …) → index in t
 Locate = Callable[[int, int], Provenance]
 
 DUTY_ROLES = {SectionRole.TASKS, SectionRole.ORGANISATION}
+_TASK = Task.__pydantic_validator__  # a task validated from its fields' dict (no __init__ keyword arguments)
 _ITEMS = {SectionKind.BULLET, SectionKind.LETTER}
 _HEADING_WORDS = 10  # the most words of a heading ended with a full stop
 _CELL_WORDS = 8  # the most words of a time cell a line holds alone (Từ tháng 3 đến tháng 9/2026)
@@ -163,9 +164,9 @@ def table_tasks(table: Table, locate: Locate) -> list[Task]:
                 values[name] = row[cols[name]].text
                 cells[name] = locate(row[cols[name]].start, row[cols[name]].end)
         start, end = row[0].start, max(cell.end for cell in row)
-        tasks.append(Task(number=number or None, group=group, text=task_cell.text, source="table",
-                          provenance=locate(start, max(start, end)),
-                          cells=cells, **values))
+        tasks.append(_TASK.validate_python({"number": number or None, "group": group, "text": task_cell.text,
+                                            "source": "table", "provenance": locate(start, max(start, end)),
+                                            "cells": cells, **values}))
     return tasks
 
 
@@ -236,8 +237,8 @@ def duty_task(duty: Duty, locate: Locate) -> Task:
     heading = inner[0].title if inner else None
     lead = heading if duty.role is SectionRole.ORGANISATION else None
     group = inner[-1].title if inner and duty.role is not SectionRole.ORGANISATION else None
-    return Task(text=duty.text, lead=lead, group=group, source="prose",
-                provenance=locate(duty.start, duty.end))
+    return _TASK.validate_python({"text": duty.text, "lead": lead, "group": group, "source": "prose",
+                                  "provenance": locate(duty.start, duty.end)})
 
 
 def names_role(section: Section) -> bool:
