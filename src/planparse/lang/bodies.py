@@ -1014,9 +1014,12 @@ def names_a_body(text: str) -> bool:
 
     The test of a heading: a group noun alone (``Cơ quan trình: Sở Tư pháp``) labels a field, not a body.
     """
-    words = _words(text, 0, len(text))
+    if not may_open_a_list(text, 0, len(text)):
+        return False  # no list of bodies may open it: run() would find none
+    reader = BodyReader(segment=False)
+    words = reader._words(text, 0, len(text))  # read once: run() finds a short title's words in the reader
     opens = bool(words) and (bool(_head(words, 0)) or words[0].folded in vocab.body_words("plural"))
-    return opens and bool(BodyReader(segment=False).run(text, 0))
+    return opens and bool(reader.run(text, 0))
 
 
 def province_of(*names: str | None) -> str | None:
